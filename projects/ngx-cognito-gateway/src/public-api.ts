@@ -1,0 +1,1 @@
+export { urlMatchesAllowlist } from './lib/url-allowlist';

@@ -1,0 +1,1 @@
+export const TIMER_ENTRY_PLACEHOLDER = true;
