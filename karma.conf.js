@@ -43,7 +43,7 @@ module.exports = function (config) {
       jasmine: { random: true },
       clearContext: false,
     },
-    reporters: ['progress', 'result-file'],
+    reporters: [process.stdout.isTTY ? 'progress' : 'dots', 'result-file'],
     customLaunchers: {
       ChromeHeadlessCI: {
         base: 'ChromeHeadless',

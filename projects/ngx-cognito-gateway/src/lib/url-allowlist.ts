@@ -80,14 +80,12 @@ export function parseHttpUrl(value: unknown, base?: string): URL | undefined {
 }
 
 /**
- * `https://@host/` parses with empty userinfo; a human (or a log scanner) reading it may not see
- * the same host the browser does, so treat any `@` before the path as userinfo.
+ * `https://@host/` parses with empty userinfo; a person (or a log scanner) reading it may not see
+ * the host the browser does, so any `@` in the authority counts as userinfo.
  */
 function hasEmptyUserinfo(value: string): boolean {
-  const schemeEnd = value.indexOf('//');
-  if (schemeEnd === -1 || value.indexOf('@') === -1) return false;
-  const authorityEnd = value.slice(schemeEnd + 2).search(/[/?#\\]/);
-  const authority =
-    authorityEnd === -1 ? value.slice(schemeEnd + 2) : value.slice(schemeEnd + 2, schemeEnd + 2 + authorityEnd);
-  return authority.includes('@');
+  // The URL parser skips leading C0 controls and spaces, so this must too.
+  // eslint-disable-next-line no-control-regex
+  const authority = /^[\s\x00-\x1f]*(?:[a-z][a-z0-9+.-]*:)?[\\/]{2}([^/\\?#]*)/i.exec(value)?.[1];
+  return authority !== undefined && authority.includes('@');
 }

@@ -1,0 +1,29 @@
+import { Injectable } from '@angular/core';
+import { Subject } from 'rxjs';
+
+export interface CognitoAuthFailure {
+  /**
+   * `refresh-failed`: the forced refresh after a 401 was refused (e.g. refresh token revoked);
+   * `signed-out`: after the 401 there was no session left;
+   * `rejected-after-refresh`: the API refused the freshly refreshed token too.
+   */
+  readonly reason: 'refresh-failed' | 'signed-out' | 'rejected-after-refresh';
+  readonly url: string;
+  readonly status: number;
+  readonly cause?: unknown;
+}
+
+/**
+ * Emits when a 401 could not be healed by one refresh and one retry: the point where an app
+ * should send the user to sign in. The failing request itself still gets its 401.
+ */
+@Injectable({ providedIn: 'root' })
+export class CognitoAuthFailures {
+  private readonly subject = new Subject<CognitoAuthFailure>();
+  readonly events = this.subject.asObservable();
+
+  /** @internal */
+  report(failure: CognitoAuthFailure): void {
+    this.subject.next(failure);
+  }
+}

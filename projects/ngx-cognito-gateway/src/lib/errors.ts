@@ -1,0 +1,35 @@
+/**
+ * Every error this library raises. `name` is stable (minifiers rename classes, not strings), so
+ * apps can branch on `error.name` as well as `instanceof`.
+ */
+export class CognitoGatewayError extends Error {
+  override readonly name: string = 'CognitoGatewayError';
+}
+
+/** The configuration given to `provideCognitoAuth` / `CognitoAuthModule.forRoot` is unusable. */
+export class CognitoAuthConfigError extends CognitoGatewayError {
+  override readonly name = 'CognitoAuthConfigError';
+}
+
+/** `whenSignedOut: 'error'` and there is no session: the request was not sent. */
+export class NotSignedInError extends CognitoGatewayError {
+  override readonly name = 'NotSignedInError';
+  constructor(readonly url: string) {
+    super(`Not signed in: request to ${url} was not sent`);
+  }
+}
+
+/** Fetching or refreshing the session failed (usually the network); the request was not sent. */
+export class TokenRefreshError extends CognitoGatewayError {
+  override readonly name = 'TokenRefreshError';
+  constructor(
+    readonly url: string,
+    options: { cause: unknown },
+  ) {
+    super(`Could not get a fresh Cognito token for ${url}: ${describe(options.cause)}`, options);
+  }
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+}

@@ -1,0 +1,25 @@
+/** The session's raw JWTs, as Amplify's `fetchAuthSession()` hands them out. */
+export interface CognitoSessionTokens {
+  readonly accessToken: string;
+  readonly idToken?: string;
+}
+
+/**
+ * Where tokens come from. The default asks Amplify v6 (`fetchAuthSession`), which stays the
+ * source of truth: it caches, refreshes with the refresh token, and signs out. Replace it (see
+ * `provideCognitoAuthTesting`) to test, or to take tokens from elsewhere.
+ */
+export abstract class CognitoTokenSource {
+  /** The current tokens, or `null` when signed out. Rejects only when the session could not be read. */
+  abstract fetchTokens(options: {
+    readonly forceRefresh: boolean;
+  }): Promise<CognitoSessionTokens | null>;
+
+  /**
+   * Calls `listener` whenever tokens handed out earlier may no longer be current (sign-in,
+   * sign-out, a refresh elsewhere), so the interceptor drops its copy. Returns an unsubscribe.
+   */
+  onTokensChanged(_listener: () => void): () => void {
+    return () => undefined;
+  }
+}

@@ -1,0 +1,91 @@
+import { CognitoSessionTokens, CognitoTokenSource } from 'ngx-cognito-gateway';
+
+export interface CognitoAuthTestingOptions {
+  /** A fixed token to hand out; by default a JWT-shaped (unsigned) token valid for an hour. */
+  readonly token?: string;
+  /** The first token handed out is already expired; a refresh returns a valid one. */
+  readonly expired?: boolean;
+  /** Start signed out. */
+  readonly signedOut?: boolean;
+}
+
+/**
+ * A token source for tests: no Amplify, no network. Counts calls so tests can assert how many
+ * refreshes happened, and can be signed in or out at any time.
+ */
+export class FakeCognitoTokenSource extends CognitoTokenSource {
+  fetchCount = 0;
+  forceRefreshCount = 0;
+  private tokens: CognitoSessionTokens | null;
+  private failure: unknown;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly options: CognitoAuthTestingOptions = {}) {
+    super();
+    this.tokens = options.signedOut
+      ? null
+      : sessionOf(options.token ?? fakeJwt({ expiresInSeconds: options.expired ? -60 : 3600 }));
+  }
+
+  async fetchTokens({ forceRefresh }: { readonly forceRefresh: boolean }) {
+    this.fetchCount++;
+    if (forceRefresh) this.forceRefreshCount++;
+    if (this.failure !== undefined) throw this.failure;
+    if (forceRefresh && this.tokens) {
+      this.tokens = sessionOf(this.options.token ?? fakeJwt({ expiresInSeconds: 3600 }));
+    }
+    return this.tokens;
+  }
+
+  override onTokensChanged(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sign in with the given (or a fresh fake) access token, as Amplify's `signedIn` event would. */
+  signIn(token: string = fakeJwt({ expiresInSeconds: 3600 })): void {
+    this.tokens = sessionOf(token);
+    this.failure = undefined;
+    this.listeners.forEach((listener) => listener());
+  }
+
+  signOut(): void {
+    this.tokens = null;
+    this.listeners.forEach((listener) => listener());
+  }
+
+  /** Make every following fetch reject with `error` (e.g. an Amplify `NetworkError`). */
+  failWith(error: unknown): void {
+    this.failure = error;
+  }
+
+  get currentAccessToken(): string | undefined {
+    return this.tokens?.accessToken;
+  }
+}
+
+function sessionOf(accessToken: string): CognitoSessionTokens {
+  return { accessToken, idToken: accessToken };
+}
+
+let serial = 0;
+
+/** An unsigned JWT-shaped token; APIs will reject it, interceptors and apps can read its `exp`. */
+export function fakeJwt(options: {
+  expiresInSeconds: number;
+  claims?: Record<string, unknown>;
+}): string {
+  const now = Math.floor(Date.now() / 1000);
+  const encode = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const claims = {
+    sub: 'test-user',
+    token_use: 'access',
+    scope: 'aws.cognito.signin.user.admin',
+    iat: now - 1,
+    exp: now + options.expiresInSeconds,
+    jti: `fake-${++serial}`,
+    ...options.claims,
+  };
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`;
+}
