@@ -19,7 +19,11 @@ const only = process.argv.slice(2); // e.g. `npm test -- node karma`
 
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return result.status === 0;
 }
 
@@ -29,14 +33,17 @@ function record(label, counts, ok) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
-  report.push(`${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  report.push(
+    `${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+  );
 }
 
 const wanted = (kind) => only.length === 0 || only.includes(kind);
 
 function build() {
   const steps = [['library build', 'npx', ['ng', 'build', 'ngx-cognito-gateway']]];
-  if (pkg.scripts['build:lambda']) steps.push(['lambda build', 'npm', ['run', '--silent', 'build:lambda']]);
+  if (pkg.scripts['build:lambda'])
+    steps.push(['lambda build', 'npm', ['run', '--silent', 'build:lambda']]);
   for (const [label, cmd, args] of steps) {
     const ok = run(label, cmd, args);
     if (!ok) record(label, { passed: 0, failed: 1, skipped: 0 }, false);
@@ -47,18 +54,33 @@ function build() {
 
 function karma(project) {
   const file = join(out, `karma-${project}.json`);
-  const ok = run(`karma ${project}`, 'npx', ['ng', 'test', project, '--no-watch', '--no-progress'], {
-    KARMA_RESULT_FILE: file,
-  });
-  const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
+  const ok = run(
+    `karma ${project}`,
+    'npx',
+    ['ng', 'test', project, '--no-watch', '--no-progress'],
+    {
+      KARMA_RESULT_FILE: file,
+    },
+  );
+  const counts = existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8'))
+    : { passed: 0, failed: 0, skipped: 0 };
   record(`karma ${project}`, counts, ok && !counts.error);
 }
 
 function nodeSuites() {
-  const patterns = ['local', 'lambda', 'cloudformation', 'scripts', 'tools', 'bench', 'openapi'].map(
-    (dir) => `${dir}/**/*.test.{ts,mjs}`,
-  );
-  const files = patterns.flatMap((p) => globSync(p, { cwd: root })).filter((f) => !f.includes('node_modules'));
+  const patterns = [
+    'local',
+    'lambda',
+    'cloudformation',
+    'scripts',
+    'tools',
+    'bench',
+    'openapi',
+  ].map((dir) => `${dir}/**/*.test.{ts,mjs}`);
+  const files = patterns
+    .flatMap((p) => globSync(p, { cwd: root }))
+    .filter((f) => !f.includes('node_modules'));
   if (files.length === 0) return;
   const tap = join(out, 'node.tap');
   const ok = run('node --test', process.execPath, [
@@ -71,17 +93,38 @@ function nodeSuites() {
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (key) => Number(text.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
-  record('node --test', { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') }, ok);
+  record(
+    'node --test',
+    {
+      passed: count('pass'),
+      failed: count('fail') + count('cancelled'),
+      skipped: count('skipped') + count('todo'),
+    },
+    ok,
+  );
 }
 
 function e2e() {
   if (!existsSync(join(root, 'e2e', 'playwright.config.ts'))) return;
   const file = join(out, 'playwright.json');
-  const ok = run('playwright', 'npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
-  });
+  const ok = run(
+    'playwright',
+    'npx',
+    ['playwright', 'test', '--config', 'e2e/playwright.config.ts'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+    },
+  );
   const stats = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).stats : {};
-  record('playwright', { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 }, ok);
+  record(
+    'playwright',
+    {
+      passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+      failed: stats.unexpected ?? 0,
+      skipped: stats.skipped ?? 0,
+    },
+    ok,
+  );
 }
 
 if (build()) {
