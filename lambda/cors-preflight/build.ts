@@ -1,0 +1,33 @@
+// Builds the handler into one dependency-free file. `dist/cors-preflight/index.mjs` (ESM) is the
+// artifact the local gateway imports and `npm run package:lambda` zips; the CommonJS form is what
+// CloudFormation's inline `ZipFile` needs, because AWS writes inline Node.js code to `index.js`
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-code.html).
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const handlerEntry = join(here, 'handler.ts');
+export const esmOutput = join(here, '..', '..', 'dist', 'cors-preflight', 'index.mjs');
+
+export async function bundleHandler(format: 'esm' | 'cjs'): Promise<string> {
+  const result = await build({
+    entryPoints: [handlerEntry],
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format,
+    minify: true,
+    legalComments: 'none',
+    write: false,
+  });
+  return result.outputFiles[0].text;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const code = await bundleHandler('esm');
+  mkdirSync(dirname(esmOutput), { recursive: true });
+  writeFileSync(esmOutput, code);
+  console.log(`wrote ${esmOutput} (${Buffer.byteLength(code)} bytes)`);
+}

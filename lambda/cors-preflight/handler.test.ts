@@ -1,0 +1,97 @@
+// Runs the built, minified artifact the way Lambda does: a fresh Node process with the
+// environment set before the module loads.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
+import { bundleHandler } from './build.ts';
+
+const run = promisify(execFile);
+let dir: string;
+let artifact: string;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cors-preflight-'));
+  artifact = join(dir, 'index.mjs');
+  await writeFile(artifact, await bundleHandler('esm'));
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+async function invoke(
+  env: Record<string, string>,
+  event: unknown,
+): Promise<{ stdout: string; stderr: string }> {
+  const script = `const { handler } = await import(${JSON.stringify(artifact)}); console.log(JSON.stringify(await handler(${JSON.stringify(event)})));`;
+  return run(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    timeout: 10_000,
+  });
+}
+
+function preflight(origin: string | undefined, method = 'GET', headers = 'authorization') {
+  return {
+    version: '2.0',
+    routeKey: 'OPTIONS /{proxy+}',
+    rawPath: '/tasks',
+    headers: {
+      ...(origin === undefined ? {} : { origin }),
+      'access-control-request-method': method,
+      'access-control-request-headers': headers,
+    },
+    requestContext: { http: { method: 'OPTIONS', path: '/tasks' } },
+  };
+}
+
+test('the built artifact stays small enough for an inline ZipFile and a fast cold start', async () => {
+  const { stat } = await import('node:fs/promises');
+  assert.ok(
+    (await stat(artifact)).size <= 3072,
+    'dist/cors-preflight/index.mjs must be at most 3 KB',
+  );
+});
+
+test('an allowed origin gets a 204 grant from the built handler', async () => {
+  const { stdout } = await invoke(
+    { ALLOWED_ORIGINS: 'http://localhost:4200' },
+    preflight('http://localhost:4200'),
+  );
+  const result = JSON.parse(stdout);
+  assert.equal(result.statusCode, 204);
+  assert.equal(result.headers['access-control-allow-origin'], 'http://localhost:4200');
+  assert.equal(result.headers['access-control-allow-headers'], 'Authorization,Content-Type');
+  assert.equal(result.headers['vary'], 'Origin');
+  assert.equal(result.body, '');
+});
+
+test('a foreign origin and a missing origin get a bare 403', async () => {
+  for (const origin of ['https://evil.example', undefined]) {
+    const { stdout } = await invoke(
+      { ALLOWED_ORIGINS: 'http://localhost:4200' },
+      preflight(origin),
+    );
+    assert.deepEqual(JSON.parse(stdout), {
+      statusCode: 403,
+      headers: { vary: 'Origin' },
+      body: '',
+    });
+  }
+});
+
+test('an event without headers is refused, not a crash', async () => {
+  const { stdout } = await invoke({ ALLOWED_ORIGINS: 'http://localhost:4200' }, { version: '2.0' });
+  assert.equal(JSON.parse(stdout).statusCode, 403);
+});
+
+test('an invalid configuration fails at import with the reason', async () => {
+  await assert.rejects(
+    invoke({ ALLOWED_ORIGINS: '*' }, preflight('http://localhost:4200')),
+    (error: Error & { stderr: string }) => {
+      assert.match(error.stderr, /CorsConfigError/);
+      assert.match(error.stderr, /ALLOWED_ORIGINS contains "\*"/);
+      return true;
+    },
+  );
+});
