@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const handlerEntry = join(here, 'handler.ts');
+/** The Lambda runtime the template declares; esbuild targets the same Node major. */
+export const LAMBDA_RUNTIME = 'nodejs24.x';
 export const esmOutput = join(here, '..', '..', 'dist', 'cors-preflight', 'index.mjs');
 
 export async function bundleHandler(format: 'esm' | 'cjs'): Promise<string> {
@@ -16,7 +18,7 @@ export async function bundleHandler(format: 'esm' | 'cjs'): Promise<string> {
     entryPoints: [handlerEntry],
     bundle: true,
     platform: 'node',
-    target: 'node22',
+    target: `node${LAMBDA_RUNTIME.replace(/^nodejs(\d+)\.x$/, '$1')}`,
     format,
     minify: true,
     legalComments: 'none',

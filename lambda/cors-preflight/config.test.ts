@@ -55,6 +55,7 @@ test('every invalid configuration fails with a CorsConfigError naming the variab
     [{ ALLOWED_ORIGINS: 'https://a.example', ALLOWED_METHODS: '' }, /ALLOWED_METHODS/],
     [{ ALLOWED_ORIGINS: 'https://a.example', ALLOWED_HEADERS: '*' }, /ALLOWED_HEADERS/],
     [{ ALLOWED_ORIGINS: 'https://a.example', ALLOWED_HEADERS: 'bad header' }, /ALLOWED_HEADERS/],
+    [{ ALLOWED_ORIGINS: 'https://a.example', ALLOWED_HEADERS: 'Content-Type' }, /Authorization/],
     [{ ALLOWED_ORIGINS: 'https://a.example', MAX_AGE: '7201' }, /MAX_AGE/],
     [{ ALLOWED_ORIGINS: 'https://a.example', MAX_AGE: '-1' }, /MAX_AGE/],
     [{ ALLOWED_ORIGINS: 'https://a.example', MAX_AGE: '1e3' }, /MAX_AGE/],

@@ -76,6 +76,13 @@ export function parseCorsConfig(env: Readonly<Record<string, string | undefined>
     );
   }
   if (headers.includes('*')) throw new CorsConfigError('ALLOWED_HEADERS must not contain "*"');
+  // Every call through this API carries a bearer token, and `*` would not cover Authorization
+  // (https://fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name), so it must be listed.
+  if (!headers.some((header) => header.toLowerCase() === 'authorization')) {
+    throw new CorsConfigError(
+      `ALLOWED_HEADERS must include Authorization (the JWT authorizer reads it), got "${env['ALLOWED_HEADERS']}"`,
+    );
+  }
   const maxAgeText = env['MAX_AGE'] ?? String(MAX_AGE_LIMIT);
   const maxAgeSeconds = Number(maxAgeText);
   if (!/^\d+$/.test(maxAgeText) || maxAgeSeconds > MAX_AGE_LIMIT) {

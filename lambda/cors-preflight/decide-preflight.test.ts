@@ -91,3 +91,77 @@ test('property: Access-Control-Allow-Origin is only ever a configured origin, ne
     ),
   );
 });
+
+// Origins an attacker can obtain, each a near miss of an allowed one. None may be granted.
+const HOSTILE_ORIGINS = [
+  'https://app.example.com.evil.example', // allowed origin as a prefix of the host
+  'https://evilapp.example.com', // look-alike prefix
+  'https://app.example.com.', // trailing dot
+  'https://app.example.co', // truncated
+  'https://app.example.comm', // suffix
+  'https://sub.app.example.com', // subdomain of an allowed host
+  'https://app-example.com',
+  'https://app.example.com:443', // explicit default port, never sent by browsers
+  'https://app.example.com:8443', // port swap
+  'http://app.example.com', // scheme downgrade
+  'wss://app.example.com',
+  'https://localhost:4200', // scheme swap of the http allowance
+  'http://localhost', // port dropped
+  'http://localhost:42000',
+  'http://127.0.0.1:4200', // same machine, different origin
+  'http://[::1]:4200',
+  'http://localhost:4200.evil.example',
+  'https://app.example.com,https://evil.example', // comma list (repeated Origin joined)
+  'https://evil.example,https://app.example.com',
+  'https://app.example.com https://evil.example',
+  'https://app.example.com/', // trailing slash
+  'https://app.example.com/path',
+  'https://app.example.com?',
+  'https://app.example.com#',
+  'https://user@app.example.com',
+  ' https://app.example.com',
+  'https://app.example.com ',
+  'https://app.example.com\t',
+  'HTTPS://APP.EXAMPLE.COM',
+  'https://App.Example.com',
+  'https://xn--app-example.com',
+  'https://app.example.com%00',
+  'null',
+  'Null',
+  '*',
+  '',
+  'file://',
+  'https://*.example.com',
+  'https://app.example.com\u0000',
+];
+
+test('hostile origins: every near miss of an allowed origin is refused with a bare 403', () => {
+  for (const origin of HOSTILE_ORIGINS) {
+    const response = decidePreflight(config, { ...allowed, origin });
+    assert.deepEqual(response, { statusCode: 403, headers: { vary: 'Origin' } }, origin);
+  }
+});
+
+test('allowed origins with every allowed method are granted with exactly their origin', () => {
+  for (const origin of ['https://app.example.com', 'http://localhost:4200']) {
+    for (const requestMethod of config.allowedMethods) {
+      const response = decidePreflight(config, { origin, requestMethod, requestHeaders: '' });
+      assert.equal(response.statusCode, 204);
+      assert.equal(response.headers['access-control-allow-origin'], origin);
+      assert.equal(response.headers['vary'], 'Origin');
+    }
+  }
+});
+
+test('property: a granted preflight lists Authorization and never a requested-only header', () => {
+  fc.assert(
+    fc.property(fc.array(fc.stringMatching(/^[a-z][a-z-]{0,12}$/), { maxLength: 4 }), (names) => {
+      const response = decidePreflight(config, { ...allowed, requestHeaders: names.join(', ') });
+      const unknown = names.some((name) => !['authorization', 'content-type'].includes(name));
+      assert.equal(response.statusCode, unknown ? 403 : 204);
+      if (response.statusCode === 204) {
+        assert.match(response.headers['access-control-allow-headers'] ?? '', /\bAuthorization\b/);
+      }
+    }),
+  );
+});

@@ -2,7 +2,7 @@
 // environment set before the module loads.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -12,20 +12,31 @@ import { bundleHandler } from './build.ts';
 const run = promisify(execFile);
 let dir: string;
 let artifact: string;
+let inlineArtifact: string;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cors-preflight-'));
   artifact = join(dir, 'index.mjs');
   await writeFile(artifact, await bundleHandler('esm'));
+  // CloudFormation writes inline code to index.js, which Node treats as CommonJS.
+  inlineArtifact = join(dir, 'inline', 'index.js');
+  await mkdir(join(dir, 'inline'));
+  await writeFile(join(dir, 'inline', 'package.json'), '{"type":"commonjs"}');
+  await writeFile(inlineArtifact, await bundleHandler('cjs'));
 });
 after(() => rm(dir, { recursive: true, force: true }));
 
 async function invoke(
   env: Record<string, string>,
   event: unknown,
+  form: 'esm' | 'cjs' = 'esm',
 ): Promise<{ stdout: string; stderr: string }> {
-  const script = `const { handler } = await import(${JSON.stringify(artifact)}); console.log(JSON.stringify(await handler(${JSON.stringify(event)})));`;
-  return run(process.execPath, ['--input-type=module', '-e', script], {
+  const load =
+    form === 'esm'
+      ? `await import(${JSON.stringify(artifact)})`
+      : `require(${JSON.stringify(inlineArtifact)})`;
+  const script = `(async () => { const { handler } = ${load}; console.log(JSON.stringify(await handler(${JSON.stringify(event)}))); })().catch((e) => { console.error(e); process.exit(1); });`;
+  return run(process.execPath, ['--input-type=commonjs', '-e', script], {
     env: { PATH: process.env['PATH'] ?? '', ...env },
     timeout: 10_000,
   });
@@ -94,4 +105,42 @@ test('an invalid configuration fails at import with the reason', async () => {
       return true;
     },
   );
+});
+
+test('header names in the event match case-insensitively; a duplicated Origin is refused', async () => {
+  const env = { ALLOWED_ORIGINS: 'http://localhost:4200' };
+  const mixed = await invoke(env, {
+    headers: { Origin: 'http://localhost:4200', 'Access-Control-Request-Method': 'GET' },
+  });
+  assert.equal(JSON.parse(mixed.stdout).statusCode, 204);
+  const twice = await invoke(env, {
+    headers: {
+      Origin: 'https://evil.example',
+      origin: 'http://localhost:4200',
+      'access-control-request-method': 'GET',
+    },
+  });
+  assert.equal(JSON.parse(twice.stdout).statusCode, 403);
+});
+
+test('the inline (CommonJS) form answers exactly like the ESM artifact', async () => {
+  const env = {
+    ALLOWED_ORIGINS: 'https://app.example.com,http://localhost:4200',
+    ALLOWED_METHODS: 'GET,PUT',
+    MAX_AGE: '300',
+  };
+  const events = [
+    preflight('https://app.example.com', 'PUT', 'authorization,content-type'),
+    preflight('http://localhost:4200', 'DELETE'),
+    preflight('https://app.example.com', 'GET', 'x-api-key'),
+    preflight('https://app.example.com.evil.example'),
+    preflight(undefined),
+  ];
+  for (const event of events) {
+    const [esm, cjs] = await Promise.all([invoke(env, event, 'esm'), invoke(env, event, 'cjs')]);
+    assert.deepEqual(JSON.parse(cjs.stdout), JSON.parse(esm.stdout));
+  }
+  const granted = JSON.parse((await invoke(env, events[0], 'cjs')).stdout);
+  assert.equal(granted.statusCode, 204);
+  assert.equal(granted.headers['access-control-max-age'], '300');
 });
