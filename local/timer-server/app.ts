@@ -1,0 +1,119 @@
+// The Timer API's HTTP surface (openapi/timer-api.yaml, paths).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  BodyTooLargeError,
+  InvalidJsonError,
+  isJsonMediaType,
+  MAX_BODY_BYTES,
+  readJsonBody,
+} from './body.ts';
+import { problems, send, sendProblem } from './problem.ts';
+import type { TimerSchemas } from './schema.ts';
+import type { TaskDraft, TaskStore } from './store.ts';
+
+export type Route = { kind: 'collection' } | { kind: 'item'; id: string } | { kind: 'none' };
+
+/** Pure: which resource a request path names. */
+export function route(url: string): Route {
+  const path = url.split('?')[0] ?? '';
+  if (path === '/tasks') return { kind: 'collection' };
+  const match = /^\/tasks\/([^/]+)$/.exec(path);
+  if (!match?.[1]) return { kind: 'none' };
+  try {
+    return { kind: 'item', id: decodeURIComponent(match[1]) };
+  } catch {
+    return { kind: 'none' };
+  }
+}
+
+const ALLOW = { collection: 'GET, POST', item: 'GET, PUT, DELETE' };
+
+export function createTimerApp(store: TaskStore, schemas: TimerSchemas) {
+  async function draftFrom(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<TaskDraft | undefined> {
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
+      // Not reading a body we refuse: close the connection instead of draining it.
+      sendProblem(res, problems.tooLarge(MAX_BODY_BYTES), { connection: 'close' });
+      return undefined;
+    }
+    if (!isJsonMediaType(req.headers['content-type'])) {
+      sendProblem(res, problems.unsupportedMediaType(req.headers['content-type']), {
+        connection: 'close',
+      });
+      return undefined;
+    }
+    let body: unknown;
+    try {
+      body = await readJsonBody(req);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        sendProblem(res, problems.tooLarge(MAX_BODY_BYTES), { connection: 'close' });
+      } else if (error instanceof InvalidJsonError) {
+        sendProblem(res, problems.invalidJson(error.message));
+      } else {
+        throw error;
+      }
+      return undefined;
+    }
+    const errors = schemas.validateDraft(body);
+    if (errors.length > 0) {
+      sendProblem(res, problems.validation(errors));
+      return undefined;
+    }
+    return body as TaskDraft;
+  }
+
+  const notFound = (id: string) => problems.notFound(`No task with id ${JSON.stringify(id)}`);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = route(req.url ?? '/');
+    const method = req.method ?? 'GET';
+    if (target.kind === 'none') {
+      sendProblem(res, problems.notFound(`No resource at ${req.url ?? ''}`));
+      return;
+    }
+    if (target.kind === 'collection') {
+      if (method === 'GET') return send(res, 200, store.list());
+      if (method === 'POST') {
+        const draft = await draftFrom(req, res);
+        if (!draft) return;
+        const task = store.create(draft);
+        return send(res, 201, task, { location: `/tasks/${encodeURIComponent(task.id)}` });
+      }
+      return notAllowed(res, method, ALLOW.collection);
+    }
+    const { id } = target;
+    if (method === 'GET') {
+      const task = store.get(id);
+      return task ? send(res, 200, task) : sendProblem(res, notFound(id));
+    }
+    if (method === 'PUT') {
+      const draft = await draftFrom(req, res);
+      if (!draft) return;
+      const task = store.update(id, draft);
+      return task ? send(res, 200, task) : sendProblem(res, notFound(id));
+    }
+    if (method === 'DELETE') {
+      if (!store.delete(id)) return sendProblem(res, notFound(id));
+      res.writeHead(204, { 'cache-control': 'no-store' }).end();
+      return;
+    }
+    return notAllowed(res, method, ALLOW.item);
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((error: unknown) => {
+      // The client went away (or Node's request timeout cut it off): nobody to answer.
+      if ((error as { code?: string }).code === 'ECONNRESET') return void res.destroy();
+      console.error('timer-server: request failed', error);
+      if (!res.headersSent) sendProblem(res, problems.internal());
+      else res.destroy();
+    });
+  };
+}
+
+function notAllowed(res: ServerResponse, method: string, allow: string): void {
+  sendProblem(res, problems.methodNotAllowed(`${method} is not supported here`), { allow });
+}

@@ -1,0 +1,225 @@
+// Drafts at and just past every rule's boundary in openapi/timer-api.yaml, shared by the server's
+// HTTP tests and openapi/validators-agree.test.ts (server ajv vs client validateTaskDraft).
+export const VALID_DRAFT = {
+  name: 'Nightly backup',
+  description: 'Copies the database to S3',
+  hour: 2,
+  minute: 30,
+  daysOfWeek: ['MON', 'WED', 'FRI'],
+  executionCommand: '/usr/local/bin/backup --all',
+  executeUntil: '2030-01-31T18:00:00+01:00',
+};
+
+type Draft = Record<string, unknown>;
+const without = (key: string): Draft => {
+  const copy: Draft = { ...VALID_DRAFT };
+  delete copy[key];
+  return copy;
+};
+const withField = (key: string, value: unknown): Draft => ({ ...VALID_DRAFT, [key]: value });
+
+export interface DraftCase {
+  readonly title: string;
+  readonly body: unknown;
+  /** Top-level fields that must be reported; [] means valid. */
+  readonly invalid: readonly string[];
+}
+
+export const DRAFT_CASES: readonly DraftCase[] = [
+  { title: 'full valid draft', body: VALID_DRAFT, invalid: [] },
+  { title: 'only required fields', body: without('description'), invalid: [] },
+  { title: 'no executeUntil', body: without('executeUntil'), invalid: [] },
+  ...['name', 'hour', 'minute', 'daysOfWeek', 'executionCommand'].map((field) => ({
+    title: `missing ${field}`,
+    body: without(field),
+    invalid: [field],
+  })),
+  // name: 1..100 characters, counted as code points like ajv does
+  { title: 'name of 1 char', body: withField('name', 'x'), invalid: [] },
+  { title: 'name empty', body: withField('name', ''), invalid: ['name'] },
+  { title: 'name of 100 chars', body: withField('name', 'n'.repeat(100)), invalid: [] },
+  { title: 'name of 101 chars', body: withField('name', 'n'.repeat(101)), invalid: ['name'] },
+  { title: 'name of 100 emoji', body: withField('name', '⏰'.repeat(100)), invalid: [] },
+  { title: 'name of 100 astral emoji', body: withField('name', '🕑'.repeat(100)), invalid: [] },
+  {
+    title: 'name of 101 astral emoji',
+    body: withField('name', '🕑'.repeat(101)),
+    invalid: ['name'],
+  },
+  { title: 'name a number', body: withField('name', 7), invalid: ['name'] },
+  { title: 'name null', body: withField('name', null), invalid: ['name'] },
+  // description: optional, <= 500
+  { title: 'description empty', body: withField('description', ''), invalid: [] },
+  { title: 'description 500', body: withField('description', 'd'.repeat(500)), invalid: [] },
+  {
+    title: 'description 501',
+    body: withField('description', 'd'.repeat(501)),
+    invalid: ['description'],
+  },
+  { title: 'description null', body: withField('description', null), invalid: ['description'] },
+  // hour 0..23, minute 0..59, integers
+  { title: 'hour 0', body: withField('hour', 0), invalid: [] },
+  { title: 'hour 23', body: withField('hour', 23), invalid: [] },
+  { title: 'hour -1', body: withField('hour', -1), invalid: ['hour'] },
+  { title: 'hour 24', body: withField('hour', 24), invalid: ['hour'] },
+  { title: 'hour 1.5', body: withField('hour', 1.5), invalid: ['hour'] },
+  { title: 'hour as string', body: withField('hour', '1'), invalid: ['hour'] },
+  { title: 'minute 0', body: withField('minute', 0), invalid: [] },
+  { title: 'minute 59', body: withField('minute', 59), invalid: [] },
+  { title: 'minute -1', body: withField('minute', -1), invalid: ['minute'] },
+  { title: 'minute 60', body: withField('minute', 60), invalid: ['minute'] },
+  { title: 'minute true', body: withField('minute', true), invalid: ['minute'] },
+  // daysOfWeek: non-empty set of MON..SUN
+  {
+    title: 'all seven days',
+    body: withField('daysOfWeek', ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN']),
+    invalid: [],
+  },
+  { title: 'one day', body: withField('daysOfWeek', ['SUN']), invalid: [] },
+  { title: 'no days', body: withField('daysOfWeek', []), invalid: ['daysOfWeek'] },
+  { title: 'repeated day', body: withField('daysOfWeek', ['MON', 'MON']), invalid: ['daysOfWeek'] },
+  { title: 'lower-case day', body: withField('daysOfWeek', ['mon']), invalid: ['daysOfWeek'] },
+  { title: 'unknown day', body: withField('daysOfWeek', ['FUN']), invalid: ['daysOfWeek'] },
+  { title: 'days as string', body: withField('daysOfWeek', 'MON'), invalid: ['daysOfWeek'] },
+  { title: 'day as number', body: withField('daysOfWeek', [1]), invalid: ['daysOfWeek'] },
+  // executionCommand: 1..1000
+  { title: 'command of 1', body: withField('executionCommand', 'x'), invalid: [] },
+  {
+    title: 'command empty',
+    body: withField('executionCommand', ''),
+    invalid: ['executionCommand'],
+  },
+  { title: 'command 1000', body: withField('executionCommand', 'c'.repeat(1000)), invalid: [] },
+  {
+    title: 'command 1001',
+    body: withField('executionCommand', 'c'.repeat(1001)),
+    invalid: ['executionCommand'],
+  },
+  // executeUntil: RFC 3339 date-time with offset
+  { title: 'until Z', body: withField('executeUntil', '2030-01-31T18:00:00Z'), invalid: [] },
+  {
+    title: 'until lower-case t and z',
+    body: withField('executeUntil', '2030-01-31t18:00:00z'),
+    invalid: [],
+  },
+  {
+    title: 'until fraction and -05:30',
+    body: withField('executeUntil', '2030-01-31T18:00:00.123456-05:30'),
+    invalid: [],
+  },
+  {
+    title: 'until 29 Feb leap year',
+    body: withField('executeUntil', '2028-02-29T00:00:00Z'),
+    invalid: [],
+  },
+  {
+    title: 'until 29 Feb 2000',
+    body: withField('executeUntil', '2000-02-29T00:00:00Z'),
+    invalid: [],
+  },
+  {
+    title: 'until 29 Feb 1900',
+    body: withField('executeUntil', '1900-02-29T00:00:00Z'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until 29 Feb non-leap',
+    body: withField('executeUntil', '2027-02-29T00:00:00Z'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until 31 Apr',
+    body: withField('executeUntil', '2030-04-31T00:00:00Z'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until 31 Dec 23:59:59',
+    body: withField('executeUntil', '2030-12-31T23:59:59+14:00'),
+    invalid: [],
+  },
+  {
+    title: 'until month 13',
+    body: withField('executeUntil', '2030-13-01T00:00:00Z'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until hour 24',
+    body: withField('executeUntil', '2030-01-01T24:00:00Z'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until leap second',
+    body: withField('executeUntil', '2030-12-31T23:59:60Z'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until no offset',
+    body: withField('executeUntil', '2030-01-31T18:00:00'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until offset without colon',
+    body: withField('executeUntil', '2030-01-31T18:00:00+0100'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until space separator',
+    body: withField('executeUntil', '2030-01-31 18:00:00Z'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until date only',
+    body: withField('executeUntil', '2030-01-31'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until offset +24:00',
+    body: withField('executeUntil', '2030-01-31T18:00:00+24:00'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until epoch number',
+    body: withField('executeUntil', 1893456000),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until trailing newline',
+    body: withField('executeUntil', '2030-01-31T18:00:00Z\n'),
+    invalid: ['executeUntil'],
+  },
+  // unknown and server-owned fields
+  { title: 'unknown field', body: withField('priority', 1), invalid: ['priority'] },
+  { title: 'client-chosen id', body: withField('id', 'chosen-by-client'), invalid: ['id'] },
+  {
+    title: 'client-chosen createdAt',
+    body: withField('createdAt', '2020-01-01T00:00:00Z'),
+    invalid: ['createdAt'],
+  },
+  {
+    title: 'client-chosen updatedAt',
+    body: withField('updatedAt', '2020-01-01T00:00:00Z'),
+    invalid: ['updatedAt'],
+  },
+  {
+    title: '__proto__ key',
+    body: JSON.parse(
+      '{"__proto__":{"x":1},"name":"a","hour":1,"minute":1,"daysOfWeek":["MON"],"executionCommand":"c"}',
+    ),
+    invalid: ['__proto__'],
+  },
+  { title: 'constructor key', body: withField('constructor', 'x'), invalid: ['constructor'] },
+  {
+    title: 'several fields at once',
+    body: { name: '', hour: 99, minute: 0, daysOfWeek: [], executionCommand: 'c', extra: 1 },
+    invalid: ['name', 'hour', 'daysOfWeek', 'extra'],
+  },
+  // not an object at all
+  { title: 'array body', body: [VALID_DRAFT], invalid: [''] },
+  { title: 'null body', body: null, invalid: [''] },
+  { title: 'string body', body: 'task', invalid: [''] },
+  {
+    title: 'empty object',
+    body: {},
+    invalid: ['name', 'hour', 'minute', 'daysOfWeek', 'executionCommand'],
+  },
+];
