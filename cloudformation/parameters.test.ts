@@ -1,0 +1,60 @@
+// Parameter files must satisfy the template's own constraints, so a deploy never fails on them.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { loadParameters, parametersDir, template } from './template-fixture.ts';
+
+const files = readdirSync(parametersDir).filter((file) => file.endsWith('.json'));
+
+function values(file: string): Map<string, string> {
+  return new Map(
+    loadParameters(join(parametersDir, file)).map((p) => [p.ParameterKey, p.ParameterValue]),
+  );
+}
+
+test('there are local and dev parameter files', () => {
+  assert.deepEqual(files.sort(), ['dev.json', 'local.json']);
+});
+
+for (const file of files) {
+  test(`${file}: every key is a template parameter, every value meets its constraints`, () => {
+    const given = values(file);
+    const declared = template.Parameters!;
+    for (const [key, value] of given) {
+      const spec = declared[key];
+      assert.ok(spec, `${key} is a parameter of api.yaml`);
+      const items = spec['Type'] === 'CommaDelimitedList' ? value.split(',') : [value];
+      if (typeof spec['AllowedPattern'] === 'string') {
+        const pattern = new RegExp(spec['AllowedPattern']);
+        for (const item of items) assert.ok(pattern.test(item), `${key}=${item}`);
+      }
+      if (Array.isArray(spec['AllowedValues'])) {
+        assert.ok(spec['AllowedValues'].map(String).includes(value), `${key}=${value}`);
+      }
+    }
+    for (const [key, spec] of Object.entries(declared)) {
+      if (spec['Default'] === undefined) assert.ok(given.has(key), `${file} sets ${key}`);
+    }
+    // The template's Rules: a public backend needs a URL.
+    assert.ok(
+      (given.get('BackendUrl') ?? '') !== '' || (given.get('CloudMapServiceArn') ?? '') !== '',
+    );
+  });
+}
+
+test('local.json: the origins of the local demo app and the local Timer server', () => {
+  const local = values('local.json');
+  assert.equal(local.get('AllowedOrigins'), 'http://localhost:4200,http://127.0.0.1:4200');
+  assert.equal(local.get('BackendUrl'), 'http://127.0.0.1:3100');
+  assert.equal(local.get('AuthorizationScopes'), 'aws.cognito.signin.user.admin');
+});
+
+test('parameter files hold no account ids or secrets', () => {
+  for (const file of files) {
+    for (const [key, value] of values(file)) {
+      assert.ok(!/\b\d{12}\b/.test(value), `${file} ${key} has no account id`);
+      assert.ok(!/secret|password/i.test(key), `${file} ${key}`);
+    }
+  }
+});

@@ -1,0 +1,25 @@
+// Shared by the template tests: the template and its parameters, parsed once per test file.
+import { fileURLToPath } from 'node:url';
+import { loadParameters, loadTemplate, type TemplateResource } from './cfn-yaml.ts';
+
+export const templatePath = fileURLToPath(new URL('./api.yaml', import.meta.url));
+export const parametersDir = fileURLToPath(new URL('./parameters/', import.meta.url));
+export const template = loadTemplate(templatePath);
+
+export function resourcesOfType(type: string): Array<[string, TemplateResource]> {
+  return Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
+}
+
+export function onlyResourceOfType(type: string): [string, TemplateResource] {
+  const found = resourcesOfType(type);
+  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+  return found[0]!;
+}
+
+export function parameterPattern(name: string): RegExp {
+  const pattern = template.Parameters?.[name]?.['AllowedPattern'];
+  if (typeof pattern !== 'string') throw new Error(`${name} has no AllowedPattern`);
+  return new RegExp(pattern);
+}
+
+export { loadParameters };
