@@ -1,0 +1,49 @@
+// The JSON work behind the shell scripts, so they need no jq:
+//   overrides <params.json>            one Key=Value per line for `deploy --parameter-overrides`
+//   stack-name <params.json>           ${App}-${Env}-${Name}
+//   config-from-outputs <outputs.json> <out>   demo app config from `describe-stacks` outputs
+//   config-from-env <out>              demo app config from Amplify environment variables
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { loadParameters } from '../cloudformation/cfn-yaml.ts';
+import {
+  configFromEnvironment,
+  configFromOutputs,
+  serializeConfig,
+  type StackOutput,
+} from './runtime-config.ts';
+import { parameterOverrides, stackName } from './stack-parameters.ts';
+
+function write(out: string, text: string): void {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, text);
+}
+
+const [command, first, second] = process.argv.slice(2);
+try {
+  switch (command) {
+    case 'overrides':
+      process.stdout.write(`${parameterOverrides(loadParameters(first!)).join('\n')}\n`);
+      break;
+    case 'stack-name':
+      process.stdout.write(`${stackName(loadParameters(first!))}\n`);
+      break;
+    case 'config-from-outputs': {
+      const outputs = (JSON.parse(readFileSync(first!, 'utf8')) as StackOutput[] | null) ?? [];
+      for (const { OutputKey, OutputValue } of outputs) {
+        process.stdout.write(`${OutputKey.padEnd(12)} ${OutputValue}\n`);
+      }
+      write(second!, serializeConfig(configFromOutputs(outputs)));
+      break;
+    }
+    case 'config-from-env':
+      write(first!, serializeConfig(configFromEnvironment(process.env)));
+      break;
+    default:
+      throw new Error(`unknown command "${command}"`);
+  }
+} catch (error) {
+  const { name, message } = error as Error;
+  process.stderr.write(`error: ${name === 'Error' ? '' : `${name}: `}${message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,146 @@
+// A stand-in `aws` for tests: placed first on PATH, it records each call's argv and replays
+// canned answers, so the scripts run for real without reaching AWS.
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const FAKE_ACCOUNT_ID = '123456789012';
+
+const FAKE_AWS = `#!/bin/sh
+{ printf '%s\\n' '--- call'; for arg in "$@"; do printf '%s\\n' "$arg"; done; } >>"$FAKE_AWS_LOG"
+case "$1 $2" in
+  "sts get-caller-identity")
+    if [ -n "\${FAKE_AWS_NO_CREDENTIALS:-}" ]; then
+      echo 'Unable to locate credentials. You can configure credentials by running "aws configure".' >&2
+      exit 253
+    fi
+    printf '%s\\t%s\\t%s\\n' ${FAKE_ACCOUNT_ID} 'arn:aws:iam::${FAKE_ACCOUNT_ID}:user/dev' AIDAEXAMPLE ;;
+  "cloudformation describe-stacks")
+    if [ -n "\${FAKE_AWS_NO_STACK:-}" ]; then
+      echo 'An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id x does not exist' >&2
+      exit 254
+    fi
+    cat "$FAKE_AWS_OUTPUTS" ;;
+  "cloudformation deploy")
+    printf '\\nWaiting for changeset to be created..\\nSuccessfully created/updated stack\\n' ;;
+esac
+`;
+
+export interface Sandbox {
+  dir: string;
+  bin: string;
+  log: string;
+  outputs: string;
+  parameters: string;
+  config: string;
+  env: Record<string, string>;
+  calls(): Promise<string[][]>;
+  cleanup(): Promise<void>;
+}
+
+export const PARAMETERS = [
+  { ParameterKey: 'App', ParameterValue: 'demo' },
+  { ParameterKey: 'Env', ParameterValue: 'test' },
+  { ParameterKey: 'Name', ParameterValue: 'timer' },
+  { ParameterKey: 'UserPoolID', ParameterValue: 'eu-west-1_AbC123' },
+  { ParameterKey: 'AppClientID', ParameterValue: 'client123' },
+  {
+    ParameterKey: 'AllowedOrigins',
+    ParameterValue: 'https://app.example.com,http://localhost:4200',
+  },
+  { ParameterKey: 'BackendUrl', ParameterValue: 'https://timer.example.com' },
+];
+
+export const OUTPUTS = [
+  { OutputKey: 'ApiId', OutputValue: 'a1b2c3d4e5', ExportName: 'demo-test-timerID' },
+  {
+    OutputKey: 'ApiEndpoint',
+    OutputValue: 'https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com',
+    ExportName: 'demo-test-timerEndpoint',
+  },
+  { OutputKey: 'Region', OutputValue: 'eu-west-1' },
+  { OutputKey: 'UserPoolID', OutputValue: 'eu-west-1_AbC123' },
+  { OutputKey: 'AppClientID', OutputValue: 'client123' },
+];
+
+/** Tools the scripts may use; a PATH of only these proves they need nothing else. */
+const TOOLS = ['bash', 'sh', 'dirname', 'basename', 'mktemp', 'rm', 'cat'];
+
+async function which(tool: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile('sh', ['-c', `command -v ${tool}`], (error, stdout) =>
+      error ? reject(error) : resolve(stdout.trim()),
+    ),
+  );
+}
+
+export async function sandbox(options: { withAws?: boolean } = {}): Promise<Sandbox> {
+  const dir = await mkdtemp(join(tmpdir(), 'stack-scripts-'));
+  const bin = join(dir, 'bin');
+  await mkdir(bin);
+  for (const tool of TOOLS) await symlink(await which(tool), join(bin, tool));
+  if (options.withAws ?? true) {
+    await writeFile(join(bin, 'aws'), FAKE_AWS);
+    await chmod(join(bin, 'aws'), 0o755);
+  }
+  const box = {
+    dir,
+    bin,
+    log: join(dir, 'aws-calls.log'),
+    outputs: join(dir, 'outputs.json'),
+    parameters: join(dir, 'parameters.json'),
+    config: join(dir, 'public', 'config.json'),
+  };
+  await writeFile(box.log, '');
+  await writeFile(box.outputs, JSON.stringify(OUTPUTS, null, 2));
+  await writeFile(box.parameters, JSON.stringify(PARAMETERS));
+  return {
+    ...box,
+    env: {
+      PATH: bin,
+      HOME: dir,
+      NODE: process.execPath,
+      FAKE_AWS_LOG: box.log,
+      FAKE_AWS_OUTPUTS: box.outputs,
+      PARAMETERS_FILE: box.parameters,
+      CONFIG_FILE: box.config,
+    },
+    async calls() {
+      const text = await readFile(box.log, 'utf8');
+      return text
+        .split('--- call\n')
+        .filter((chunk) => chunk !== '')
+        .map((chunk) => chunk.replace(/\n$/, '').split('\n'));
+    },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  input = '',
+): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      join(ROOT, script),
+      args,
+      { env, cwd: ROOT, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    child.stdin?.end(input);
+  });
+}

@@ -1,0 +1,95 @@
+// The demo app's runtime config (`public/config.json`, format in the project's interfaces notes),
+// built from the API stack's outputs or, on Amplify Hosting, from environment variables.
+
+export class RuntimeConfigError extends Error {
+  override readonly name = 'RuntimeConfigError';
+}
+
+export interface RuntimeConfig {
+  apiUrl: string;
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  cognitoEndpoint?: string;
+  authFlow: 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH';
+}
+
+export interface StackOutput {
+  OutputKey: string;
+  OutputValue: string;
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+const CLIENT_ID = /^[\w+]+$/;
+
+function httpUrl(value: string, label: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new RuntimeConfigError(`${label} must be a URL, got "${value}"`);
+  }
+  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new RuntimeConfigError(`${label} must be https (or http on localhost), got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function checked(config: RuntimeConfig): RuntimeConfig {
+  if (!REGION.test(config.region)) throw new RuntimeConfigError(`bad region "${config.region}"`);
+  if (!USER_POOL_ID.test(config.userPoolId)) {
+    throw new RuntimeConfigError(`bad user pool id "${config.userPoolId}"`);
+  }
+  if (!CLIENT_ID.test(config.userPoolClientId)) {
+    throw new RuntimeConfigError(`bad app client id "${config.userPoolClientId}"`);
+  }
+  return { ...config, apiUrl: httpUrl(config.apiUrl, 'apiUrl') };
+}
+
+export function configFromOutputs(outputs: readonly StackOutput[]): RuntimeConfig {
+  const value = (key: string) => {
+    const found = outputs.find((output) => output.OutputKey === key)?.OutputValue;
+    if (!found) throw new RuntimeConfigError(`the stack has no ${key} output`);
+    return found;
+  };
+  return checked({
+    apiUrl: value('ApiEndpoint'),
+    region: value('Region'),
+    userPoolId: value('UserPoolID'),
+    userPoolClientId: value('AppClientID'),
+    authFlow: 'USER_SRP_AUTH',
+  });
+}
+
+/**
+ * Amplify Hosting passes configuration as environment variables of the branch. Names avoid the
+ * `AWS_` prefix, which Amplify reserves.
+ */
+export function configFromEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+): RuntimeConfig {
+  const value = (key: string) => {
+    const found = env[key]?.trim();
+    if (!found) throw new RuntimeConfigError(`environment variable ${key} is required`);
+    return found;
+  };
+  const endpoint = env['COGNITO_ENDPOINT']?.trim();
+  const flow = env['COGNITO_AUTH_FLOW']?.trim() || 'USER_SRP_AUTH';
+  if (flow !== 'USER_SRP_AUTH' && flow !== 'USER_PASSWORD_AUTH') {
+    throw new RuntimeConfigError(`COGNITO_AUTH_FLOW must be USER_SRP_AUTH or USER_PASSWORD_AUTH`);
+  }
+  return checked({
+    apiUrl: value('API_URL'),
+    region: value('COGNITO_REGION'),
+    userPoolId: value('COGNITO_USER_POOL_ID'),
+    userPoolClientId: value('COGNITO_CLIENT_ID'),
+    ...(endpoint ? { cognitoEndpoint: httpUrl(endpoint, 'COGNITO_ENDPOINT') } : {}),
+    authFlow: flow,
+  });
+}
+
+export function serializeConfig(config: RuntimeConfig): string {
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
