@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadParameters, parametersDir, template } from './template-fixture.ts';
+import { loadParameters, parameterPattern, parametersDir, template } from './template-fixture.ts';
 
 const files = readdirSync(parametersDir).filter((file) => file.endsWith('.json'));
 
@@ -57,4 +57,22 @@ test('parameter files hold no account ids or secrets', () => {
       assert.ok(!/secret|password/i.test(key), `${file} ${key}`);
     }
   }
+});
+
+test('BackendUrl is a base URL (the request path is forwarded), CloudMapServiceArn a Cloud Map ARN', () => {
+  const backend = parameterPattern('BackendUrl');
+  for (const ok of ['', 'https://timer.example.com', 'http://127.0.0.1:3100']) {
+    assert.ok(backend.test(ok), ok);
+  }
+  for (const bad of [
+    'timer.example.com',
+    'https://timer.example.com/api',
+    'https://u:p@x.example',
+  ]) {
+    assert.ok(!backend.test(bad), bad);
+  }
+  const arn = parameterPattern('CloudMapServiceArn');
+  assert.ok(arn.test(''));
+  assert.ok(arn.test('arn:aws:servicediscovery:eu-west-1:000000000000:service/srv-abc123'));
+  assert.ok(!arn.test('arn:aws:ecs:eu-west-1:000000000000:service/cluster/svc'));
 });
