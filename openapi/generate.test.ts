@@ -30,6 +30,16 @@ describe('generated Timer client module', () => {
     await assert.rejects(generate(doc), /keyword "multipleOf" is not implemented/);
   });
 
+  it('refuses format date-time without the pattern the client relies on', async () => {
+    const doc = loadSpec();
+    const props = doc.components.schemas['TaskDraft']?.['properties'] as Record<
+      string,
+      Record<string, unknown>
+    >;
+    delete props['executeUntil']!['pattern'];
+    await assert.rejects(generate(doc), /only format date-time, together with a pattern/);
+  });
+
   it('types optional and required fields as the spec says', async () => {
     const text = await generate();
     assert.match(

@@ -43,9 +43,17 @@ export async function generate(doc: OpenApiDocument = loadSpec()): Promise<strin
   for (const [name, schema] of Object.entries(doc.components.schemas)) {
     parts.push(declaration(doc, name, schema), '');
   }
-  const draft = validatorSchema(doc, doc.components.schemas['TaskDraft'], 'TaskDraft');
+  const { type, additionalProperties, ...draft } = validatorSchema(
+    doc,
+    doc.components.schemas['TaskDraft'],
+    'TaskDraft',
+  );
+  // validateTaskDraft always wants an object and always refuses unknown fields.
+  if (type !== 'object' || additionalProperties !== false) {
+    throw new Error('TaskDraft must be an object schema with additionalProperties: false');
+  }
   parts.push(
-    '/** components.schemas.TaskDraft, $refs inlined, only the keywords validateTaskDraft implements. */',
+    '/** components.schemas.TaskDraft (an object, no other fields), $refs inlined, only the keywords validateTaskDraft implements. */',
     `export const TASK_DRAFT_SCHEMA = ${JSON.stringify(draft)} as const;`,
   );
   const config = (await resolveConfig(GENERATED_PATH)) ?? {};
@@ -111,8 +119,9 @@ function validatorSchema(doc: OpenApiDocument, schema: Schema | undefined, at: s
     if (key === 'additionalProperties' && value !== false) {
       throw new Error(`${at}: only additionalProperties: false is implemented`);
     }
-    if (key === 'format' && value !== 'date-time') {
-      throw new Error(`${at}: format "${String(value)}" is not implemented`);
+    // The client checks date-time syntax with the spec's pattern and only adds the calendar check.
+    if (key === 'format' && (value !== 'date-time' || typeof schema['pattern'] !== 'string')) {
+      throw new Error(`${at}: only format date-time, together with a pattern, is implemented`);
     }
     if (key === 'properties') {
       out[key] = Object.fromEntries(
@@ -122,7 +131,12 @@ function validatorSchema(doc: OpenApiDocument, schema: Schema | undefined, at: s
         ]),
       );
     } else if (key === 'items') {
-      out[key] = validatorSchema(doc, value as Schema, `${at}[]`);
+      const items = validatorSchema(doc, value as Schema, `${at}[]`);
+      // uniqueItems compares with a Set, which is only right for primitives.
+      if (!['string', 'integer'].includes(String(items['type']))) {
+        throw new Error(`${at}: only arrays of strings or integers are implemented`);
+      }
+      out[key] = items;
     } else {
       out[key] = value;
     }

@@ -67,37 +67,38 @@ function fieldOf(error: ErrorObject): string {
   return first.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
+// Same wording as the client's validateTaskDraft: openapi/validators-agree.test.ts compares them.
 function messageOf(error: ErrorObject): string {
-  const limit = (error.params as { limit?: number }).limit;
+  const { limit, type, allowedValues } = error.params as {
+    limit?: number;
+    type?: string;
+    allowedValues?: unknown[];
+  };
   switch (error.keyword) {
     case 'required':
       return 'is required';
     case 'additionalProperties':
-      return 'is not a field of this resource';
+      return 'is not allowed';
     case 'type':
-      return `must be ${article(String((error.params as { type: string }).type))}`;
+      return `must be of type ${type}`;
     case 'minLength':
-      return `must have at least ${limit} character${limit === 1 ? '' : 's'}`;
+      return `length must be ≥ ${limit}`;
     case 'maxLength':
-      return `must have at most ${limit} characters`;
+      return `length must be ≤ ${limit}`;
     case 'minimum':
-      return `must be at least ${limit}`;
+      return `must be ≥ ${limit}`;
     case 'maximum':
-      return `must be at most ${limit}`;
+      return `must be ≤ ${limit}`;
     case 'minItems':
-      return `must have at least ${limit} item${limit === 1 ? '' : 's'}`;
+      return `count must be ≥ ${limit}`;
     case 'uniqueItems':
       return 'must not repeat items';
     case 'enum':
-      return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+      return `must be one of ${allowedValues?.join(', ')}`;
     case 'format':
     case 'pattern':
-      return 'must be an RFC 3339 date-time with offset, e.g. 2030-01-31T18:00:00Z';
+      return 'must be an RFC 3339 date-time';
     default:
       return error.message ?? 'is invalid';
   }
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }

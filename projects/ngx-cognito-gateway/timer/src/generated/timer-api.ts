@@ -42,10 +42,8 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-/** components.schemas.TaskDraft, $refs inlined, only the keywords validateTaskDraft implements. */
+/** components.schemas.TaskDraft (an object, no other fields), $refs inlined, only the keywords validateTaskDraft implements. */
 export const TASK_DRAFT_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
   required: ['name', 'hour', 'minute', 'daysOfWeek', 'executionCommand'],
   properties: {
     name: { type: 'string', minLength: 1, maxLength: 100 },

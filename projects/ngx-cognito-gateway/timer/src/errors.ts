@@ -1,0 +1,53 @@
+import type { TimerFieldError } from './validate-task-draft';
+
+/**
+ * Every error TimerClient emits. `name` is stable (minifiers rename classes, not strings), so
+ * apps can branch on `error.name` as well as `instanceof`. `status` is the HTTP status received
+ * (0: no response; 400 also for drafts rejected before sending).
+ */
+export class TimerApiError extends Error {
+  override readonly name: string = 'TimerApiError';
+  constructor(
+    message: string,
+    readonly status: number,
+    cause?: unknown,
+  ) {
+    super(message, { cause });
+  }
+}
+
+/** The draft breaks the contract's rules; `fieldErrors` says where (field `''`: the whole body). */
+export class TimerValidationError extends TimerApiError {
+  override readonly name = 'TimerValidationError';
+  constructor(
+    readonly fieldErrors: readonly TimerFieldError[],
+    status = 400,
+    message = 'Invalid task',
+  ) {
+    super(message, status);
+  }
+}
+
+export class TimerNotFoundError extends TimerApiError {
+  override readonly name = 'TimerNotFoundError';
+}
+
+/** No valid token reached the API (the gateway's authorizer answered 401). */
+export class TimerUnauthorizedError extends TimerApiError {
+  override readonly name = 'TimerUnauthorizedError';
+}
+
+/** The token lacks a required scope, or the API refused this user (403). */
+export class TimerForbiddenError extends TimerApiError {
+  override readonly name = 'TimerForbiddenError';
+}
+
+/** No HTTP response: offline, DNS, TLS, or a CORS rejection (browsers hide which). Status 0. */
+export class TimerNetworkError extends TimerApiError {
+  override readonly name = 'TimerNetworkError';
+}
+
+/** 5xx, including the legacy service's 500s that do not name a client mistake. */
+export class TimerServerError extends TimerApiError {
+  override readonly name = 'TimerServerError';
+}

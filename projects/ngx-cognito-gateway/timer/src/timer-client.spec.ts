@@ -1,0 +1,396 @@
+import { HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { firstValueFrom, Observable } from 'rxjs';
+import { cognitoAuthInterceptor, NotSignedInError, provideCognitoAuth } from 'ngx-cognito-gateway';
+import { provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
+import {
+  provideTimerClient,
+  Task,
+  TaskDraft,
+  TimerApiError,
+  TimerClient,
+  TimerClientModule,
+  TimerForbiddenError,
+  TimerNetworkError,
+  TimerNotFoundError,
+  TimerServerError,
+  TimerUnauthorizedError,
+  TimerValidationError,
+} from 'ngx-cognito-gateway/timer';
+
+const API = 'https://api.example.com/prod';
+const DRAFT: TaskDraft = {
+  name: 'Nightly backup',
+  hour: 2,
+  minute: 30,
+  daysOfWeek: ['MON', 'FRI'],
+  executionCommand: 'backup --all',
+  executeUntil: '2030-01-31T18:00:00+01:00',
+};
+const TASK: Task = {
+  ...DRAFT,
+  id: 'b7f1c3f4-5d0e-4a43-9d6b-2f1c1d0e9a11',
+  createdAt: '2026-11-22T10:00:00.000Z',
+  updatedAt: '2026-11-22T10:00:00.000Z',
+};
+
+let client: TimerClient;
+let backend: HttpTestingController;
+
+function setUp(wiring: 'standalone' | 'ngmodule' = 'standalone', baseUrl = API) {
+  TestBed.configureTestingModule(
+    wiring === 'standalone'
+      ? {
+          providers: [
+            provideHttpClient(),
+            provideHttpClientTesting(),
+            provideTimerClient({ baseUrl }),
+          ],
+        }
+      : {
+          imports: [TimerClientModule.forRoot({ baseUrl })],
+          providers: [provideHttpClient(), provideHttpClientTesting()],
+        },
+  );
+  client = TestBed.inject(TimerClient);
+  backend = TestBed.inject(HttpTestingController);
+}
+
+/** Subscribes, and resolves with the value or rejects with the error. */
+function settle<T>(source: Observable<T>): Promise<T> {
+  return firstValueFrom(source, { defaultValue: undefined as T });
+}
+
+async function failure(source: Observable<unknown>): Promise<unknown> {
+  try {
+    await settle(source);
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the observable to fail');
+}
+
+afterEach(() => backend?.verify());
+
+describe('TimerClient requests', () => {
+  beforeEach(() => setUp());
+
+  it('list() GETs /tasks and emits the tasks', async () => {
+    const result = settle(client.list());
+    const req = backend.expectOne(`${API}/tasks`);
+    expect(req.request.method).toBe('GET');
+    expect(req.request.body).toBeNull();
+    req.flush([TASK]);
+    expect(await result).toEqual([TASK]);
+  });
+
+  it('get(id) GETs /tasks/{id}, encoding the id', async () => {
+    const result = settle(client.get('a/b c'));
+    const req = backend.expectOne(`${API}/tasks/a%2Fb%20c`);
+    expect(req.request.method).toBe('GET');
+    req.flush(TASK);
+    expect(await result).toEqual(TASK);
+  });
+
+  it('create(draft) POSTs the draft as JSON and emits the created task', async () => {
+    const result = settle(client.create(DRAFT));
+    const req = backend.expectOne(`${API}/tasks`);
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual(DRAFT);
+    expect(req.request.detectContentTypeHeader()).toBe('application/json');
+    req.flush(TASK, {
+      status: 201,
+      statusText: 'Created',
+      headers: { location: `/tasks/${TASK.id}` },
+    });
+    expect(await result).toEqual(TASK);
+  });
+
+  it('update(id, task) PUTs only the draft fields of a fetched task', async () => {
+    const result = settle(client.update(TASK.id, { ...TASK, name: 'Renamed' }));
+    const req = backend.expectOne(`${API}/tasks/${TASK.id}`);
+    expect(req.request.method).toBe('PUT');
+    expect(req.request.body).toEqual({ ...DRAFT, name: 'Renamed' });
+    const updated = { ...TASK, name: 'Renamed', updatedAt: '2026-11-22T11:00:00.000Z' };
+    req.flush(updated);
+    expect(await result).toEqual(updated);
+  });
+
+  it('update() tolerates the legacy 200 with an empty body by reading the task back', async () => {
+    const result = settle(client.update(TASK.id, DRAFT));
+    backend.expectOne({ method: 'PUT', url: `${API}/tasks/${TASK.id}` }).flush('');
+    const read = backend.expectOne({ method: 'GET', url: `${API}/tasks/${TASK.id}` });
+    read.flush(TASK);
+    expect(await result).toEqual(TASK);
+  });
+
+  it('delete(id) DELETEs /tasks/{id} and completes on 204', async () => {
+    let completed = false;
+    const result = settle(client.delete(TASK.id)).then(() => (completed = true));
+    const req = backend.expectOne(`${API}/tasks/${TASK.id}`);
+    expect(req.request.method).toBe('DELETE');
+    req.flush(null, { status: 204, statusText: 'No Content' });
+    await result;
+    expect(completed).toBeTrue();
+  });
+
+  it('delete(id) tolerates the legacy 200 with an empty body', async () => {
+    const result = settle(client.delete(TASK.id));
+    backend.expectOne(`${API}/tasks/${TASK.id}`).flush('');
+    await expectAsync(result).toBeResolved();
+  });
+
+  it('sends nothing until subscribed (cold observables)', () => {
+    client.list();
+    client.create(DRAFT);
+    backend.expectNone(() => true);
+  });
+});
+
+describe('TimerClient client-side validation', () => {
+  beforeEach(() => setUp());
+
+  it('fails create() with TimerValidationError and sends no request', async () => {
+    const error = await failure(client.create({ ...DRAFT, name: '', hour: 24 }));
+    expect(error).toBeInstanceOf(TimerValidationError);
+    const validation = error as TimerValidationError;
+    expect(validation.name).toBe('TimerValidationError');
+    expect(validation.status).toBe(400);
+    expect(validation.fieldErrors.map((e) => e.field).sort()).toEqual(['hour', 'name']);
+    backend.expectNone(() => true);
+  });
+
+  it('fails update() the same way and sends no request', async () => {
+    const error = await failure(client.update(TASK.id, { ...TASK, daysOfWeek: [] }));
+    expect((error as TimerValidationError).fieldErrors).toEqual([
+      { field: 'daysOfWeek', message: 'count must be ≥ 1' },
+    ]);
+    backend.expectNone(() => true);
+  });
+
+  it('reports fields the contract does not know (besides the server-owned ones it drops)', async () => {
+    const draft = { ...DRAFT, priority: 3 } as TaskDraft;
+    const error = (await failure(client.create(draft))) as TimerValidationError;
+    expect(error.fieldErrors).toEqual([{ field: 'priority', message: 'is not allowed' }]);
+    backend.expectNone(() => true);
+  });
+});
+
+describe('TimerClient error mapping over HTTP', () => {
+  beforeEach(() => setUp());
+
+  const problem = (status: number, title: string, extra: object = {}) => ({
+    type: 'about:blank',
+    title,
+    status,
+    detail: `${title} detail`,
+    ...extra,
+  });
+
+  it('maps a 400 problem with errors to TimerValidationError(fieldErrors)', async () => {
+    const errors = [{ field: 'name', message: 'length must be ≤ 100' }];
+    const result = failure(client.list());
+    backend
+      .expectOne(`${API}/tasks`)
+      .flush(problem(400, 'Invalid task', { errors }), { status: 400, statusText: 'Bad Request' });
+    const error = (await result) as TimerValidationError;
+    expect(error).toBeInstanceOf(TimerValidationError);
+    expect(error.fieldErrors).toEqual(errors);
+    expect(error.message).toBe('Invalid task detail');
+    expect(error.status).toBe(400);
+  });
+
+  it('maps a 400 invalid-JSON problem (no errors) to TimerValidationError with none', async () => {
+    const result = failure(client.list());
+    backend
+      .expectOne(`${API}/tasks`)
+      .flush(problem(400, 'Invalid JSON'), { status: 400, statusText: 'Bad Request' });
+    expect(((await result) as TimerValidationError).fieldErrors).toEqual([]);
+  });
+
+  const byStatus: [number, string, new (...args: never[]) => TimerApiError, string][] = [
+    [401, 'Unauthorized', TimerUnauthorizedError, 'TimerUnauthorizedError'],
+    [403, 'Forbidden', TimerForbiddenError, 'TimerForbiddenError'],
+    [404, 'Not Found', TimerNotFoundError, 'TimerNotFoundError'],
+    [500, 'Internal Server Error', TimerServerError, 'TimerServerError'],
+    [502, 'Bad Gateway', TimerServerError, 'TimerServerError'],
+    [503, 'Service Unavailable', TimerServerError, 'TimerServerError'],
+    [413, 'Content Too Large', TimerApiError, 'TimerApiError'],
+    [415, 'Unsupported Media Type', TimerApiError, 'TimerApiError'],
+    [429, 'Too Many Requests', TimerApiError, 'TimerApiError'],
+  ];
+  for (const [status, statusText, type, name] of byStatus) {
+    it(`maps a ${status} problem to ${name}`, async () => {
+      const result = failure(client.get('x'));
+      backend
+        .expectOne(`${API}/tasks/x`)
+        .flush(problem(status, statusText), { status, statusText });
+      const error = (await result) as TimerApiError;
+      expect(error).toBeInstanceOf(type);
+      expect(error).toBeInstanceOf(TimerApiError);
+      expect(error.name).toBe(name);
+      expect(error.status).toBe(status);
+      expect(error.message).toBe(`${statusText} detail`);
+      expect(error.cause).toBeInstanceOf(HttpErrorResponse);
+    });
+  }
+
+  it("maps API Gateway's own 401 body {message} to TimerUnauthorizedError", async () => {
+    const result = failure(client.list());
+    backend
+      .expectOne(`${API}/tasks`)
+      .flush({ message: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+    const error = (await result) as TimerUnauthorizedError;
+    expect(error).toBeInstanceOf(TimerUnauthorizedError);
+    expect(error.message).toBe('Unauthorized');
+  });
+
+  it('maps a 5xx with a non-JSON body to TimerServerError', async () => {
+    const result = failure(client.list());
+    backend
+      .expectOne(`${API}/tasks`)
+      .flush('<html>upstream down</html>', { status: 504, statusText: 'Gateway Timeout' });
+    expect(await result).toBeInstanceOf(TimerServerError);
+  });
+
+  it('maps a network failure (status 0) to TimerNetworkError', async () => {
+    const result = failure(client.list());
+    backend.expectOne(`${API}/tasks`).error(new ProgressEvent('error'));
+    const error = (await result) as TimerNetworkError;
+    expect(error).toBeInstanceOf(TimerNetworkError);
+    expect(error.name).toBe('TimerNetworkError');
+    expect(error.status).toBe(0);
+  });
+
+  it('maps a CORS rejection (status 0, statusText Unknown Error) to TimerNetworkError', async () => {
+    const result = failure(client.create(DRAFT));
+    backend
+      .expectOne(`${API}/tasks`)
+      .error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
+    expect(await result).toBeInstanceOf(TimerNetworkError);
+  });
+});
+
+describe('TimerClient legacy error bodies ({exceptionType, code, error} with status 500)', () => {
+  beforeEach(() => setUp());
+
+  const legacy: [object, new (...args: never[]) => TimerApiError][] = [
+    [
+      { exceptionType: 'TaskNotFoundException', code: 'TASK_NOT_FOUND', error: 'no task' },
+      TimerNotFoundError,
+    ],
+    [
+      { exceptionType: 'ResourceNotFoundException', code: 404, error: 'no task' },
+      TimerNotFoundError,
+    ],
+    [{ exceptionType: 'Whatever', code: '404', error: 'no task' }, TimerNotFoundError],
+    [
+      { exceptionType: 'ValidationException', code: 'E_INVALID', error: 'bad hour' },
+      TimerValidationError,
+    ],
+    [
+      { exceptionType: 'IllegalArgumentException', code: 1, error: 'bad hour' },
+      TimerValidationError,
+    ],
+    [{ exceptionType: 'Whatever', code: 400, error: 'bad hour' }, TimerValidationError],
+    [
+      { exceptionType: 'NotAuthorizedException', code: 'X', error: 'who are you' },
+      TimerUnauthorizedError,
+    ],
+    [
+      { exceptionType: 'AccessDeniedException', code: 'X', error: 'not yours' },
+      TimerForbiddenError,
+    ],
+    [{ exceptionType: 'Whatever', code: 403, error: 'not yours' }, TimerForbiddenError],
+    [{ exceptionType: 'NullPointerException', code: 500, error: 'oops' }, TimerServerError],
+    [{ exceptionType: 'RuntimeException', code: 'E', error: 'oops' }, TimerServerError],
+  ];
+  for (const [body, type] of legacy) {
+    it(`maps ${JSON.stringify(body)} to ${type.name}`, async () => {
+      const result = failure(client.get('x'));
+      backend
+        .expectOne(`${API}/tasks/x`)
+        .flush(body, { status: 500, statusText: 'Internal Server Error' });
+      const error = (await result) as TimerApiError;
+      expect(error).toBeInstanceOf(type);
+      expect(error.message).toBe((body as { error: string }).error);
+      expect(error.status).toBe(500);
+    });
+  }
+
+  it('reads a legacy body sent as text/plain (HttpClient parses it as JSON anyway)', async () => {
+    const result = failure(client.get('x'));
+    backend
+      .expectOne(`${API}/tasks/x`)
+      .flush(
+        JSON.stringify({ exceptionType: 'TaskNotFoundException', code: 'NF', error: 'gone' }),
+        {
+          status: 500,
+          statusText: 'Internal Server Error',
+          headers: { 'content-type': 'text/plain' },
+        },
+      );
+    expect(await result).toBeInstanceOf(TimerNotFoundError);
+  });
+});
+
+describe('TimerClient wiring', () => {
+  it('works through TimerClientModule.forRoot', async () => {
+    setUp('ngmodule');
+    const result = settle(client.list());
+    backend.expectOne(`${API}/tasks`).flush([]);
+    expect(await result).toEqual([]);
+  });
+
+  it('drops trailing slashes of baseUrl', async () => {
+    setUp('standalone', `${API}//`);
+    const result = settle(client.list());
+    backend.expectOne(`${API}/tasks`).flush([]);
+    await result;
+  });
+
+  it('goes through the auth interceptor: the token is added, and its errors pass through untouched', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+        provideHttpClientTesting(),
+        provideCognitoAuth({ allowedUrls: [API], whenSignedOut: 'error' }),
+        provideCognitoAuthTesting(),
+        provideTimerClient({ baseUrl: API }),
+      ],
+    });
+    client = TestBed.inject(TimerClient);
+    backend = TestBed.inject(HttpTestingController);
+    const result = settle(client.list());
+    const req = await waitForRequest(`${API}/tasks`);
+    expect(req.request.headers.get('Authorization')).toMatch(/^Bearer /);
+    req.flush([]);
+    await result;
+  });
+
+  it('lets NotSignedInError from the interceptor through as is', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+        provideHttpClientTesting(),
+        provideCognitoAuth({ allowedUrls: [API], whenSignedOut: 'error' }),
+        provideCognitoAuthTesting({ signedOut: true }),
+        provideTimerClient({ baseUrl: API }),
+      ],
+    });
+    client = TestBed.inject(TimerClient);
+    backend = TestBed.inject(HttpTestingController);
+    expect(await failure(client.list())).toBeInstanceOf(NotSignedInError);
+  });
+});
+
+/** The interceptor fetches the token asynchronously, so the request appears a little later. */
+async function waitForRequest(url: string) {
+  for (let i = 0; i < 50; i++) {
+    const found = backend.match(url);
+    if (found.length > 0) return found[0]!;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no request to ${url}`);
+}

@@ -1,0 +1,93 @@
+// Angular-free on purpose: openapi/validators-agree.test.ts runs this very file under Node against
+// the server's ajv validation. The rules come from openapi/timer-api.yaml via the generated schema.
+import { TASK_DRAFT_SCHEMA } from './generated/timer-api';
+import type { FieldError } from './generated/timer-api';
+
+export type { FieldError as TimerFieldError } from './generated/timer-api';
+
+interface Rule {
+  readonly type?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly items?: Rule;
+  readonly enum?: readonly string[];
+  readonly pattern?: string;
+  readonly format?: string;
+}
+
+const schema: {
+  readonly required: readonly string[];
+  readonly properties: Readonly<Record<string, Rule>>;
+} = TASK_DRAFT_SCHEMA;
+
+/**
+ * The draft's problems by top-level field (`''` for the draft itself), with the same rules and
+ * wording as the server; `[]` when the server would accept it. `undefined` fields count as absent.
+ */
+export function validateTaskDraft(draft: unknown): FieldError[] {
+  if (typeof draft !== 'object' || !draft || Array.isArray(draft)) {
+    return [{ field: '', message: 'must be of type object' }];
+  }
+  const values = draft as Record<string, unknown>;
+  const { properties, required } = schema;
+  const errors: FieldError[] = [];
+  for (const field of new Set([...Object.keys(properties), ...Object.keys(values)])) {
+    const value = values[field];
+    const message = !Object.hasOwn(properties, field)
+      ? value !== undefined && 'is not allowed'
+      : value === undefined
+        ? required.includes(field) && 'is required'
+        : check(properties[field] as Rule, value);
+    if (message) errors.push({ field, message });
+  }
+  return errors;
+}
+
+function check(rule: Rule, value: unknown): string | false | undefined {
+  const { type } = rule;
+  const isArray = Array.isArray(value);
+  if (
+    type === 'integer'
+      ? !Number.isInteger(value)
+      : type === 'array'
+        ? !isArray
+        : typeof value !== type
+  ) {
+    return `must be of type ${type}`;
+  }
+  if (isArray) {
+    return (
+      range('count ', value.length, rule.minItems) ||
+      value.map((item) => check(rule.items as Rule, item)).find(Boolean) ||
+      (rule.uniqueItems &&
+        new Set(value).size < value.length && // items are strings or numbers (generate.ts)
+        'must not repeat items')
+    );
+  }
+  if (typeof value === 'number') return range('', value, rule.minimum, rule.maximum);
+  const text = value as string;
+  return (
+    range('length ', [...text].length, rule.minLength, rule.maxLength) || // code points, as JSON Schema counts
+    (rule.enum && !rule.enum.includes(text) && `must be one of ${rule.enum.join(', ')}`) ||
+    (((rule.pattern && !new RegExp(rule.pattern, 'u').test(text)) ||
+      (rule.format && !isCalendarDate(text))) &&
+      'must be an RFC 3339 date-time')
+  );
+}
+
+function range(what: string, n: number, min = -Infinity, max = Infinity): string | false {
+  return n < min ? `${what}must be ≥ ${min}` : n > max && `${what}must be ≤ ${max}`;
+}
+
+/**
+ * What format date-time adds to the pattern: the day exists in that month of that year. Engines
+ * either roll 02-30 over to 03-02 or give an invalid date (toJSON() null); both differ.
+ */
+function isCalendarDate(text: string): boolean {
+  const day = text.slice(0, 10);
+  return new Date(day).toJSON()?.slice(0, 10) === day;
+}
