@@ -2,12 +2,13 @@
 // environment set before the module loads.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { bundleHandler } from './build.ts';
+import { bundleHandler, esmOutput } from './build.ts';
 
 const run = promisify(execFile);
 let dir: string;
@@ -143,4 +144,15 @@ test('the inline (CommonJS) form answers exactly like the ESM artifact', async (
   const granted = JSON.parse((await invoke(env, events[0], 'cjs')).stdout);
   assert.equal(granted.statusCode, 204);
   assert.equal(granted.headers['access-control-max-age'], '300');
+});
+
+test('dist/cors-preflight/index.mjs, when built, is byte-for-byte the artifact tested here', async (t) => {
+  if (!existsSync(esmOutput)) {
+    t.skip('run npm run build:lambda first (npm test does)');
+    return;
+  }
+  assert.ok(
+    (await readFile(esmOutput, 'utf8')) === (await readFile(artifact, 'utf8')),
+    'dist/cors-preflight/index.mjs is stale: run npm run build:lambda',
+  );
 });
