@@ -84,6 +84,19 @@ test('the checker catches each kind of mistake it claims to catch', () => {
       /unknown condition Missing/,
     ],
     [
+      'conditional resource used unconditionally',
+      (t) => (t.Resources['BackendIntegration']!.Properties!['ConnectionId'] = { Ref: 'VpcLink' }),
+      /uses VpcLink, which exists only if UseVpcLink, outside Fn::If UseVpcLink/,
+    ],
+    [
+      'conditional resource used in the false branch',
+      (t) =>
+        (t.Resources['BackendIntegration']!.Properties!['ConnectionId'] = {
+          'Fn::If': ['UseVpcLink', { Ref: 'AWS::NoValue' }, { 'Fn::Sub': '${VpcLink}' }],
+        }),
+      /uses VpcLink, which exists only if UseVpcLink/,
+    ],
+    [
       'unknown DependsOn',
       (t) => (t.Resources['DefaultStage']!.DependsOn = 'Ghost'),
       /DependsOn unknown Ghost/,

@@ -211,6 +211,60 @@ function checkProperties(
   }
 }
 
+/**
+ * A resource with a Condition does not exist when the condition is false, so every reference to it
+ * must sit in the true branch of an `Fn::If` on that condition, or in a resource with the same
+ * condition; otherwise CloudFormation fails the deployment with an unresolved dependency.
+ */
+function unguardedConditionalUses(
+  value: unknown,
+  where: string,
+  guards: ReadonlySet<string>,
+  conditionOf: (logicalId: string) => string | undefined,
+  problems: string[],
+): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) =>
+      unguardedConditionalUses(item, `${where}[${index}]`, guards, conditionOf, problems),
+    );
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const record = value as Record<string, unknown>;
+  const ifArgs = record['Fn::If'];
+  if (Array.isArray(ifArgs) && typeof ifArgs[0] === 'string') {
+    const inside = new Set([...guards, ifArgs[0]]);
+    unguardedConditionalUses(ifArgs[1], where, inside, conditionOf, problems);
+    unguardedConditionalUses(ifArgs[2], where, guards, conditionOf, problems);
+    return;
+  }
+  const usage = collectUsage(
+    Object.fromEntries(
+      Object.entries(record).filter(
+        ([key]) => key === 'Ref' || key === 'Fn::GetAtt' || key === 'Fn::Sub',
+      ),
+    ),
+    where,
+    { refs: [], getAtts: [], conditions: [] },
+  );
+  for (const target of [
+    ...usage.refs.map((r) => r.name),
+    ...usage.getAtts.map((g) => g.resource),
+  ]) {
+    const condition = conditionOf(target);
+    if (condition !== undefined && !guards.has(condition)) {
+      problems.push(
+        `${where}: uses ${target}, which exists only if ${condition}, outside Fn::If ${condition}`,
+      );
+    }
+  }
+  for (const [key, child] of Object.entries(record)) {
+    if (key !== 'Ref' && key !== 'Fn::GetAtt' && key !== 'Fn::Sub') {
+      unguardedConditionalUses(child, `${where}.${key}`, guards, conditionOf, problems);
+    }
+  }
+}
+
 export function checkTemplate(template: Template, db: SpecDatabase = specDatabase()): string[] {
   const problems: string[] = [];
   const parameters = template.Parameters ?? {};
@@ -243,6 +297,27 @@ export function checkTemplate(template: Template, db: SpecDatabase = specDatabas
     if (typeof output['Condition'] === 'string') {
       usage.conditions.push({ name: output['Condition'], where: `Outputs.${name}` });
     }
+  }
+  const conditionOf = (logicalId: string) => resources[logicalId]?.Condition;
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const guards = new Set(resource.Condition === undefined ? [] : [resource.Condition]);
+    unguardedConditionalUses(
+      resource.Properties,
+      `Resources.${logicalId}.Properties`,
+      guards,
+      conditionOf,
+      problems,
+    );
+  }
+  for (const [name, output] of Object.entries(outputs)) {
+    const guards = new Set(typeof output['Condition'] === 'string' ? [output['Condition']] : []);
+    unguardedConditionalUses(
+      output['Value'],
+      `Outputs.${name}.Value`,
+      guards,
+      conditionOf,
+      problems,
+    );
   }
   collectUsage(conditions, 'Conditions', usage);
   collectUsage(template.Rules ?? {}, 'Rules', usage);
