@@ -1,0 +1,166 @@
+// The built client (dist/…/ngx-cognito-gateway-timer.mjs, as apps get it) against the real
+// reference server over HTTP: both sides of the contract agree on every endpoint. `npm test`
+// builds the library before the Node suites; run `npm run build:lib` first when running alone.
+import '@angular/compiler'; // JIT-links the library's partial declarations (TimerClientModule)
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import {
+  createEnvironmentInjector,
+  Injector,
+  NgZone,
+  type EnvironmentInjector,
+  type Type,
+  ɵChangeDetectionScheduler,
+  ɵINJECTOR_SCOPE,
+  ɵNoopNgZone,
+} from '@angular/core';
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { firstValueFrom, type Observable } from 'rxjs';
+import { startTimerServer, type RunningTimerServer } from '../local/timer-server/server.ts';
+import { VALID_DRAFT } from '../local/timer-server/drafts.fixture.ts';
+
+const BUNDLE = fileURLToPath(
+  new URL('../dist/ngx-cognito-gateway/fesm2022/ngx-cognito-gateway-timer.mjs', import.meta.url),
+);
+const built = existsSync(BUNDLE);
+
+interface Task {
+  id: string;
+  name: string;
+  description?: string;
+  createdAt: string;
+  updatedAt: string;
+  [key: string]: unknown;
+}
+interface TimerClient {
+  list(): Observable<Task[]>;
+  get(id: string): Observable<Task>;
+  create(draft: object): Observable<Task>;
+  update(id: string, task: object): Observable<Task>;
+  delete(id: string): Observable<void>;
+}
+interface TimerEntry {
+  TimerClient: Type<TimerClient>;
+  provideTimerClient(config: { baseUrl: string }): never;
+  TimerClientModule: { forRoot(config: { baseUrl: string }): { providers: never[] } };
+  TimerApiError: new (...args: never[]) => Error & { status: number };
+  TimerNotFoundError: new (...args: never[]) => Error;
+  TimerValidationError: new (...args: never[]) => Error & { fieldErrors: unknown[] };
+  TimerNetworkError: new (...args: never[]) => Error & { status: number };
+}
+
+/** Just enough of an Angular app for HttpClient outside a browser (private APIs, tests only). */
+function clientFor(entry: TimerEntry, baseUrl: string, wiring: 'provide' | 'module' = 'provide') {
+  const root = Injector.create({
+    providers: [{ provide: NgZone, useClass: ɵNoopNgZone }],
+  }) as unknown as EnvironmentInjector;
+  const injector = createEnvironmentInjector(
+    [
+      { provide: ɵINJECTOR_SCOPE, useValue: 'root' },
+      { provide: ɵChangeDetectionScheduler, useValue: { notify() {}, runningTick: false } },
+      provideHttpClient(withFetch()),
+      wiring === 'provide'
+        ? entry.provideTimerClient({ baseUrl })
+        : entry.TimerClientModule.forRoot({ baseUrl }).providers,
+    ],
+    root,
+  );
+  return { client: injector.get(entry.TimerClient), injector };
+}
+
+const last = <T>(source: Observable<T>) => firstValueFrom(source, { defaultValue: undefined as T });
+async function rejection(source: Observable<unknown>): Promise<unknown> {
+  return last(source).then(
+    () => assert.fail('expected an error'),
+    (error: unknown) => error,
+  );
+}
+
+describe(
+  'built Timer client against the reference server',
+  { skip: !built && 'run npm run build:lib first' },
+  () => {
+    let entry: TimerEntry;
+    let server: RunningTimerServer;
+    before(async () => {
+      entry = (await import(BUNDLE)) as TimerEntry;
+      server = await startTimerServer({ port: 0, db: ':memory:' });
+    });
+    after(() => server?.close(1000));
+
+    it('agrees on every endpoint, both wirings', async () => {
+      for (const wiring of ['provide', 'module'] as const) {
+        const { client, injector } = clientFor(entry, `${server.url}/`, wiring);
+        try {
+          const created = await last(client.create(VALID_DRAFT));
+          assert.match(created.id, /^[0-9a-f-]{36}$/);
+          assert.equal(created.name, VALID_DRAFT.name);
+          assert.deepEqual(await last(client.get(created.id)), created);
+          assert.ok((await last(client.list())).some((t) => t.id === created.id));
+
+          // A fetched task goes straight back into update(): the client drops server-owned fields.
+          const fetched = await last(client.get(created.id));
+          const updated = await last(
+            client.update(created.id, { ...fetched, name: 'Renamed', description: undefined }),
+          );
+          assert.equal(updated.id, created.id);
+          assert.equal(updated.name, 'Renamed');
+          assert.equal(updated.description, undefined);
+          assert.equal(updated.createdAt, created.createdAt);
+
+          assert.equal(await last(client.delete(created.id)), null);
+          for (const gone of [
+            client.get(created.id),
+            client.delete(created.id),
+            client.update(created.id, VALID_DRAFT),
+          ]) {
+            const error = await rejection(gone);
+            assert.ok(error instanceof entry.TimerNotFoundError, String(error));
+            assert.equal((error as unknown as { status: number }).status, 404);
+          }
+        } finally {
+          injector.destroy();
+        }
+      }
+    });
+
+    it('refuses an invalid draft on the client without reaching the server', async () => {
+      const { client, injector } = clientFor(entry, server.url);
+      try {
+        const before = (await last(client.list())).length;
+        const error = await rejection(
+          client.create({ ...VALID_DRAFT, daysOfWeek: ['MON', 'MON'], hour: 24 }),
+        );
+        assert.ok(error instanceof entry.TimerValidationError);
+        assert.deepEqual(
+          (error as { fieldErrors: { field: string }[] }).fieldErrors.map((e) => e.field).sort(),
+          ['daysOfWeek', 'hour'],
+        );
+        assert.equal((await last(client.list())).length, before);
+      } finally {
+        injector.destroy();
+      }
+    });
+
+    it('reports a server that is not there as TimerNetworkError with status 0', async () => {
+      // A port that was free a moment ago: nothing listens on it.
+      const port = await new Promise<number>((resolve) => {
+        const probe = createServer().listen(0, '127.0.0.1', () => {
+          const { port } = probe.address() as { port: number };
+          probe.close(() => resolve(port));
+        });
+      });
+      const { client, injector } = clientFor(entry, `http://127.0.0.1:${port}`);
+      try {
+        const error = await rejection(client.list());
+        assert.ok(error instanceof entry.TimerNetworkError, String(error));
+        assert.equal((error as unknown as { status: number }).status, 0);
+      } finally {
+        injector.destroy();
+      }
+    });
+  },
+);
