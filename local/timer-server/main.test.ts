@@ -90,6 +90,33 @@ describe('timer-server CLI', () => {
     }
   });
 
+  it('loses no acknowledged task when killed without warning (SIGKILL)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'timer-cli-'));
+    const db = join(dir, 'tasks.sqlite');
+    try {
+      const first = await startCli(['--port', '0', '--db', db]);
+      const created = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          call(`${first.url}/tasks`, { method: 'POST', body: { ...VALID_DRAFT, name: `t${i}` } }),
+        ),
+      );
+      assert.ok(created.every((r) => r.status === 201));
+      assert.equal(await stop(first, 'SIGKILL'), null);
+      const second = await startCli(['--port', '0', '--db', db]);
+      try {
+        const list = (await call(`${second.url}/tasks`)).json as { id: string }[];
+        assert.deepEqual(
+          new Set(list.map((t) => t.id)),
+          new Set(created.map((r) => (r.json as { id: string }).id)),
+        );
+      } finally {
+        assert.equal(await stop(second, 'SIGTERM'), 0, second.output());
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 with usage on bad arguments', async () => {
     const child = spawn(process.execPath, [MAIN, '--port', 'nope'], {
       stdio: ['ignore', 'pipe', 'pipe'],
