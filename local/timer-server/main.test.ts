@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,32 @@ describe('timer-server CLI', () => {
     } finally {
       assert.equal(await stop(child, 'SIGTERM'), 0, child.output());
     }
+  });
+
+  it('finishes a request in flight before exiting on SIGTERM', async () => {
+    const child = await startCli(['--port', '0', '--db', ':memory:']);
+    const body = JSON.stringify(VALID_DRAFT);
+    const answer = new Promise<number>((resolve, reject) => {
+      const req = request(`${child.url}/tasks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      // A full round trip on another connection after those bytes were sent: by then the server has
+      // parsed the first request's headers, so SIGTERM finds it in flight.
+      call(`${child.url}/tasks`).then(() => {
+        child.process.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 200);
+      }, reject);
+    });
+    assert.equal(await answer, 201);
+    const [code] = (await once(child.process, 'exit')) as [number | null];
+    assert.equal(code, 0, child.output());
   });
 
   it('keeps acknowledged tasks across a restart with a file db, and exits 0 on SIGINT', async () => {

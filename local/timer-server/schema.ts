@@ -14,6 +14,8 @@ export interface TimerSchemas {
   validateDraft(body: unknown): FieldError[];
   /** Whether a value is a `Task` as the spec defines it (tests check responses with it). */
   isTask(value: unknown): boolean;
+  /** Whether a value is a `Problem` as the spec defines it (tests check error bodies with it). */
+  isProblem(value: unknown): boolean;
 }
 
 // ajv-formats is CommonJS: under nodenext its default import is module.exports itself.
@@ -32,12 +34,16 @@ export function compileTimerSchemas(doc: OpenApiDocument): TimerSchemas {
   ajv.addSchema({ $id: BASE_ID, components: { schemas: doc.components.schemas } });
   const draft = schema(ajv, 'TaskDraft');
   const task = schema(ajv, 'Task');
+  const problem = schema(ajv, 'Problem');
   return {
     validateDraft(body) {
       return draft(body) ? [] : fieldErrors(draft.errors ?? []);
     },
     isTask(value) {
       return task(value);
+    },
+    isProblem(value) {
+      return problem(value);
     },
   };
 }

@@ -19,6 +19,10 @@ function assertProblem(
 ) {
   assert.equal(response.status, status);
   assert.equal(response.headers.get('content-type'), 'application/problem+json');
+  assert.ok(
+    schemas.isProblem(response.json),
+    `not a Problem per the spec: ${JSON.stringify(response.json)}`,
+  );
   const problem = response.json as { type: string; title: string; status: number; detail: string };
   assert.equal(problem.status, status);
   assert.equal(typeof problem.type, 'string');

@@ -50,12 +50,14 @@ export async function startTimerServer(options: TimerServerOptions): Promise<Run
     close(graceMs = 5000) {
       closing ??= new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        // Keep-alive sockets turn idle once their in-flight response is done: close them then.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
         server.close(() => {
           clearTimeout(force);
+          clearInterval(sweep);
           store.close();
           resolve();
         });
-        server.closeIdleConnections();
       });
       return closing;
     },
