@@ -7,9 +7,12 @@ import { existsSync, globSync, readdirSync } from 'node:fs';
 const steps = [];
 steps.push(['ng', ['lint', 'ngx-cognito-gateway']]);
 if (existsSync('src/main.ts')) steps.push(['ng', ['lint', 'demo']]);
-const nodeSideSources = globSync('{local,lambda,cloudformation,scripts,bench,e2e}/**/*.ts', {
-  exclude: (path) => path.includes('node_modules'),
-});
+const nodeSideSources = globSync(
+  '{local,lambda,cloudformation,scripts,bench,e2e,openapi}/**/*.ts',
+  {
+    exclude: (path) => path.includes('node_modules'),
+  },
+);
 if (nodeSideSources.length > 0) steps.push(['tsc', ['-p', 'tsconfig.node.json']]);
 const shellScripts = [
   ...(existsSync('run-scripts.sh') ? ['run-scripts.sh'] : []),
