@@ -323,8 +323,10 @@ describe('TimerClient legacy error bodies ({exceptionType, code, error} with sta
     const result = failure(client.get('x'));
     backend
       .expectOne(`${API}/tasks/x`)
+      // HttpTestingController does not parse text bodies; the real xhr/fetch backends JSON-parse an
+      // error body for responseType 'json' whatever its content type, so flush what they produce.
       .flush(
-        JSON.stringify({ exceptionType: 'TaskNotFoundException', code: 'NF', error: 'gone' }),
+        { exceptionType: 'TaskNotFoundException', code: 'NF', error: 'gone' },
         {
           status: 500,
           statusText: 'Internal Server Error',
