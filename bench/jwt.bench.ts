@@ -1,0 +1,57 @@
+// Benchmark 5: RS256 access-token verification with aws-jwt-verify (JWKS cached in memory) vs
+// jose's jwtVerify with a local JWKS, on the same token.
+import { generateKeyPairSync } from 'node:crypto';
+import { CognitoJwtVerifier } from 'aws-jwt-verify';
+import { SignJWT, createLocalJWKSet, exportJWK, jwtVerify, importPKCS8 } from 'jose';
+import { Bench } from 'tinybench';
+import { nsPerOp, row, type BenchRow } from './lib/result.ts';
+
+const POOL = 'us-east-1_bench0001';
+const ISSUER = `https://cognito-idp.us-east-1.amazonaws.com/${POOL}`;
+const CLIENT = 'benchclient';
+
+export async function jwtBenchmarks(time: number): Promise<BenchRow[]> {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256', use: 'sig' };
+  const jwks = { keys: [jwk] };
+  const signer = await importPKCS8(
+    privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    'RS256',
+  );
+  const token = await new SignJWT({ token_use: 'access', client_id: CLIENT, scope: 'timer/api' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'bench' })
+    .setIssuer(ISSUER)
+    .setSubject('user')
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(signer);
+
+  const verifier = CognitoJwtVerifier.create({
+    userPoolId: POOL,
+    tokenUse: 'access',
+    clientId: CLIENT,
+  });
+  verifier.cacheJwks(jwks as Parameters<typeof verifier.cacheJwks>[0]);
+  const localJwks = createLocalJWKSet(jwks);
+  // Both must accept the token, or the comparison is meaningless.
+  verifier.verifySync(token);
+  await jwtVerify(token, localJwks, { issuer: ISSUER, algorithms: ['RS256'] });
+
+  const bench = new Bench({ time, warmup: true });
+  bench.add('aws-jwt-verify', () => {
+    verifier.verifySync(token);
+  });
+  bench.add('jose', async () => {
+    await jwtVerify(token, localJwks, { issuer: ISSUER, algorithms: ['RS256'] });
+  });
+  await bench.run();
+  const ns = (name: string) => nsPerOp(bench.getTask(name) ?? { name, result: {} });
+  return [
+    row(
+      'JWT verify (RS256, cached JWKS): aws-jwt-verify vs jose jwtVerify',
+      'µs/verify',
+      ns('aws-jwt-verify') / 1000,
+      ns('jose') / 1000,
+    ),
+  ];
+}
