@@ -1,0 +1,108 @@
+// Pure decisions of the HTTP API JWT authorizer, emulating
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+// (token with or without "Bearer ", RSA only, iss exact, aud or else client_id, exp, nbf, scopes).
+
+export interface JwtRules {
+  issuer: string;
+  audience: readonly string[];
+  /** Route's AuthorizationScopes; empty = no scope check. */
+  scopes: readonly string[];
+}
+
+export type Decision = { ok: true } | { ok: false; status: 401 | 403; description: string };
+
+/** The signature algorithms API Gateway accepts: "RSA-based algorithms" only. */
+export const RSA_ALGORITHMS: ReadonlySet<string> = new Set(['RS256', 'RS384', 'RS512']);
+
+/** The identity source is $request.header.Authorization; the "Bearer " prefix is optional. */
+export function extractToken(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const trimmed = header.trim();
+  if (/^bearer$/i.test(trimmed)) return undefined;
+  const token = /^bearer\s+/i.test(trimmed) ? trimmed.replace(/^bearer\s+/i, '') : trimmed;
+  return token === '' ? undefined : token;
+}
+
+function decodeJsonPart(part: string): Record<string, unknown> | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(part)) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Header check before any key lookup: three parts, JSON header, an RSA `alg`. */
+export function checkHeader(token: string): Decision {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[2] === '') {
+    return { ok: false, status: 401, description: 'token contains an invalid number of segments' };
+  }
+  const header = decodeJsonPart(parts[0]);
+  if (header === undefined) return { ok: false, status: 401, description: 'invalid token header' };
+  const alg = header.alg;
+  if (typeof alg !== 'string' || !RSA_ALGORITHMS.has(alg)) {
+    return { ok: false, status: 401, description: `signing method ${String(alg)} is invalid` };
+  }
+  return { ok: true };
+}
+
+function scopesOf(payload: Record<string, unknown>): string[] {
+  // API Gateway reads `scope` (space separated) or `scp` (string or list).
+  const out: string[] = [];
+  for (const claim of [payload.scope, payload.scp]) {
+    if (typeof claim === 'string') out.push(...claim.split(' ').filter((s) => s !== ''));
+    else if (Array.isArray(claim)) out.push(...claim.filter((s) => typeof s === 'string'));
+  }
+  return out;
+}
+
+/** Claim checks on a payload whose signature has already been verified. */
+export function checkClaims(
+  payload: Record<string, unknown>,
+  rules: JwtRules,
+  nowSeconds: number,
+): Decision {
+  if (payload.iss !== rules.issuer) {
+    return { ok: false, status: 401, description: 'the token does not have a valid issuer' };
+  }
+  if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) {
+    return { ok: false, status: 401, description: 'the token has no expiration time' };
+  }
+  if (payload.exp <= nowSeconds) {
+    return { ok: false, status: 401, description: 'the token has expired' };
+  }
+  if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > nowSeconds)) {
+    return { ok: false, status: 401, description: 'the token is not valid yet' };
+  }
+  // aud wins when present; client_id is only consulted when aud is absent:
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html
+  const audiences =
+    payload.aud !== undefined
+      ? Array.isArray(payload.aud)
+        ? payload.aud
+        : [payload.aud]
+      : [payload.client_id];
+  if (!audiences.some((a) => typeof a === 'string' && rules.audience.includes(a))) {
+    return { ok: false, status: 401, description: 'the token does not have a valid audience' };
+  }
+  if (rules.scopes.length > 0) {
+    const granted = scopesOf(payload);
+    if (!rules.scopes.some((s) => granted.includes(s))) {
+      return { ok: false, status: 403, description: 'the token does not have a required scope' };
+    }
+  }
+  return { ok: true };
+}
+
+/** The header API Gateway sends with authorizer failures (troubleshooting page above). */
+export function wwwAuthenticate(
+  decision: { status: 401 | 403; description: string },
+  scopes: readonly string[],
+): string {
+  const error = decision.status === 403 ? 'insufficient_scope' : 'invalid_token';
+  return `Bearer scope="${scopes.join(' ')}" error="${error}" error_description="${decision.description}"`;
+}

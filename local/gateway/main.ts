@@ -1,0 +1,35 @@
+// `npm run gateway -- --port N --issuer URL --audience ID[,ID] --upstream URL --allowed-origins CSV
+//  [--scopes CSV] [--template FILE] [--parameters FILE]`
+import { existsSync } from 'node:fs';
+import { parseGatewayArgs } from './args.ts';
+import { DEFAULT_PARAMETERS, DEFAULT_TEMPLATE, LAMBDA_FILE } from './paths.ts';
+import { startGateway } from './server.ts';
+import { loadGatewayConfig } from './template.ts';
+
+async function main(): Promise<void> {
+  const args = parseGatewayArgs(process.argv.slice(2), {
+    template: DEFAULT_TEMPLATE,
+    parameters: DEFAULT_PARAMETERS,
+  });
+  if (!existsSync(LAMBDA_FILE)) {
+    throw new Error(`${LAMBDA_FILE} is missing: run npm run build:lambda first`);
+  }
+  const config = loadGatewayConfig(args.template, args.parameters, args);
+  const gateway = await startGateway({ config, port: args.port, lambdaFile: LAMBDA_FILE });
+  console.log(`listening on ${gateway.url}`);
+  const stop = () => {
+    gateway.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `gateway: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+  );
+  process.exit(1);
+});
