@@ -1,0 +1,137 @@
+// Child processes for the local stack: each in its own process group so stop() takes its
+// children (npx, ng's workers) with it, and a ready line or an early exit settles the start.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export class ProcessStartError extends Error {
+  override readonly name = 'ProcessStartError';
+}
+
+export interface Managed {
+  name: string;
+  child: ChildProcess;
+  /** First match of the ready pattern. */
+  ready: RegExpMatchArray;
+  stop(): Promise<void>;
+}
+
+export interface StartSpec {
+  name: string;
+  command: string;
+  args: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+  ready: RegExp;
+  timeoutMs?: number;
+  /** Echo output lines with a name prefix. */
+  echo?: boolean;
+}
+
+export function startProcess(spec: StartSpec): Promise<Managed> {
+  const child = spawn(spec.command, spec.args, {
+    cwd: spec.cwd,
+    env: { ...process.env, ...spec.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 5000);
+    await exited;
+    clearTimeout(timer);
+    // The group may outlive its leader (e.g. workers): make sure it is gone.
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      void stop();
+      reject(
+        new ProcessStartError(
+          `${spec.name} not ready after ${spec.timeoutMs ?? 60000} ms:\n${output.join('')}`,
+        ),
+      );
+    }, spec.timeoutMs ?? 60000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output.push(text);
+      if (output.length > 200) output.shift();
+      if (spec.echo) {
+        for (const line of text.split('\n').filter((l) => l.trim() !== '')) {
+          process.stderr.write(`[${spec.name}] ${line}\n`);
+        }
+      }
+      // eslint-disable-next-line no-control-regex
+      const m = output
+        .join('')
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .match(spec.ready);
+      if (m && !settled) {
+        settled = true;
+        clearTimeout(timer);
+        resolve({ name: spec.name, child, ready: m, stop });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code, signal) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(
+        new ProcessStartError(
+          `${spec.name} exited (${code ?? signal}) before it was ready:\n${output.join('')}`,
+        ),
+      );
+    });
+  });
+}
+
+/** A port that was free a moment ago (for tools that cannot report the port they bound). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Fails clearly when a fixed port is taken (a second `npm start`). */
+export function assertPortFree(port: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new ProcessStartError(
+          error.code === 'EADDRINUSE'
+            ? `port ${port} (${what}) is already in use: is another npm start running?`
+            : `port ${port} (${what}): ${error.message}`,
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}

@@ -1,0 +1,208 @@
+// `npm start`: cognito-local, the reference Timer server, the local gateway (from the template)
+// and the demo app, all on 127.0.0.1; one table when ready; Ctrl-C stops every process group.
+// startLocalStack() is the same orchestration for the e2e suite and the benchmarks.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCognitoLocal } from './cognito/cognito-local.ts';
+import { seedCognito, type TokenLifetimes } from './cognito/seed.ts';
+import { LAMBDA_FILE } from './gateway/paths.ts';
+import { assertPortFree, startProcess, type Managed } from './processes.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface StackPorts {
+  cognito: number;
+  timer: number;
+  gateway: number;
+  app: number;
+}
+
+export const DEFAULT_PORTS: StackPorts = { cognito: 9229, timer: 3100, gateway: 3000, app: 4200 };
+
+export interface LocalStackOptions {
+  ports?: Partial<StackPorts>;
+  cognitoDataDir?: string;
+  timerDb?: string;
+  /** Start `ng serve demo` (default: when src/main.ts exists). */
+  app?: boolean;
+  tokenLifetimes?: TokenLifetimes;
+  /** Where to write the demo app's runtime config (default public/config.json; false = none). */
+  configFile?: string | false;
+  /** Extra allowed origins (the app's own origin is always allowed). */
+  allowedOrigins?: string[];
+  echo?: boolean;
+}
+
+export interface LocalStack {
+  urls: { cognito: string; timer: string; gateway: string; app?: string };
+  issuer: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  credentials: { username: string; password: string };
+  stop(): Promise<void>;
+}
+
+const node = process.execPath;
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
+  const withApp = options.app ?? existsSync(join(root, 'src', 'main.ts'));
+  for (const [what, port] of Object.entries(ports) as [keyof StackPorts, number][]) {
+    if (port !== 0 && (what !== 'app' || withApp)) await assertPortFree(port, what);
+  }
+  if (!existsSync(LAMBDA_FILE))
+    throw new Error(`${LAMBDA_FILE} is missing: run npm run build:lambda`);
+
+  const running: { stop(): Promise<void> }[] = [];
+  const stop = async () => {
+    // Reverse start order: the app and gateway go before what they call.
+    for (const r of running.reverse()) await r.stop();
+    running.length = 0;
+  };
+  try {
+    const cognito = await startCognitoLocal({
+      port: ports.cognito,
+      dataDir: options.cognitoDataDir ?? join(root, 'local', 'data', 'cognito'),
+      echo: options.echo,
+    });
+    running.push(cognito);
+    const seeded = await seedCognito(cognito.endpoint, { tokenLifetimes: options.tokenLifetimes });
+
+    const timer: Managed = await startProcess({
+      name: 'timer-server',
+      command: node,
+      args: [
+        join(root, 'local', 'timer-server', 'main.ts'),
+        '--port',
+        String(ports.timer),
+        '--db',
+        options.timerDb ?? ':memory:',
+      ],
+      ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+      timeoutMs: 30_000,
+      echo: options.echo,
+    });
+    running.push(timer);
+    const timerUrl = timer.ready[1];
+
+    const appOrigins = [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`];
+    const issuer = `${cognito.endpoint}/${seeded.userPoolId}`;
+    const gateway = await startProcess({
+      name: 'gateway',
+      command: node,
+      args: [
+        join(root, 'local', 'gateway', 'main.ts'),
+        '--port',
+        String(ports.gateway),
+        '--issuer',
+        issuer,
+        '--audience',
+        seeded.userPoolClientId,
+        '--upstream',
+        timerUrl,
+        '--allowed-origins',
+        [...appOrigins, ...(options.allowedOrigins ?? [])].join(','),
+      ],
+      ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+      timeoutMs: 30_000,
+      echo: options.echo,
+    });
+    running.push(gateway);
+    const gatewayUrl = gateway.ready[1];
+
+    const configFile = options.configFile ?? join(root, 'public', 'config.json');
+    if (configFile !== false) {
+      mkdirSync(dirname(configFile), { recursive: true });
+      writeFileSync(
+        configFile,
+        `${JSON.stringify(
+          {
+            apiUrl: gatewayUrl,
+            region: 'us-east-1',
+            userPoolId: seeded.userPoolId,
+            userPoolClientId: seeded.userPoolClientId,
+            cognitoEndpoint: cognito.endpoint,
+            authFlow: 'USER_PASSWORD_AUTH',
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    }
+
+    let appUrl: string | undefined;
+    if (withApp) {
+      const app = await startProcess({
+        name: 'demo-app',
+        command: node,
+        args: [
+          join(root, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'),
+          'serve',
+          'demo',
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(ports.app),
+        ],
+        cwd: root,
+        ready: /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/,
+        timeoutMs: 240_000,
+        echo: options.echo,
+        env: { NG_CLI_ANALYTICS: 'false' },
+      });
+      running.push(app);
+      appUrl = app.ready[1].replace(/\/$/, '');
+    }
+
+    return {
+      urls: { cognito: cognito.endpoint, timer: timerUrl, gateway: gatewayUrl, app: appUrl },
+      issuer,
+      userPoolId: seeded.userPoolId,
+      userPoolClientId: seeded.userPoolClientId,
+      credentials: { username: seeded.username, password: seeded.password },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export function formatTable(stack: LocalStack): string {
+  const rows: [string, string][] = [
+    ['demo app', stack.urls.app ?? '(not started: no src/main.ts)'],
+    ['API (local gateway)', stack.urls.gateway],
+    ['Timer server (upstream)', stack.urls.timer],
+    ['cognito-local', stack.urls.cognito],
+    ['issuer', stack.issuer],
+    ['user pool id', stack.userPoolId],
+    ['app client id', stack.userPoolClientId],
+    ['demo username', stack.credentials.username],
+    ['demo password', stack.credentials.password],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    const stack = await startLocalStack({ echo: process.env.DEBUG !== undefined });
+    console.log(`\nLocal stack ready (Ctrl-C stops everything):\n${formatTable(stack)}\n`);
+    let stopping = false;
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.on(signal, () => {
+        if (stopping) return;
+        stopping = true;
+        console.log('stopping...');
+        stack.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      });
+    }
+  } catch (error) {
+    console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
