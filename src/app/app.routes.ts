@@ -1,0 +1,30 @@
+import type { Routes } from '@angular/router';
+import { authGuard } from './auth/auth.guard';
+
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'timers' },
+  { path: 'sign-in', loadComponent: () => import('./auth/sign-in.page').then((m) => m.SignInPage) },
+  {
+    path: 'timers',
+    canActivate: [authGuard],
+    children: [
+      {
+        path: '',
+        loadComponent: () => import('./timers/timer-list.page').then((m) => m.TimerListPage),
+      },
+      {
+        path: 'new',
+        loadComponent: () => import('./timers/timer-form.page').then((m) => m.TimerFormPage),
+      },
+      {
+        path: ':id',
+        loadComponent: () => import('./timers/timer-detail.page').then((m) => m.TimerDetailPage),
+      },
+      {
+        path: ':id/edit',
+        loadComponent: () => import('./timers/timer-form.page').then((m) => m.TimerFormPage),
+      },
+    ],
+  },
+  { path: '**', redirectTo: 'timers' },
+];

@@ -1,0 +1,87 @@
+/** The demo app's runtime configuration, fetched from /config.json before bootstrap. */
+export type AuthFlow = 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH';
+
+export interface RuntimeConfig {
+  apiUrl: string;
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  /** Only offline (cognito-local); absent on AWS. */
+  cognitoEndpoint?: string;
+  authFlow: AuthFlow;
+}
+
+/** Why the configuration could not be used; `problems` lists each bad field for the error screen. */
+export class RuntimeConfigError extends Error {
+  override readonly name = 'RuntimeConfigError';
+  constructor(
+    message: string,
+    readonly problems: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username;
+  } catch {
+    return false;
+  }
+}
+
+const nonEmpty = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim() !== '';
+
+/** Pure check of the parsed JSON; throws RuntimeConfigError naming every problem at once. */
+export function parseRuntimeConfig(json: unknown): RuntimeConfig {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new RuntimeConfigError('config.json is not a JSON object');
+  }
+  const raw = json as Record<string, unknown>;
+  const problems: string[] = [];
+  if (!isHttpUrl(raw['apiUrl'])) problems.push('apiUrl must be an http(s) URL');
+  for (const key of ['region', 'userPoolId', 'userPoolClientId']) {
+    if (!nonEmpty(raw[key])) problems.push(`${key} is required`);
+  }
+  const endpoint = raw['cognitoEndpoint'];
+  if (endpoint !== undefined && endpoint !== '' && !isHttpUrl(endpoint)) {
+    problems.push('cognitoEndpoint must be an http(s) URL when set');
+  }
+  const flow = raw['authFlow'] ?? 'USER_SRP_AUTH';
+  if (flow !== 'USER_PASSWORD_AUTH' && flow !== 'USER_SRP_AUTH') {
+    problems.push('authFlow must be USER_PASSWORD_AUTH or USER_SRP_AUTH');
+  }
+  if (problems.length) throw new RuntimeConfigError('config.json is invalid', problems);
+  return {
+    apiUrl: (raw['apiUrl'] as string).replace(/\/+$/, ''),
+    region: raw['region'] as string,
+    userPoolId: raw['userPoolId'] as string,
+    userPoolClientId: raw['userPoolClientId'] as string,
+    ...(nonEmpty(endpoint) ? { cognitoEndpoint: endpoint.replace(/\/+$/, '') } : {}),
+    authFlow: flow as AuthFlow,
+  };
+}
+
+/** Fetches and validates the config; a missing file or bad JSON becomes a RuntimeConfigError. */
+export async function loadRuntimeConfig(
+  url = '/config.json',
+  fetchFn: typeof fetch = fetch,
+): Promise<RuntimeConfig> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, { cache: 'no-store' });
+  } catch (e) {
+    throw new RuntimeConfigError(`${url} could not be fetched: ${(e as Error).message}`);
+  }
+  if (!response.ok) throw new RuntimeConfigError(`${url} answered HTTP ${response.status}`);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new RuntimeConfigError(`${url} is not valid JSON`);
+  }
+  return parseRuntimeConfig(json);
+}

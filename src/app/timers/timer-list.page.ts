@@ -1,0 +1,140 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import {
+  IonButton,
+  IonButtons,
+  IonContent,
+  IonHeader,
+  IonItem,
+  IonLabel,
+  IonList,
+  IonRefresher,
+  IonRefresherContent,
+  IonSkeletonText,
+  IonText,
+  IonTitle,
+  IonToolbar,
+  type RefresherCustomEvent,
+} from '@ionic/angular';
+import { TimerClient, type Task } from 'ngx-cognito-gateway/timer';
+import { firstValueFrom } from 'rxjs';
+import { ErrorBannerComponent } from './error-banner.component';
+import { describeError, type DescribedError } from './describe-error';
+import { formatDays, formatTime } from './format';
+import { SignOutButtonComponent } from '../auth/sign-out-button.component';
+
+@Component({
+  selector: 'app-timer-list',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    IonHeader,
+    IonToolbar,
+    IonTitle,
+    IonButtons,
+    IonButton,
+    IonContent,
+    IonRefresher,
+    IonRefresherContent,
+    IonList,
+    IonItem,
+    IonLabel,
+    IonSkeletonText,
+    IonText,
+    ErrorBannerComponent,
+    SignOutButtonComponent,
+  ],
+  template: `
+    <ion-header>
+      <ion-toolbar color="primary">
+        <ion-title>Timers</ion-title>
+        <ion-buttons slot="end">
+          <ion-button routerLink="/timers/new" data-testid="new-timer">New timer</ion-button>
+          <app-sign-out-button />
+        </ion-buttons>
+      </ion-toolbar>
+    </ion-header>
+    <ion-content>
+      <ion-refresher slot="fixed" (ionRefresh)="refresh($event)">
+        <ion-refresher-content />
+      </ion-refresher>
+      <div class="page-width">
+        @if (error(); as err) {
+          <app-error-banner [error]="err" (retry)="load()" />
+        }
+        @if (tasks() === null && !error()) {
+          <ion-list aria-busy="true" aria-label="Loading timers">
+            @for (i of [1, 2, 3]; track i) {
+              <ion-item>
+                <ion-label>
+                  <h2><ion-skeleton-text [animated]="true" style="width: 50%" /></h2>
+                  <p><ion-skeleton-text [animated]="true" style="width: 30%" /></p>
+                </ion-label>
+              </ion-item>
+            }
+          </ion-list>
+        } @else if (tasks(); as list) {
+          @if (list.length === 0) {
+            <div class="empty ion-padding" data-testid="empty-state">
+              <ion-text><h2>No timers yet</h2></ion-text>
+              <p>Create one to run a command on chosen days at a chosen time.</p>
+              <ion-button routerLink="/timers/new">Create a timer</ion-button>
+            </div>
+          } @else {
+            <ion-list aria-label="Timers" data-testid="timer-list">
+              @for (task of list; track task.id) {
+                <ion-item [routerLink]="['/timers', task.id]" [detail]="true" button>
+                  <ion-label>
+                    <h2>{{ task.name }}</h2>
+                    <p>{{ time(task) }} · {{ days(task) }}</p>
+                  </ion-label>
+                </ion-item>
+              }
+            </ion-list>
+          }
+        }
+      </div>
+    </ion-content>
+  `,
+  styles: `
+    .empty {
+      text-align: center;
+    }
+  `,
+})
+export class TimerListPage {
+  private readonly client = inject(TimerClient);
+  readonly tasks = signal<Task[] | null>(null);
+  readonly error = signal<DescribedError | null>(null);
+
+  constructor() {
+    void this.load();
+  }
+
+  /** Ionic keeps list pages alive in the stack; reload when coming back from a form. */
+  ionViewWillEnter(): void {
+    if (this.tasks() !== null) void this.load();
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.tasks.set(await firstValueFrom(this.client.list()));
+      this.error.set(null);
+    } catch (e) {
+      this.error.set(describeError(e));
+    }
+  }
+
+  async refresh(event: RefresherCustomEvent): Promise<void> {
+    await this.load();
+    await event.target.complete();
+  }
+
+  time(task: Task): string {
+    return formatTime(task.hour, task.minute);
+  }
+
+  days(task: Task): string {
+    return formatDays(task.daysOfWeek);
+  }
+}
