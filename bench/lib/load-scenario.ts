@@ -1,0 +1,194 @@
+// Load and faults through the local gateway (issue 6): steady authorized load, then an upstream
+// restart under load, the JWKS server going away, and malformed requests. Shared by
+// `npm run load` (full size) and bench/load.test.ts (shortened). Measures; the callers judge.
+import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { cannon, type CannonResult } from './cannon.ts';
+import {
+  accessToken,
+  newSigner,
+  processStats,
+  startGateway,
+  startJwks,
+  startTimer,
+  type Running,
+} from './stack.ts';
+
+export interface LoadOptions {
+  readonly requests: number;
+  readonly connections: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface LoadReport {
+  readonly load: { requests: number; errors: number; timeouts: number; non2xx: number };
+  readonly rss: { afterWarmup: number; end: number; growth: number };
+  readonly fds: { afterWarmup: number; end: number };
+  readonly restart: {
+    statuses: Record<string, number>;
+    errors: number;
+    timeouts: number;
+    recovered: boolean;
+  };
+  readonly jwksDown: { cachedKeyStatus: number; newKidStatus: number };
+  readonly malformed: Record<string, string>;
+  readonly gatewayAliveAtEnd: boolean;
+}
+
+const summary = (r: CannonResult) => ({
+  requests: r.requests.total,
+  errors: r.errors,
+  timeouts: r.timeouts,
+  non2xx: r.non2xx,
+});
+
+/** Sends raw bytes; resolves with the status line, 'closed' if the server hung up first. */
+function raw(url: string, chunks: string[], endAfterWrite: boolean, timeoutMs = 5000) {
+  const { port } = new URL(url);
+  return new Promise<string>((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    const done = (result: string) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(() => done('hung'), timeoutMs);
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      const line = received.split('\r\n')[0];
+      if (received.includes('\r\n')) done(line ?? '');
+    });
+    socket.on('error', () => done(received.split('\r\n')[0] || 'closed'));
+    socket.on('close', () => done(received.split('\r\n')[0] || 'closed'));
+    socket.on('connect', () => {
+      for (const chunk of chunks) socket.write(chunk, 'latin1');
+      if (endAfterWrite) socket.end();
+    });
+  });
+}
+
+async function status(url: string, headers: Record<string, string>): Promise<number> {
+  try {
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return -1; // connection error or hung past the timeout
+  }
+}
+
+/** fds settle once the load generator's sockets are closed on both sides. */
+async function settledFds(pid: number, atMost: number): Promise<number> {
+  let fds = processStats(pid).fds;
+  for (let i = 0; i < 20 && fds > atMost; i++) {
+    await sleep(100);
+    fds = processStats(pid).fds;
+  }
+  return fds;
+}
+
+export async function runLoadScenario(options: LoadOptions): Promise<LoadReport> {
+  const log = options.log ?? (() => undefined);
+  const signer = await newSigner('k1');
+  const stranger = await newSigner('k2');
+  const jwks = await startJwks([signer]);
+  let timer: Running = await startTimer();
+  let gateway: Running | undefined;
+  try {
+    gateway = await startGateway(jwks.issuer, timer.url);
+    const authorization = `Bearer ${await accessToken(signer, jwks.issuer)}`;
+    const url = `${gateway.url}/tasks`;
+    const headers = { authorization };
+    const pid = gateway.pid;
+
+    log('warm-up');
+    await cannon({ url, headers, connections: options.connections, amount: 1000 });
+    await sleep(200);
+    const warm = processStats(pid);
+    const warmFds = await settledFds(pid, warm.fds);
+
+    log(`load: ${options.requests} requests at ${options.connections} connections`);
+    const load = await cannon({
+      url,
+      headers,
+      connections: options.connections,
+      amount: options.requests,
+    });
+    const end = processStats(pid);
+    const endFds = await settledFds(pid, warmFds);
+
+    log('fault: upstream restarted under load');
+    const upstreamPort = new URL(timer.url).port;
+    const during = cannon({ url, headers, connections: 8, duration: 3 });
+    await sleep(600);
+    await timer.stop();
+    await sleep(800);
+    timer = await startTimer(Number(upstreamPort));
+    const restartLoad = await during;
+    let recovered = false;
+    for (let i = 0; i < 50 && !recovered; i++) {
+      recovered = (await status(url, headers)) === 200;
+      if (!recovered) await sleep(100);
+    }
+
+    log('fault: JWKS server down after warm-up');
+    await jwks.close();
+    const cachedKeyStatus = await status(url, headers);
+    const newKidStatus = await status(url, {
+      authorization: `Bearer ${await accessToken(stranger, jwks.issuer)}`,
+    });
+
+    log('fault: malformed requests');
+    const host = `Host: ${new URL(gateway.url).host}\r\n`;
+    const malformed: Record<string, string> = {
+      'header line without colon': await raw(
+        gateway.url,
+        [`GET /tasks HTTP/1.1\r\n${host}Bad Header Line\r\n\r\n`],
+        false,
+      ),
+      'huge header (64 KiB)': await raw(
+        gateway.url,
+        [`GET /tasks HTTP/1.1\r\n${host}X-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`],
+        false,
+      ),
+      'garbage request line': await raw(gateway.url, ['\x01\x02 nonsense\r\n\r\n'], false),
+      'truncated body': await raw(
+        gateway.url,
+        [
+          `POST /tasks HTTP/1.1\r\n${host}authorization: ${authorization}\r\n` +
+            'content-type: application/json\r\ncontent-length: 100\r\n\r\n{"name":',
+        ],
+        true,
+      ),
+      'bearer garbage': await raw(
+        gateway.url,
+        [`GET /tasks HTTP/1.1\r\n${host}authorization: Bearer x.y.z\r\nconnection: close\r\n\r\n`],
+        false,
+      ),
+    };
+    const gatewayAliveAtEnd =
+      gateway.child.exitCode === null && (await status(url, headers)) === 200;
+
+    return {
+      load: summary(load),
+      rss: { afterWarmup: warm.rss, end: end.rss, growth: end.rss / warm.rss - 1 },
+      fds: { afterWarmup: warmFds, end: endFds },
+      restart: {
+        statuses: Object.fromEntries(
+          Object.entries(restartLoad.statusCodeStats).map(([code, s]) => [code, s.count]),
+        ),
+        errors: restartLoad.errors,
+        timeouts: restartLoad.timeouts,
+        recovered,
+      },
+      jwksDown: { cachedKeyStatus, newKidStatus },
+      malformed,
+      gatewayAliveAtEnd,
+    };
+  } finally {
+    await gateway?.stop();
+    await timer.stop();
+    await jwks.close();
+  }
+}

@@ -1,0 +1,44 @@
+// npm run load: 20,000 authorized requests at 64 connections through the local gateway, then the
+// faults (upstream restart under load, JWKS down, malformed requests). Loopback only, bounded.
+import { runLoadScenario } from './lib/load-scenario.ts';
+import { npmScriptFile } from './lib/stack.ts';
+
+if (!npmScriptFile('gateway') || !npmScriptFile('timer-server')) {
+  console.error('load: npm run gateway / timer-server not available');
+  process.exit(1);
+}
+const report = await runLoadScenario({
+  requests: Number(process.env['LOAD_REQUESTS'] ?? 20_000),
+  connections: Number(process.env['LOAD_CONNECTIONS'] ?? 64),
+  log: (line) => console.error(`… ${line}`),
+});
+const checks: Array<[string, boolean]> = [
+  [
+    '0 errors, 0 timeouts, 0 non-2xx',
+    !report.load.errors && !report.load.timeouts && !report.load.non2xx,
+  ],
+  [`RSS growth ${(report.rss.growth * 100).toFixed(1)}% < 20%`, report.rss.growth < 0.2],
+  [
+    `fds ${report.fds.afterWarmup} → ${report.fds.end} (no leak)`,
+    report.fds.end <= report.fds.afterWarmup + 4,
+  ],
+  [
+    `upstream restart: ${JSON.stringify(report.restart.statuses)}, recovered`,
+    report.restart.recovered &&
+      !report.restart.timeouts &&
+      !report.restart.errors &&
+      Object.keys(report.restart.statuses).every((code) => code === '200' || code === '503'),
+  ],
+  [
+    `JWKS down: cached key ${report.jwksDown.cachedKeyStatus}, new kid ${report.jwksDown.newKidStatus}`,
+    report.jwksDown.cachedKeyStatus === 200 && report.jwksDown.newKidStatus === 401,
+  ],
+  [
+    `malformed: ${Object.values(report.malformed).join('; ')}`,
+    Object.values(report.malformed).every((line) => /^HTTP\/1\.1 [45]\d\d /.test(line)),
+  ],
+  ['gateway alive and serving at the end', report.gatewayAliveAtEnd],
+];
+console.log(JSON.stringify(report, null, 2));
+for (const [label, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
+process.exit(checks.every(([, ok]) => ok) ? 0 : 1);
