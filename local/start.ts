@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { startCognitoLocal } from './cognito/cognito-local.ts';
 import { seedCognito, type TokenLifetimes } from './cognito/seed.ts';
 import { LAMBDA_FILE } from './gateway/paths.ts';
-import { assertPortFree, startProcess, type Managed } from './processes.ts';
+import { loadParameters } from '../cloudformation/cfn-yaml.ts';
+import { DEFAULT_PARAMETERS } from './gateway/paths.ts';
+import { assertPortFree, freePort, startProcess, type Managed } from './processes.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -86,7 +88,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     running.push(timer);
     const timerUrl = timer.ready[1];
 
-    const appOrigins = [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`];
+    // The template's local parameters allow the default app port; another app port is allowed
+    // instead, so the gateway never allows an origin nothing serves.
+    if (withApp && ports.app === 0) ports.app = await freePort();
+    const templateOrigins =
+      loadParameters(DEFAULT_PARAMETERS)
+        .find((p) => p.ParameterKey === 'AllowedOrigins')
+        ?.ParameterValue.split(',') ?? [];
+    const appOrigins =
+      withApp && ports.app !== DEFAULT_PORTS.app
+        ? [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`]
+        : templateOrigins;
     const issuer = `${cognito.endpoint}/${seeded.userPoolId}`;
     const gateway = await startProcess({
       name: 'gateway',

@@ -53,7 +53,8 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
       try {
         payload = (await verifier.verify(token)) as Record<string, unknown>;
       } catch (error) {
-        const name = error instanceof Error ? error.name : 'Error';
+        // The library's error classes keep Error's `name`, so the class tells them apart.
+        const name = error instanceof Error ? error.constructor.name : 'Error';
         const message = error instanceof Error ? error.message : String(error);
         if (/Fetch|Jwks|Penalty|WaitPeriod/i.test(name) || /fetch|JWKS/i.test(message)) {
           log(`authorizer: JWKS ${jwksUri} unavailable or key not found: ${name}: ${message}`);

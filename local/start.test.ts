@@ -1,0 +1,138 @@
+// The whole local stack with real processes: cognito-local tokens through the gateway to the
+// reference Timer server, and a stop that leaves no process and no bound port behind.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedCognito, signIn } from './cognito/seed.ts';
+import { assertPortFree, ProcessStartError } from './processes.ts';
+import { startLocalStack, type LocalStack } from './start.ts';
+
+const DRAFT = {
+  name: 'Nightly backup',
+  hour: 2,
+  minute: 30,
+  daysOfWeek: ['MON'],
+  executionCommand: '/bin/true',
+  executeUntil: '2030-01-31T18:00:00+01:00',
+};
+
+let dir: string;
+let stack: LocalStack;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'local-stack-'));
+  stack = await startLocalStack({
+    ports: { cognito: 0, timer: 0, gateway: 0, app: 0 },
+    cognitoDataDir: dir,
+    timerDb: ':memory:',
+    app: false,
+    configFile: join(dir, 'config.json'),
+    tokenLifetimes: { accessSeconds: 3, idSeconds: 3 },
+  });
+});
+after(async () => {
+  await stack?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const tokens = () =>
+  signIn(
+    stack.urls.cognito,
+    stack.userPoolClientId,
+    stack.credentials.username,
+    stack.credentials.password,
+  );
+
+test('a cognito-local access token passes the gateway and the Timer server stores the task', async () => {
+  const { AccessToken } = await tokens();
+  const created = await fetch(`${stack.urls.gateway}/tasks`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${AccessToken}`,
+      'content-type': 'application/json',
+      origin: 'http://localhost:4200',
+    },
+    body: JSON.stringify(DRAFT),
+    signal: AbortSignal.timeout(10_000),
+  });
+  assert.equal(created.status, 201, await created.clone().text());
+  assert.equal(created.headers.get('access-control-allow-origin'), 'http://localhost:4200');
+  const task = (await created.json()) as { id: string };
+  // Straight to the upstream, bypassing the gateway: it really saw the request.
+  const direct = await fetch(`${stack.urls.timer}/tasks/${task.id}`, {
+    signal: AbortSignal.timeout(10_000),
+  });
+  assert.equal(direct.status, 200);
+});
+
+test('a cognito-local id token is refused by the route scopes (403)', async () => {
+  const { IdToken } = await tokens();
+  const res = await fetch(`${stack.urls.gateway}/tasks`, { headers: { authorization: IdToken } });
+  assert.equal(res.status, 403);
+  assert.deepEqual(await res.json(), { message: 'Forbidden' });
+});
+
+test('a cognito-local access token is refused once its short lifetime is over', async () => {
+  const { AccessToken } = await tokens();
+  await new Promise((r) => setTimeout(r, 4500));
+  const res = await fetch(`${stack.urls.gateway}/tasks`, {
+    headers: { authorization: AccessToken },
+  });
+  assert.equal(res.status, 401);
+  assert.match(res.headers.get('www-authenticate') ?? '', /expired/);
+});
+
+test('seeding again is idempotent', async () => {
+  const again = await seedCognito(stack.urls.cognito, {
+    tokenLifetimes: { accessSeconds: 3, idSeconds: 3 },
+  });
+  assert.equal(again.userPoolId, stack.userPoolId);
+  assert.equal(again.userPoolClientId, stack.userPoolClientId);
+});
+
+test('a fixed port already in use fails clearly', async () => {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  try {
+    await assert.rejects(
+      assertPortFree(port, 'gateway'),
+      (e: unknown) => e instanceof ProcessStartError && /already in use/.test(e.message),
+    );
+  } finally {
+    server.close();
+  }
+});
+
+function refused(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: hostname, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+test('stop ends every process and frees every port', async () => {
+  const own = await mkdtemp(join(tmpdir(), 'local-stack-stop-'));
+  try {
+    const s = await startLocalStack({
+      ports: { cognito: 0, timer: 0, gateway: 0, app: 0 },
+      cognitoDataDir: own,
+      app: false,
+      configFile: false,
+    });
+    const urls = [s.urls.cognito, s.urls.timer, s.urls.gateway];
+    for (const u of urls) assert.equal(await refused(u), false, `${u} should be up`);
+    await s.stop();
+    for (const u of urls) assert.equal(await refused(u), true, `${u} should be closed`);
+  } finally {
+    await rm(own, { recursive: true, force: true });
+  }
+});
