@@ -22,17 +22,20 @@ const DRAFT = {
 let dir: string;
 let stack: LocalStack;
 
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'local-stack-'));
-  stack = await startLocalStack({
-    ports: { cognito: 0, timer: 0, gateway: 0, app: 0 },
-    cognitoDataDir: dir,
-    timerDb: ':memory:',
-    app: false,
-    configFile: join(dir, 'config.json'),
-    tokenLifetimes: { accessSeconds: 3, idSeconds: 3 },
-  });
-});
+before(
+  async () => {
+    dir = await mkdtemp(join(tmpdir(), 'local-stack-'));
+    stack = await startLocalStack({
+      ports: { cognito: 0, timer: 0, gateway: 0, app: 0 },
+      cognitoDataDir: dir,
+      timerDb: ':memory:',
+      app: false,
+      configFile: join(dir, 'config.json'),
+      tokenLifetimes: { accessSeconds: 3, idSeconds: 3 },
+    });
+  },
+  { timeout: 120_000 },
+);
 after(async () => {
   await stack?.stop();
   await rm(dir, { recursive: true, force: true });
@@ -46,46 +49,58 @@ const tokens = () =>
     stack.credentials.password,
   );
 
-test('a cognito-local access token passes the gateway and the Timer server stores the task', async () => {
-  const { AccessToken } = await tokens();
-  const created = await fetch(`${stack.urls.gateway}/tasks`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${AccessToken}`,
-      'content-type': 'application/json',
-      origin: 'http://localhost:4200',
-    },
-    body: JSON.stringify(DRAFT),
-    signal: AbortSignal.timeout(10_000),
-  });
-  assert.equal(created.status, 201, await created.clone().text());
-  assert.equal(created.headers.get('access-control-allow-origin'), 'http://localhost:4200');
-  const task = (await created.json()) as { id: string };
-  // Straight to the upstream, bypassing the gateway: it really saw the request.
-  const direct = await fetch(`${stack.urls.timer}/tasks/${task.id}`, {
-    signal: AbortSignal.timeout(10_000),
-  });
-  assert.equal(direct.status, 200);
-});
+test(
+  'a cognito-local access token passes the gateway and the Timer server stores the task',
+  { timeout: 60_000 },
+  async () => {
+    const { AccessToken } = await tokens();
+    const created = await fetch(`${stack.urls.gateway}/tasks`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${AccessToken}`,
+        'content-type': 'application/json',
+        origin: 'http://localhost:4200',
+      },
+      body: JSON.stringify(DRAFT),
+      signal: AbortSignal.timeout(10_000),
+    });
+    assert.equal(created.status, 201, await created.clone().text());
+    assert.equal(created.headers.get('access-control-allow-origin'), 'http://localhost:4200');
+    const task = (await created.json()) as { id: string };
+    // Straight to the upstream, bypassing the gateway: it really saw the request.
+    const direct = await fetch(`${stack.urls.timer}/tasks/${task.id}`, {
+      signal: AbortSignal.timeout(10_000),
+    });
+    assert.equal(direct.status, 200);
+  },
+);
 
-test('a cognito-local id token is refused by the route scopes (403)', async () => {
-  const { IdToken } = await tokens();
-  const res = await fetch(`${stack.urls.gateway}/tasks`, { headers: { authorization: IdToken } });
-  assert.equal(res.status, 403);
-  assert.deepEqual(await res.json(), { message: 'Forbidden' });
-});
+test(
+  'a cognito-local id token is refused by the route scopes (403)',
+  { timeout: 60_000 },
+  async () => {
+    const { IdToken } = await tokens();
+    const res = await fetch(`${stack.urls.gateway}/tasks`, { headers: { authorization: IdToken } });
+    assert.equal(res.status, 403);
+    assert.deepEqual(await res.json(), { message: 'Forbidden' });
+  },
+);
 
-test('a cognito-local access token is refused once its short lifetime is over', async () => {
-  const { AccessToken } = await tokens();
-  await new Promise((r) => setTimeout(r, 4500));
-  const res = await fetch(`${stack.urls.gateway}/tasks`, {
-    headers: { authorization: AccessToken },
-  });
-  assert.equal(res.status, 401);
-  assert.match(res.headers.get('www-authenticate') ?? '', /expired/);
-});
+test(
+  'a cognito-local access token is refused once its short lifetime is over',
+  { timeout: 60_000 },
+  async () => {
+    const { AccessToken } = await tokens();
+    await new Promise((r) => setTimeout(r, 4500));
+    const res = await fetch(`${stack.urls.gateway}/tasks`, {
+      headers: { authorization: AccessToken },
+    });
+    assert.equal(res.status, 401);
+    assert.match(res.headers.get('www-authenticate') ?? '', /expired/);
+  },
+);
 
-test('seeding again is idempotent', async () => {
+test('seeding again is idempotent', { timeout: 60_000 }, async () => {
   const again = await seedCognito(stack.urls.cognito, {
     tokenLifetimes: { accessSeconds: 3, idSeconds: 3 },
   });
@@ -93,7 +108,7 @@ test('seeding again is idempotent', async () => {
   assert.equal(again.userPoolClientId, stack.userPoolClientId);
 });
 
-test('a fixed port already in use fails clearly', async () => {
+test('a fixed port already in use fails clearly', { timeout: 60_000 }, async () => {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
@@ -119,7 +134,7 @@ function refused(url: string): Promise<boolean> {
   });
 }
 
-test('stop ends every process and frees every port', async () => {
+test('stop ends every process and frees every port', { timeout: 60_000 }, async () => {
   const own = await mkdtemp(join(tmpdir(), 'local-stack-stop-'));
   try {
     const s = await startLocalStack({

@@ -66,119 +66,147 @@ async function expectRejected(token: string, status = 401) {
   assert.equal(upstream.seen.length, before, 'upstream must see nothing');
 }
 
-test('a valid access token reaches the upstream with method, path, query, body and headers', async () => {
-  const token = await issuer.sign(claims());
-  const res = await call('/tasks/7?x=1&y=2', {
-    method: 'PUT',
-    headers: { authorization: token, 'content-type': 'application/json', 'x-custom': 'v' },
-    body: '{"a":1}',
-  });
-  assert.equal(res.status, 200, res.text);
-  const seen = upstream.seen.at(-1)!;
-  assert.equal(seen.method, 'PUT');
-  assert.equal(seen.url, '/tasks/7?x=1&y=2');
-  assert.equal(seen.body, '{"a":1}');
-  assert.equal(seen.headers['x-custom'], 'v');
-  assert.equal(seen.headers.authorization, token);
-  // No Origin: no CORS headers, and the upstream's own CORS headers are dropped.
-  assert.equal(res.headers.get('access-control-allow-origin'), null);
-});
+test(
+  'a valid access token reaches the upstream with method, path, query, body and headers',
+  { timeout: 30_000 },
+  async () => {
+    const token = await issuer.sign(claims());
+    const res = await call('/tasks/7?x=1&y=2', {
+      method: 'PUT',
+      headers: { authorization: token, 'content-type': 'application/json', 'x-custom': 'v' },
+      body: '{"a":1}',
+    });
+    assert.equal(res.status, 200, res.text);
+    const seen = upstream.seen.at(-1)!;
+    assert.equal(seen.method, 'PUT');
+    assert.equal(seen.url, '/tasks/7?x=1&y=2');
+    assert.equal(seen.body, '{"a":1}');
+    assert.equal(seen.headers['x-custom'], 'v');
+    assert.equal(seen.headers.authorization, token);
+    // No Origin: no CORS headers, and the upstream's own CORS headers are dropped.
+    assert.equal(res.headers.get('access-control-allow-origin'), null);
+  },
+);
 
-test('CORS headers on actual responses come from the template, only for allowed origins', async () => {
-  const token = await issuer.sign(claims());
-  const ok = await call('/tasks', {
-    headers: { authorization: `Bearer ${token}`, origin: ALLOWED },
-  });
-  assert.equal(ok.headers.get('access-control-allow-origin'), ALLOWED);
-  assert.equal(ok.headers.get('access-control-expose-headers'), 'location');
-  const other = await call('/tasks', {
-    headers: { authorization: `Bearer ${token}`, origin: 'https://evil.example' },
-  });
-  assert.equal(other.status, 200);
-  assert.equal(other.headers.get('access-control-allow-origin'), null);
-});
+test(
+  'CORS headers on actual responses come from the template, only for allowed origins',
+  { timeout: 30_000 },
+  async () => {
+    const token = await issuer.sign(claims());
+    const ok = await call('/tasks', {
+      headers: { authorization: `Bearer ${token}`, origin: ALLOWED },
+    });
+    assert.equal(ok.headers.get('access-control-allow-origin'), ALLOWED);
+    assert.equal(ok.headers.get('access-control-expose-headers'), 'location');
+    const other = await call('/tasks', {
+      headers: { authorization: `Bearer ${token}`, origin: 'https://evil.example' },
+    });
+    assert.equal(other.status, 200);
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+  },
+);
 
-test('a 401 carries CORS headers for an allowed origin and none for another', async () => {
-  const a = await call('/tasks', { headers: { origin: ALLOWED } });
-  assert.equal(a.status, 401);
-  assert.equal(a.headers.get('access-control-allow-origin'), ALLOWED);
-  const b = await call('/tasks', { headers: { origin: 'http://localhost:4201' } });
-  assert.equal(b.status, 401);
-  assert.equal(b.headers.get('access-control-allow-origin'), null);
-});
+test(
+  'a 401 carries CORS headers for an allowed origin and none for another',
+  { timeout: 30_000 },
+  async () => {
+    const a = await call('/tasks', { headers: { origin: ALLOWED } });
+    assert.equal(a.status, 401);
+    assert.equal(a.headers.get('access-control-allow-origin'), ALLOWED);
+    const b = await call('/tasks', { headers: { origin: 'http://localhost:4201' } });
+    assert.equal(b.status, 401);
+    assert.equal(b.headers.get('access-control-allow-origin'), null);
+  },
+);
 
-test('missing, garbage, expired, not-yet-valid, wrong issuer/audience tokens → 401', async () => {
-  await expectRejected('');
-  await expectRejected('garbage');
-  await expectRejected(await issuer.sign({ ...claims(), exp: now() - 10 }));
-  await expectRejected(await issuer.sign({ ...claims(), exp: undefined }));
-  await expectRejected(await issuer.sign({ ...claims(), nbf: now() + 120 }));
-  await expectRejected(await issuer.sign({ ...claims(), iss: issuer.issuer + 'x' }));
-  await expectRejected(await issuer.sign({ ...claims(), client_id: 'other' }));
-  await expectRejected(await issuer.sign({ ...claims(), aud: 'other' }));
-});
+test(
+  'missing, garbage, expired, not-yet-valid, wrong issuer/audience tokens → 401',
+  { timeout: 30_000 },
+  async () => {
+    await expectRejected('');
+    await expectRejected('garbage');
+    await expectRejected(await issuer.sign({ ...claims(), exp: now() - 10 }));
+    await expectRejected(await issuer.sign({ ...claims(), exp: undefined }));
+    await expectRejected(await issuer.sign({ ...claims(), nbf: now() + 120 }));
+    await expectRejected(await issuer.sign({ ...claims(), iss: issuer.issuer + 'x' }));
+    await expectRejected(await issuer.sign({ ...claims(), client_id: 'other' }));
+    await expectRejected(await issuer.sign({ ...claims(), aud: 'other' }));
+  },
+);
 
-test('an id token (aud, no scope) → 403 per the route scopes', async () => {
+test('an id token (aud, no scope) → 403 per the route scopes', { timeout: 30_000 }, async () => {
   const { client_id: _, scope: __, ...rest } = claims();
   await expectRejected(await issuer.sign({ ...rest, aud: 'client1', token_use: 'id' }), 403);
 });
 
-test('alg none, HS256 with the public key, foreign key, unknown kid, tampered payload, jku/jwk → 401', async () => {
-  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  await expectRejected(`${b64({ alg: 'none', kid: issuer.kid })}.${b64(claims())}.`);
-  const pem = issuer.publicKey.export({ type: 'spki', format: 'pem' });
-  const hs = await new SignJWT(claims())
-    .setProtectedHeader({ alg: 'HS256', kid: issuer.kid })
-    .sign(new Uint8Array(Buffer.from(pem)));
-  await expectRejected(hs);
-  const foreign = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  await expectRejected(await issuer.sign(claims(), {}, foreign.privateKey));
-  await expectRejected(await issuer.sign(claims(), { kid: 'unknown' }));
-  const good = await issuer.sign(claims());
-  const [h, , s] = good.split('.');
-  await expectRejected(
-    `${h}.${b64({ ...claims(), client_id: 'client1', scope: SCOPE + ' x' })}.${s}`,
-  );
-  // A key embedded in the header is never trusted.
-  await expectRejected(
-    await issuer.sign(
-      claims(),
-      { kid: 'embedded', jwk: { kty: 'RSA' }, jku: 'http://127.0.0.1:1/' },
-      foreign.privateKey,
-    ),
-  );
-});
+test(
+  'alg none, HS256 with the public key, foreign key, unknown kid, tampered payload, jku/jwk → 401',
+  { timeout: 30_000 },
+  async () => {
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    await expectRejected(`${b64({ alg: 'none', kid: issuer.kid })}.${b64(claims())}.`);
+    const pem = issuer.publicKey.export({ type: 'spki', format: 'pem' });
+    const hs = await new SignJWT(claims())
+      .setProtectedHeader({ alg: 'HS256', kid: issuer.kid })
+      .sign(new Uint8Array(Buffer.from(pem)));
+    await expectRejected(hs);
+    const foreign = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    await expectRejected(await issuer.sign(claims(), {}, foreign.privateKey));
+    await expectRejected(await issuer.sign(claims(), { kid: 'unknown' }));
+    const good = await issuer.sign(claims());
+    const [h, , s] = good.split('.');
+    await expectRejected(
+      `${h}.${b64({ ...claims(), client_id: 'client1', scope: SCOPE + ' x' })}.${s}`,
+    );
+    // A key embedded in the header is never trusted.
+    await expectRejected(
+      await issuer.sign(
+        claims(),
+        { kid: 'embedded', jwk: { kty: 'RSA' }, jku: 'http://127.0.0.1:1/' },
+        foreign.privateKey,
+      ),
+    );
+  },
+);
 
-test('unknown kids refetch the JWKS at most once per wait period', async () => {
-  const before = issuer.jwksRequests;
-  for (let i = 0; i < 5; i++)
-    await expectRejected(await issuer.sign(claims(), { kid: `nope-${i}` }));
-  assert.ok(issuer.jwksRequests - before <= 1, `refetched ${issuer.jwksRequests - before} times`);
-});
+test(
+  'unknown kids refetch the JWKS at most once per wait period',
+  { timeout: 30_000 },
+  async () => {
+    const before = issuer.jwksRequests;
+    for (let i = 0; i < 5; i++)
+      await expectRejected(await issuer.sign(claims(), { kid: `nope-${i}` }));
+    assert.ok(issuer.jwksRequests - before <= 1, `refetched ${issuer.jwksRequests - before} times`);
+  },
+);
 
-test('preflight goes to the built CORS Lambda: allowed vs disallowed origin', async () => {
-  const init = (origin: string) => ({
-    method: 'OPTIONS',
-    headers: {
-      origin,
-      'access-control-request-method': 'POST',
-      'access-control-request-headers': 'authorization,content-type',
-    },
-  });
-  const before = upstream.seen.length;
-  const ok = await call('/tasks/1', init(ALLOWED));
-  assert.equal(ok.status, 204);
-  assert.equal(ok.headers.get('access-control-allow-origin'), ALLOWED);
-  assert.match(ok.headers.get('access-control-allow-methods') ?? '', /POST/);
-  const root = await call('/', init(ALLOWED));
-  assert.equal(root.status, 204);
-  const bad = await call('/tasks', init('https://evil.example'));
-  assert.equal(bad.status, 403);
-  assert.equal(bad.headers.get('access-control-allow-origin'), null);
-  assert.equal(upstream.seen.length, before);
-});
+test(
+  'preflight goes to the built CORS Lambda: allowed vs disallowed origin',
+  { timeout: 30_000 },
+  async () => {
+    const init = (origin: string) => ({
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
+    const before = upstream.seen.length;
+    const ok = await call('/tasks/1', init(ALLOWED));
+    assert.equal(ok.status, 204);
+    assert.equal(ok.headers.get('access-control-allow-origin'), ALLOWED);
+    assert.match(ok.headers.get('access-control-allow-methods') ?? '', /POST/);
+    const root = await call('/', init(ALLOWED));
+    assert.equal(root.status, 204);
+    const bad = await call('/tasks', init('https://evil.example'));
+    assert.equal(bad.status, 403);
+    assert.equal(bad.headers.get('access-control-allow-origin'), null);
+    assert.equal(upstream.seen.length, before);
+  },
+);
 
-test('upstream timeout → 504, upstream down → 503 JSON', async () => {
+test('upstream timeout → 504, upstream down → 503 JSON', { timeout: 30_000 }, async () => {
   const token = await issuer.sign(claims());
   const slow = await call('/slow', { headers: { authorization: token } });
   assert.equal(slow.status, 504);
@@ -198,7 +226,7 @@ test('upstream timeout → 504, upstream down → 503 JSON', async () => {
   }
 });
 
-test('JWKS unreachable → 401 with a log line, never 500', async () => {
+test('JWKS unreachable → 401 with a log line, never 500', { timeout: 30_000 }, async () => {
   const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
     issuer: 'http://127.0.0.1:1/local_gone',
     audience: ['client1'],
@@ -224,27 +252,31 @@ test('JWKS unreachable → 401 with a log line, never 500', async () => {
   }
 });
 
-test('oversized body → 413 and oversized headers → 431, and the gateway keeps serving', async () => {
-  const token = await issuer.sign(claims());
-  const big = await call('/tasks', {
-    method: 'POST',
-    headers: { authorization: token },
-    body: Buffer.alloc(10 * 1024 * 1024 + 1, 97),
-  });
-  assert.equal(big.status, 413);
-  const status = await new Promise<number>((resolve, reject) => {
-    const req = request(
-      `${gateway.url}/tasks`,
-      { headers: { 'x-big': 'a'.repeat(20_000) } },
-      (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-  assert.equal(status, 431);
-  const ok = await call('/tasks', { headers: { authorization: token } });
-  assert.equal(ok.status, 200);
-});
+test(
+  'oversized body → 413 and oversized headers → 431, and the gateway keeps serving',
+  { timeout: 30_000 },
+  async () => {
+    const token = await issuer.sign(claims());
+    const big = await call('/tasks', {
+      method: 'POST',
+      headers: { authorization: token },
+      body: Buffer.alloc(10 * 1024 * 1024 + 1, 97),
+    });
+    assert.equal(big.status, 413);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        `${gateway.url}/tasks`,
+        { headers: { 'x-big': 'a'.repeat(20_000) } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(status, 431);
+    const ok = await call('/tasks', { headers: { authorization: token } });
+    assert.equal(ok.status, 200);
+  },
+);
