@@ -80,6 +80,7 @@ export function startProcess(spec: StartSpec): Promise<Managed> {
           process.stderr.write(`[${spec.name}] ${line}\n`);
         }
       }
+      if (settled) return;
       // eslint-disable-next-line no-control-regex
       const m = output
         .join('')
