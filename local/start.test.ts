@@ -145,8 +145,17 @@ test('stop ends every process and frees every port', { timeout: 60_000 }, async 
     });
     const urls = [s.urls.cognito, s.urls.timer, s.urls.gateway];
     for (const u of urls) assert.equal(await refused(u), false, `${u} should be up`);
+    assert.equal(s.pids.length, 3);
     await s.stop();
     for (const u of urls) assert.equal(await refused(u), true, `${u} should be closed`);
+    for (const pid of s.pids) {
+      // Signal 0 to the whole group: ESRCH means no member of it is left.
+      assert.throws(
+        () => process.kill(-pid, 0),
+        { code: 'ESRCH' },
+        `process group ${pid} survived`,
+      );
+    }
   } finally {
     await rm(own, { recursive: true, force: true });
   }

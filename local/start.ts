@@ -42,6 +42,8 @@ export interface LocalStack {
   userPoolId: string;
   userPoolClientId: string;
   credentials: { username: string; password: string };
+  /** Process group ids of the children (each child leads its own group). */
+  pids: number[];
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     throw new Error(`${LAMBDA_FILE} is missing: run npm run build:lambda`);
 
   const running: { stop(): Promise<void> }[] = [];
+  const pids: number[] = [];
   const stop = async () => {
     // Reverse start order: the app and gateway go before what they call.
     for (const r of running.reverse()) await r.stop();
@@ -69,6 +72,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       echo: options.echo,
     });
     running.push(cognito);
+    pids.push(cognito.pid);
     const seeded = await seedCognito(cognito.endpoint, { tokenLifetimes: options.tokenLifetimes });
 
     const timer: Managed = await startProcess({
@@ -86,6 +90,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       echo: options.echo,
     });
     running.push(timer);
+    pids.push(timer.child.pid!);
     const timerUrl = timer.ready[1];
 
     // The template's local parameters allow the default app port; another app port is allowed
@@ -121,6 +126,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       echo: options.echo,
     });
     running.push(gateway);
+    pids.push(gateway.child.pid!);
     const gatewayUrl = gateway.ready[1];
 
     const configFile = options.configFile ?? join(root, 'public', 'config.json');
@@ -164,6 +170,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         env: { NG_CLI_ANALYTICS: 'false' },
       });
       running.push(app);
+      pids.push(app.child.pid!);
       appUrl = app.ready[1].replace(/\/$/, '');
     }
 
@@ -173,6 +180,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       userPoolId: seeded.userPoolId,
       userPoolClientId: seeded.userPoolClientId,
       credentials: { username: seeded.username, password: seeded.password },
+      pids,
       stop,
     };
   } catch (error) {

@@ -11,6 +11,7 @@ const require = createRequire(import.meta.url);
 export interface CognitoLocal {
   endpoint: string;
   port: number;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -37,5 +38,10 @@ export async function startCognitoLocal(options: {
     timeoutMs: 30_000,
     echo: options.echo,
   });
-  return { endpoint: `http://127.0.0.1:${port}`, port, stop: managed.stop };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    pid: managed.child.pid!,
+    stop: managed.stop,
+  };
 }
