@@ -23,6 +23,16 @@ export async function interceptorBenchmarks(time: number): Promise<BenchRow[]> {
     const label = via === 'direct' ? 'next answers at once' : 'through HttpClient';
     rows.push(
       row(`interceptor (${label}): ours vs floor`, 'ns/req', ns(`${via}:ours`), ns(`${via}:floor`)),
+      ...(via === 'direct'
+        ? [
+            row(
+              `interceptor (${label}): ours vs floor, both in injection context`,
+              'ns/req',
+              ns('direct:ours'),
+              ns('direct:floorInContext'),
+            ),
+          ]
+        : []),
       row(
         `interceptor (${label}): ours vs @auth0/angular-jwt`,
         'ns/req',

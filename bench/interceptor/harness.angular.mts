@@ -104,7 +104,7 @@ const sink = {
 
 export interface Cases {
   /** Each call runs one request through the interceptor with a `next` that answers at once. */
-  readonly direct: Record<'floor' | 'ours' | 'angularJwt', () => void>;
+  readonly direct: Record<'floor' | 'floorInContext' | 'ours' | 'angularJwt', () => void>;
   /** Each call runs one request through Angular's real HttpClient with an immediate backend. */
   readonly httpClient: Record<'floor' | 'ours' | 'angularJwt', () => void>;
   readonly tokenFetches: () => number;
@@ -151,6 +151,11 @@ export function createCases(): Cases {
     direct: {
       floor: () => {
         floor(req, immediate).subscribe(sink);
+      },
+      // Angular calls every functional interceptor inside runInInjectionContext; the floor pays
+      // that too when it runs in the chain, so this is the like-for-like floor.
+      floorInContext: () => {
+        runInInjectionContext(oursEnv, () => floor(req, immediate)).subscribe(sink);
       },
       ours: () => {
         runInInjectionContext(oursEnv, () => cognitoAuthInterceptor(req, immediate)).subscribe(

@@ -8,7 +8,7 @@ import { angularLinkerPlugin } from '../lib/consumer-bundle.ts';
 
 export interface Harness {
   createCases(): {
-    direct: Record<'floor' | 'ours' | 'angularJwt', () => void>;
+    direct: Record<'floor' | 'floorInContext' | 'ours' | 'angularJwt', () => void>;
     httpClient: Record<'floor' | 'ours' | 'angularJwt', () => void>;
     tokenFetches(): number;
   };
