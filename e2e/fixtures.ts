@@ -69,7 +69,7 @@ export function recordAuthorized(page: Page): { url: string; authorization: stri
 export async function signIn(page: Page, e2e: E2eStack): Promise<void> {
   await page.locator('ion-input[name=username] input').fill(e2e.stack.credentials.username);
   await page.locator('ion-input[name=password] input').fill(e2e.stack.credentials.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 export function jwtPayload(token: string): Record<string, unknown> {

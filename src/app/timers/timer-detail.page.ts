@@ -112,8 +112,12 @@ export class TimerDetailPage {
     void this.load();
   }
 
+  private entered = false;
+
+  /** Ionic keeps pages alive in its stack: coming back (from a form, or after signing in again) reloads. */
   ionViewWillEnter(): void {
-    if (this.task()) void this.load();
+    if (this.entered) void this.load();
+    this.entered = true;
   }
 
   async load(): Promise<void> {

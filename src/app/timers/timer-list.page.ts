@@ -111,9 +111,12 @@ export class TimerListPage {
     void this.load();
   }
 
-  /** Ionic keeps list pages alive in the stack; reload when coming back from a form. */
+  private entered = false;
+
+  /** Ionic keeps pages alive in its stack: coming back (from a form, or after signing in again) reloads. */
   ionViewWillEnter(): void {
-    if (this.tasks() !== null) void this.load();
+    if (this.entered) void this.load();
+    this.entered = true;
   }
 
   async load(): Promise<void> {
