@@ -1,0 +1,41 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  provideZonelessChangeDetection,
+  type Provider,
+  type EnvironmentProviders,
+} from '@angular/core';
+import { provideRouter } from '@angular/router';
+import { provideIonicAngular } from '@ionic/angular';
+import { cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
+import { provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
+import { provideTimerClient } from 'ngx-cognito-gateway/timer';
+import type { RuntimeConfig } from './config/runtime-config';
+import { RUNTIME_CONFIG } from './config/runtime-config.token';
+
+export const TEST_CONFIG: RuntimeConfig = {
+  apiUrl: 'http://127.0.0.1:3000',
+  region: 'us-east-1',
+  userPoolId: 'local_test',
+  userPoolClientId: 'client',
+  cognitoEndpoint: 'http://127.0.0.1:9229',
+  authFlow: 'USER_PASSWORD_AUTH',
+};
+
+/** The app's real wiring (library interceptor + Timer client) over HttpTestingController. */
+export function appTestingProviders(): (Provider | EnvironmentProviders)[] {
+  return [
+    provideZonelessChangeDetection(),
+    provideIonicAngular(),
+    provideRouter([]),
+    { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+    provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+    provideHttpClientTesting(),
+    provideCognitoAuth({ allowedUrls: [TEST_CONFIG.apiUrl] }),
+    provideCognitoAuthTesting(),
+    provideTimerClient({ baseUrl: TEST_CONFIG.apiUrl }),
+  ];
+}
+
+/** Lets the interceptor's token Promise and the component's awaits settle. */
+export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
