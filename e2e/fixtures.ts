@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 import { startLocalStack, type LocalStack } from '../local/start.ts';
-import { appDir } from './paths.ts';
+import { appDir, screenshots } from './paths.ts';
 import { serveApp, type StaticApp } from './static-server.ts';
 
 export interface E2eStack {
@@ -74,4 +74,11 @@ export async function signIn(page: Page, e2e: E2eStack): Promise<void> {
 
 export function jwtPayload(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+}
+
+/** Screenshots after Ionic's page transition: exactly one visible page in the outlet. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await expect(page.locator('ion-router-outlet > .ion-page:not(.ion-page-hidden)')).toHaveCount(1);
+  await page.waitForTimeout(400); // the transition's last frames; the image is for people, not asserts
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }

@@ -1,12 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, jwtPayload, recordAuthorized, signIn, test } from '../fixtures.ts';
+import { expect, jwtPayload, recordAuthorized, shot, signIn, test } from '../fixtures.ts';
 import { screenshots } from '../paths.ts';
 
 mkdirSync(screenshots, { recursive: true });
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startProcess } from '../../local/processes.ts';
-import { expect, signIn, test, type E2eStack } from '../fixtures.ts';
+import { expect, shot, signIn, test, type E2eStack } from '../fixtures.ts';
 import { listenerPid } from '../listener-pid.ts';
-import { root, screenshots } from '../paths.ts';
+import { root } from '../paths.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -108,7 +108,7 @@ test('6: Timer server down → a clear error, the app stays usable, and recovers
   await expect(banner).toBeVisible();
   await expect(banner).toHaveAttribute('data-kind', 'server');
   await expect(banner).toContainText('Timer service failed');
-  await page.screenshot({ path: join(screenshots, 'error-server-down.png'), fullPage: true });
+  await shot(page, 'error-server-down');
   // Still usable: the form opens and validates without the API.
   await page.getByTestId('new-timer').click();
   await page.getByRole('button', { name: 'Save' }).click();
@@ -148,8 +148,5 @@ test('5: served from an origin the API does not allow → the browser blocks the
   await expect(banner).toBeVisible();
   await expect(banner).toHaveAttribute('data-kind', 'network');
   await expect(banner).toContainText('origin not allowed or API down');
-  await page.screenshot({
-    path: join(screenshots, 'error-origin-not-allowed.png'),
-    fullPage: true,
-  });
+  await shot(page, 'error-origin-not-allowed');
 });
