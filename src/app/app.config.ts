@@ -5,7 +5,8 @@ import {
   type ApplicationConfig,
 } from '@angular/core';
 import { provideRouter, RouteReuseStrategy, withComponentInputBinding } from '@angular/router';
-import { IonicRouteStrategy, provideIonicAngular } from '@ionic/angular';
+import { IonicRouteStrategy } from '@ionic/angular/ionic-route-strategy';
+import { provideIonicAngular } from '@ionic/angular/provide';
 import { cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
 import { provideTimerClient } from 'ngx-cognito-gateway/timer';
 import { routes } from './app.routes';

@@ -6,7 +6,7 @@ import {
   type EnvironmentProviders,
 } from '@angular/core';
 import { provideRouter } from '@angular/router';
-import { provideIonicAngular } from '@ionic/angular';
+import { provideIonicAngular } from '@ionic/angular/provide';
 import { cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
 import { provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
 import { provideTimerClient } from 'ngx-cognito-gateway/timer';

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { IonButton } from '@ionic/angular';
+import { IonButton } from '@ionic/angular/ion-button';
 import { AuthService } from './auth.service';
 
 @Component({

@@ -1,6 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { Router } from '@angular/router';
-import { IonButton, IonCard, IonCardContent, IonText } from '@ionic/angular';
+import { IonButton } from '@ionic/angular/ion-button';
+import { IonCard } from '@ionic/angular/ion-card';
+import { IonCardContent } from '@ionic/angular/ion-card-content';
+import { IonText } from '@ionic/angular/ion-text';
 import type { DescribedError } from './describe-error';
 
 /** An error as a person needs it, with the one action that helps. */
