@@ -140,6 +140,7 @@ test('stop ends every process and frees every port', { timeout: 60_000 }, async 
     const s = await startLocalStack({
       ports: { cognito: 0, timer: 0, gateway: 0, app: 0 },
       cognitoDataDir: own,
+      timerDb: ':memory:',
       app: false,
       configFile: false,
     });

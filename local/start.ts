@@ -25,6 +25,7 @@ export const DEFAULT_PORTS: StackPorts = { cognito: 9229, timer: 3100, gateway: 
 export interface LocalStackOptions {
   ports?: Partial<StackPorts>;
   cognitoDataDir?: string;
+  /** Timer store: default the server's own file, `local/data/timer.sqlite` (gitignored), so timers survive restarts. */
   timerDb?: string;
   /** Start `ng serve demo` (default: when src/main.ts exists). */
   app?: boolean;
@@ -82,8 +83,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         join(root, 'local', 'timer-server', 'main.ts'),
         '--port',
         String(ports.timer),
-        '--db',
-        options.timerDb ?? ':memory:',
+        // Without --db the server uses its own default file under local/data/.
+        ...(options.timerDb === undefined ? [] : ['--db', options.timerDb]),
       ],
       ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       timeoutMs: 30_000,
