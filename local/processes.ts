@@ -12,6 +12,8 @@ export interface Managed {
   child: ChildProcess;
   /** First match of the ready pattern. */
   ready: RegExpMatchArray;
+  /** Settles when the process exits without stop() having been called: a crash. */
+  crashed: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -23,8 +25,27 @@ export interface StartSpec {
   env?: Record<string, string>;
   ready: RegExp;
   timeoutMs?: number;
-  /** Echo output lines with a name prefix. */
-  echo?: boolean;
+  /** Echo output lines with a name prefix: all of them, or only stderr (where our servers log). */
+  echo?: boolean | 'stderr';
+  /** Aborting stops the process, also while it is still starting. */
+  signal?: AbortSignal;
+}
+
+/** Every child still running, so a dying parent can take them along (see stopAllNow). */
+const live = new Set<ChildProcess>();
+
+/**
+ * Synchronous last resort for `process.on('exit')`: each child leads its own process group, so a
+ * terminal's Ctrl-C never reaches it; without this, a parent that dies mid-start leaves orphans.
+ */
+export function stopAllNow(): void {
+  for (const child of live) {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
 }
 
 export function startProcess(spec: StartSpec): Promise<Managed> {
@@ -34,9 +55,23 @@ export function startProcess(spec: StartSpec): Promise<Managed> {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
   const output: string[] = [];
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping = false;
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => {
+      live.delete(child);
+      resolve(String(code ?? signal));
+    }),
+  );
+  const crashed = exited.then(
+    (how) =>
+      new Promise<string>((resolve) => {
+        if (!stopping) resolve(`${spec.name} exited (${how})`);
+      }),
+  );
   const stop = async () => {
+    stopping = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
     try {
       process.kill(-child.pid!, 'SIGTERM');
@@ -61,6 +96,13 @@ export function startProcess(spec: StartSpec): Promise<Managed> {
   };
   return new Promise((resolve, reject) => {
     let settled = false;
+    const onAbort = () => {
+      if (settled) return void stop();
+      settled = true;
+      clearTimeout(timer);
+      void stop();
+      reject(new ProcessStartError(`${spec.name}: start aborted`));
+    };
     const timer = setTimeout(() => {
       if (settled) return;
       settled = true;
@@ -71,11 +113,11 @@ export function startProcess(spec: StartSpec): Promise<Managed> {
         ),
       );
     }, spec.timeoutMs ?? 60000);
-    const onData = (chunk: Buffer) => {
+    const onData = (chunk: Buffer, fromStderr: boolean) => {
       const text = chunk.toString();
       output.push(text);
       if (output.length > 200) output.shift();
-      if (spec.echo) {
+      if (spec.echo === true || (spec.echo === 'stderr' && fromStderr)) {
         for (const line of text.split('\n').filter((l) => l.trim() !== '')) {
           process.stderr.write(`[${spec.name}] ${line}\n`);
         }
@@ -89,11 +131,14 @@ export function startProcess(spec: StartSpec): Promise<Managed> {
       if (m && !settled) {
         settled = true;
         clearTimeout(timer);
-        resolve({ name: spec.name, child, ready: m, stop });
+        resolve({ name: spec.name, child, ready: m, crashed, stop });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout!.on('data', (chunk: Buffer) => onData(chunk, false));
+    child.stderr!.on('data', (chunk: Buffer) => onData(chunk, true));
+    if (spec.signal?.aborted) onAbort();
+    spec.signal?.addEventListener('abort', onAbort, { once: true });
+    void exited.then(() => spec.signal?.removeEventListener('abort', onAbort));
     child.once('exit', (code, signal) => {
       if (settled) return;
       settled = true;

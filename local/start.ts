@@ -1,6 +1,6 @@
-// `npm start`: cognito-local, the reference Timer server, the local gateway (from the template)
-// and the demo app, all on 127.0.0.1; one table when ready; Ctrl-C stops every process group.
-// startLocalStack() is the same orchestration for the e2e suite and the benchmarks.
+// The local stack: cognito-local, the reference Timer server, the local gateway (from the
+// template) and the demo app, all on 127.0.0.1. `npm start` (local/main.ts), the e2e suite and
+// the benchmarks all start it through startLocalStack().
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,10 @@ export interface LocalStackOptions {
   configFile?: string | false;
   /** Extra allowed origins (the app's own origin is always allowed). */
   allowedOrigins?: string[];
+  /** Echo every child's output (default: only our own servers' stderr, where they log). */
   echo?: boolean;
+  /** Aborting stops whatever has started so far and rejects. */
+  signal?: AbortSignal;
 }
 
 export interface LocalStack {
@@ -45,6 +48,8 @@ export interface LocalStack {
   credentials: { username: string; password: string };
   /** Process group ids of the children (each child leads its own group). */
   pids: number[];
+  /** Settles with a message when a child of ours exits on its own after start-up. */
+  crashed: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +66,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const running: { stop(): Promise<void> }[] = [];
   const pids: number[] = [];
+  const crashes: Promise<string>[] = [];
   const stop = async () => {
     // Reverse start order: the app and gateway go before what they call.
     for (const r of running.reverse()) await r.stop();
@@ -74,7 +80,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     running.push(cognito);
     pids.push(cognito.pid);
+    options.signal?.throwIfAborted();
     const seeded = await seedCognito(cognito.endpoint, { tokenLifetimes: options.tokenLifetimes });
+    options.signal?.throwIfAborted();
 
     const timer: Managed = await startProcess({
       name: 'timer-server',
@@ -88,10 +96,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ],
       ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       timeoutMs: 30_000,
-      echo: options.echo,
+      echo: options.echo || 'stderr',
+      signal: options.signal,
     });
     running.push(timer);
     pids.push(timer.child.pid!);
+    crashes.push(timer.crashed);
     const timerUrl = timer.ready[1];
 
     // The template's local parameters allow the default app port; another app port is allowed
@@ -124,10 +134,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ],
       ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       timeoutMs: 30_000,
-      echo: options.echo,
+      echo: options.echo || 'stderr',
+      signal: options.signal,
     });
     running.push(gateway);
     pids.push(gateway.child.pid!);
+    crashes.push(gateway.crashed);
     const gatewayUrl = gateway.ready[1];
 
     const configFile = options.configFile ?? join(root, 'public', 'config.json');
@@ -168,10 +180,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ready: /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/,
         timeoutMs: 240_000,
         echo: options.echo,
+        signal: options.signal,
         env: { NG_CLI_ANALYTICS: 'false' },
       });
       running.push(app);
       pids.push(app.child.pid!);
+      crashes.push(app.crashed);
       appUrl = app.ready[1].replace(/\/$/, '');
     }
 
@@ -182,6 +196,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       userPoolClientId: seeded.userPoolClientId,
       credentials: { username: seeded.username, password: seeded.password },
       pids,
+      crashed: Promise.race(crashes),
       stop,
     };
   } catch (error) {
@@ -204,26 +219,4 @@ export function formatTable(stack: LocalStack): string {
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n');
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  try {
-    const stack = await startLocalStack({ echo: process.env.DEBUG !== undefined });
-    console.log(`\nLocal stack ready (Ctrl-C stops everything):\n${formatTable(stack)}\n`);
-    let stopping = false;
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-      process.on(signal, () => {
-        if (stopping) return;
-        stopping = true;
-        console.log('stopping...');
-        stack.stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      });
-    }
-  } catch (error) {
-    console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
 }

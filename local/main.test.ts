@@ -1,0 +1,150 @@
+// `npm start` as users run it (local/main.ts in its own process): Ctrl-C after start-up and in the
+// middle of it leaves no process behind, and a second start fails at once on the taken port.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_PORTS } from './start.ts';
+
+const MAIN = new URL('./main.ts', import.meta.url).pathname;
+
+/** Pids of live processes carrying our marker in their environment (children inherit it). */
+async function marked(marker: string): Promise<{ pid: number; cmd: string }[]> {
+  const found: { pid: number; cmd: string }[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const env = await readFile(`/proc/${entry}/environ`, 'latin1');
+      if (!env.includes(marker)) continue;
+      const stat = await readFile(`/proc/${entry}/stat`, 'latin1');
+      if (/^\d+ \(.*\) Z /.test(stat)) continue; // a zombie is already dead
+      const cmd = (await readFile(`/proc/${entry}/cmdline`, 'latin1')).replaceAll('\0', ' ');
+      found.push({ pid: Number(entry), cmd });
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+function startCli(marker: string, dataDir: string, extra: string[] = []) {
+  const child = spawn(
+    process.execPath,
+    [
+      MAIN,
+      '--no-app',
+      '--free-ports',
+      '--no-config',
+      '--no-build',
+      '--data-dir',
+      dataDir,
+      ...extra,
+    ],
+    { env: { ...process.env, NPM_START_TEST_MARKER: marker }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exit, output: () => output };
+}
+
+async function until(what: string, check: () => Promise<boolean> | boolean, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function withCli(
+  body: (cli: ReturnType<typeof startCli>, marker: string) => Promise<void>,
+): Promise<void> {
+  const marker = randomUUID();
+  const dir = await mkdtemp(join(tmpdir(), 'npm-start-'));
+  const cli = startCli(marker, dir);
+  try {
+    await body(cli, marker);
+  } finally {
+    cli.child.kill('SIGKILL');
+    for (const { pid } of await marked(marker)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const noneLeft = (marker: string) => async () => (await marked(marker)).length === 0;
+
+test('Ctrl-C after start-up stops every process and exits 0', { timeout: 90_000 }, () =>
+  withCli(async (cli, marker) => {
+    await until('the ready table', () => cli.output().includes('Local stack ready'));
+    assert.match(cli.output(), /demo password/);
+    const children = (await marked(marker)).filter((p) => p.pid !== cli.child.pid);
+    assert.ok(
+      children.length >= 3,
+      `expected cognito, timer, gateway: ${JSON.stringify(children)}`,
+    );
+    cli.child.kill('SIGINT');
+    assert.equal(await cli.exit, 0);
+    await until('every child gone', noneLeft(marker), 15_000);
+  }),
+);
+
+test('Ctrl-C in the middle of start-up stops what already runs', { timeout: 90_000 }, () =>
+  withCli(async (cli, marker) => {
+    // cognito-local is up, the rest of the stack not yet ready.
+    await until('cognito-local running', async () =>
+      (await marked(marker)).some((p) => p.cmd.includes('cognito-local')),
+    );
+    assert.doesNotMatch(cli.output(), /Local stack ready/);
+    cli.child.kill('SIGINT');
+    assert.equal(await cli.exit, 130);
+    await until('every child gone', noneLeft(marker), 15_000);
+    assert.doesNotMatch(cli.output(), /Local stack ready/);
+  }),
+);
+
+test('a second npm start fails at once, naming the taken port', { timeout: 30_000 }, async () => {
+  // Hold cognito's default port, as a running npm start would (if something holds it already,
+  // the outcome must be the same).
+  const holder = createServer();
+  await new Promise<void>((resolve) => {
+    holder.once('error', () => resolve());
+    holder.listen(DEFAULT_PORTS.cognito, '127.0.0.1', () => resolve());
+  });
+  try {
+    const child = spawn(process.execPath, [MAIN, '--no-app', '--no-config', '--no-build'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    assert.equal(code, 1);
+    assert.match(
+      output,
+      new RegExp(`port ${DEFAULT_PORTS.cognito} \\(cognito\\) is already in use`),
+    );
+  } finally {
+    holder.close();
+  }
+});
+
+test('unknown flags are refused with the usage', { timeout: 30_000 }, async () => {
+  const child = spawn(process.execPath, [MAIN, '--frobnicate'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  assert.equal(code, 1);
+  assert.match(output, /usage: npm start/);
+});
