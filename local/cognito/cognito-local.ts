@@ -1,12 +1,13 @@
 // Starts cognito-local on 127.0.0.1. It keeps its data in `.cognito/` under its working directory,
 // so the working directory is our (gitignored) data dir; its token issuer is
 // http://HOST:PORT/<poolId>, which is why the port must be known before it starts.
+// main.ts is cognito-local's own start script plus the GetTokensFromRefreshToken action.
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { freePort, startProcess, type Managed } from '../processes.ts';
 
-const require = createRequire(import.meta.url);
+const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
 
 export interface CognitoLocal {
   endpoint: string;
@@ -22,16 +23,10 @@ export async function startCognitoLocal(options: {
 }): Promise<CognitoLocal> {
   mkdirSync(options.dataDir, { recursive: true });
   const port = options.port === 0 ? await freePort() : options.port;
-  const bin = join(
-    dirname(require.resolve('cognito-local/package.json')),
-    'lib',
-    'bin',
-    'start.js',
-  );
   const managed: Managed = await startProcess({
     name: 'cognito-local',
     command: process.execPath,
-    args: [bin],
+    args: [MAIN],
     cwd: options.dataDir,
     env: { HOST: '127.0.0.1', PORT: String(port) },
     ready: /Cognito Local running on http:\/\/127\.0\.0\.1:(\d+)/,
