@@ -169,12 +169,78 @@ describe('TimerClient client-side validation', () => {
     backend.expectNone(() => true);
   });
 
+  // A missing draft used to skip validation and go out as a bodiless POST or PUT.
+  for (const draft of [null, undefined, '', 0, [], [DRAFT], 'name=x']) {
+    it(`refuses create and update with ${JSON.stringify(draft) ?? 'undefined'} as the draft, sending nothing`, async () => {
+      for (const call of [
+        client.create(draft as unknown as TaskDraft),
+        client.update(TASK.id, draft as unknown as TaskDraft),
+      ]) {
+        const error = (await failure(call)) as TimerValidationError;
+        expect(error).toBeInstanceOf(TimerValidationError);
+        expect(error.fieldErrors).toEqual([{ field: '', message: 'must be of type object' }]);
+      }
+      backend.expectNone(() => true);
+    });
+  }
+
   it('reports fields the contract does not know (besides the server-owned ones it drops)', async () => {
     const draft = { ...DRAFT, priority: 3 } as TaskDraft;
     const error = (await failure(client.create(draft))) as TimerValidationError;
     expect(error.fieldErrors).toEqual([{ field: 'priority', message: 'is not allowed' }]);
     backend.expectNone(() => true);
   });
+});
+
+describe('TimerClient ids', () => {
+  beforeEach(() => setUp());
+
+  // '', '.', '..' would build tasks/, tasks/. and tasks/..: URL resolution makes them the
+  // collection, the collection and the API root (DELETE of the base URL). A lone surrogate cannot
+  // be percent-encoded; a non-string would be sent as "undefined", "null"…
+  const unusable: unknown[] = ['', '.', '..', '\uD800', 'a\uDC00', undefined, null, 7, {}];
+  for (const id of unusable) {
+    it(`refuses id ${JSON.stringify(id) ?? 'undefined'} on get, update and delete, sending nothing`, async () => {
+      const calls = [
+        client.get(id as string),
+        client.update(id as string, DRAFT),
+        client.delete(id as string),
+      ];
+      for (const call of calls) {
+        const error = (await failure(call)) as TimerValidationError;
+        expect(error).toBeInstanceOf(TimerValidationError);
+        expect(error.status).toBe(400);
+        expect(error.fieldErrors).toEqual([
+          { field: 'id', message: 'must be a string other than "", "." and ".."' },
+        ]);
+      }
+      backend.expectNone(() => true);
+    });
+  }
+
+  it('reports a bad id and a bad draft together', async () => {
+    const error = (await failure(
+      client.update('..', { ...DRAFT, hour: -1 }),
+    )) as TimerValidationError;
+    expect(error.fieldErrors.map((e) => e.field)).toEqual(['id', 'hour']);
+    backend.expectNone(() => true);
+  });
+
+  // Resolved by the browser's own URL parser: the id comes back as the one segment under /tasks/.
+  const usable = ['...', '.a', 'a.', ' ', '%2e%2e', '%2E', 'a/../b', '?q=1#f', '\\..', '😀', 'é'];
+  for (const id of usable) {
+    it(`sends id ${JSON.stringify(id)} as one path segment under /tasks/`, async () => {
+      const result = settle(client.delete(id));
+      const req = backend.expectOne(() => true);
+      const url = new URL(req.request.url);
+      expect(url.pathname.startsWith('/prod/tasks/')).toBeTrue();
+      const segments = url.pathname.slice('/prod/tasks/'.length).split('/');
+      expect(segments.map(decodeURIComponent)).toEqual([id]);
+      expect(url.search + url.hash).toBe('');
+      req.flush(null, { status: 204, statusText: 'No Content' });
+      await result;
+    });
+  }
 });
 
 describe('TimerClient error mapping over HTTP', () => {
