@@ -341,65 +341,109 @@ describe('TimerClient error mapping over HTTP', () => {
 describe('TimerClient legacy error bodies ({exceptionType, code, error} with status 500)', () => {
   beforeEach(() => setUp());
 
-  const legacy: [object, new (...args: never[]) => TimerApiError][] = [
-    [
-      { exceptionType: 'TaskNotFoundException', code: 'TASK_NOT_FOUND', error: 'no task' },
-      TimerNotFoundError,
-    ],
-    [
-      { exceptionType: 'ResourceNotFoundException', code: 404, error: 'no task' },
-      TimerNotFoundError,
-    ],
-    [{ exceptionType: 'Whatever', code: '404', error: 'no task' }, TimerNotFoundError],
-    [
-      { exceptionType: 'ValidationException', code: 'E_INVALID', error: 'bad hour' },
-      TimerValidationError,
-    ],
-    [
-      { exceptionType: 'IllegalArgumentException', code: 1, error: 'bad hour' },
-      TimerValidationError,
-    ],
-    [{ exceptionType: 'Whatever', code: 400, error: 'bad hour' }, TimerValidationError],
-    [
-      { exceptionType: 'NotAuthorizedException', code: 'X', error: 'who are you' },
-      TimerUnauthorizedError,
-    ],
-    [
-      { exceptionType: 'AccessDeniedException', code: 'X', error: 'not yours' },
-      TimerForbiddenError,
-    ],
-    [{ exceptionType: 'Whatever', code: 403, error: 'not yours' }, TimerForbiddenError],
-    [{ exceptionType: 'NullPointerException', code: 500, error: 'oops' }, TimerServerError],
-    [{ exceptionType: 'RuntimeException', code: 'E', error: 'oops' }, TimerServerError],
-  ];
-  for (const [body, type] of legacy) {
-    it(`maps ${JSON.stringify(body)} to ${type.name}`, async () => {
-      const result = failure(client.get('x'));
-      backend
-        .expectOne(`${API}/tasks/x`)
-        .flush(body, { status: 500, statusText: 'Internal Server Error' });
-      const error = (await result) as TimerApiError;
-      expect(error).toBeInstanceOf(type);
-      expect(error.message).toBe((body as { error: string }).error);
-      expect(error.status).toBe(500);
-    });
-  }
-
-  it('reads a legacy body sent as text/plain (HttpClient parses it as JSON anyway)', async () => {
+  async function mapped(body: object): Promise<TimerApiError> {
     const result = failure(client.get('x'));
     backend
       .expectOne(`${API}/tasks/x`)
-      // HttpTestingController does not parse text bodies; the real xhr/fetch backends JSON-parse an
-      // error body for responseType 'json' whatever its content type, so flush what they produce.
-      .flush(
-        { exceptionType: 'TaskNotFoundException', code: 'NF', error: 'gone' },
-        {
-          status: 500,
-          statusText: 'Internal Server Error',
-          headers: { 'content-type': 'text/plain' },
-        },
-      );
-    expect(await result).toBeInstanceOf(TimerNotFoundError);
+      .flush(body, { status: 500, statusText: 'Internal Server Error' });
+    const error = (await result) as TimerApiError;
+    expect(error).toBeInstanceOf(TimerApiError);
+    expect(error.message).toBe((body as { error: string }).error);
+    expect(error.status).toBe(500);
+    return error;
+  }
+
+  type ErrorClass = new (...args: never[]) => TimerApiError;
+  const byName: [ErrorClass, string[]][] = [
+    [
+      TimerNotFoundError,
+      [
+        'NotFoundException',
+        'TaskNotFoundException',
+        'jakarta.persistence.EntityNotFoundException',
+        'java.util.NoSuchElementException',
+        'org.springframework.web.client.HttpClientErrorException$NotFound',
+      ],
+    ],
+    [
+      TimerValidationError,
+      [
+        'ValidationException',
+        'jakarta.validation.ConstraintViolationException',
+        'org.springframework.web.bind.MethodArgumentNotValidException',
+        'org.springframework.http.converter.HttpMessageNotReadableException',
+        'java.time.format.DateTimeParseException',
+        'com.fasterxml.jackson.core.JsonParseException',
+        'java.lang.IllegalArgumentException',
+      ],
+    ],
+    [
+      TimerForbiddenError,
+      [
+        'org.springframework.security.access.AccessDeniedException',
+        'org.springframework.security.authorization.AuthorizationDeniedException',
+        'ForbiddenException',
+        'HttpClientErrorException$Forbidden',
+      ],
+    ],
+    [
+      TimerUnauthorizedError,
+      [
+        'org.springframework.security.core.AuthenticationException',
+        'InsufficientAuthenticationException',
+        'AuthenticationCredentialsNotFoundException',
+        'InvalidAuthTokenException',
+        'io.jsonwebtoken.ExpiredJwtException',
+        'BadJwtException',
+        'NotAuthorizedException',
+        'HttpClientErrorException$Unauthorized',
+      ],
+    ],
+    [
+      TimerServerError,
+      [
+        'java.lang.NullPointerException',
+        'RuntimeException',
+        'IllegalStateException',
+        // A listed name in the middle of another is not that name.
+        'NotFoundHandlerException',
+        'ValidationConfigurationException',
+        'AccessDeniedHandlerException',
+        'JwtDecoderInitializationException',
+        '',
+      ],
+    ],
+  ];
+  for (const [type, names] of byName) {
+    for (const exceptionType of names) {
+      it(`maps exceptionType ${JSON.stringify(exceptionType)} to ${type.name}`, async () => {
+        const error = await mapped({ exceptionType, code: 'E_TIMER', error: 'what happened' });
+        expect(error).toBeInstanceOf(type);
+      });
+    }
+  }
+
+  it('prefers code when it is an HTTP error status, over any name', async () => {
+    const cases: [unknown, string, ErrorClass][] = [
+      [404, 'ValidationException', TimerNotFoundError],
+      ['404', 'Whatever', TimerNotFoundError],
+      [400, 'NoSuchElementException', TimerValidationError],
+      ['401', 'AccessDeniedException', TimerUnauthorizedError],
+      [403, 'Whatever', TimerForbiddenError],
+      [503, 'TaskNotFoundException', TimerServerError],
+      [409, 'TaskNotFoundException', TimerApiError],
+    ];
+    for (const [code, exceptionType, type] of cases) {
+      const error = await mapped({ exceptionType, code, error: 'x' });
+      expect(error.constructor).withContext(`${code} ${exceptionType}`).toBe(type);
+    }
+  });
+
+  it('falls back to the name when code is not an HTTP error status', async () => {
+    for (const code of [1, 200, 302, 600, '4040', ' 404', 'TASK_NOT_FOUND', null, undefined]) {
+      const error = await mapped({ exceptionType: 'TaskNotFoundException', code, error: 'x' });
+      expect(error).withContext(String(code)).toBeInstanceOf(TimerNotFoundError);
+    }
   });
 });
 
