@@ -1,11 +1,14 @@
 // The built client (dist/…/ngx-cognito-gateway-timer.mjs, as apps get it) against the real
-// reference server over HTTP: both sides of the contract agree on every endpoint. `npm test`
+// reference server over HTTP: both sides of the contract agree on every endpoint. And against a
+// stand-in for the legacy Timer Service, for what HttpClient's real backend does with its replies. `npm test`
 // builds the library before the Node suites; run `npm run build:lib` first when running alone.
 import '@angular/compiler'; // JIT-links the library's partial declarations (TimerClientModule)
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   createEnvironmentInjector,
@@ -48,6 +51,7 @@ interface TimerEntry {
   TimerClientModule: { forRoot(config: { baseUrl: string }): { providers: never[] } };
   TimerApiError: new (...args: never[]) => Error & { status: number };
   TimerNotFoundError: new (...args: never[]) => Error;
+  TimerForbiddenError: new (...args: never[]) => Error;
   TimerValidationError: new (...args: never[]) => Error & { fieldErrors: unknown[] };
   TimerNetworkError: new (...args: never[]) => Error & { status: number };
 }
@@ -158,6 +162,63 @@ describe(
         const error = await rejection(client.list());
         assert.ok(error instanceof entry.TimerNetworkError, String(error));
         assert.equal((error as unknown as { status: number }).status, 0);
+      } finally {
+        injector.destroy();
+      }
+    });
+  },
+);
+
+describe(
+  'built Timer client against a legacy-style Timer Service',
+  { skip: !built && 'run npm run build:lib first' },
+  () => {
+    // What the existing service sends: every error a 500 with {exceptionType, code, error}, here as
+    // text/plain, and 200 with no body after PUT and DELETE.
+    const TASK = { ...VALID_DRAFT, id: 't1', createdAt: '2026-01-01T00:00:00Z' };
+    const legacy = createHttpServer((req, res) => {
+      const route = `${req.method} ${req.url}`;
+      req.resume().on('end', () => {
+        if (route === 'GET /tasks/t1') {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(TASK));
+        } else if (route === 'PUT /tasks/t1' || route === 'DELETE /tasks/t1') {
+          res.writeHead(200).end();
+        } else {
+          const denied = req.url === '/tasks/secret';
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(
+            JSON.stringify({
+              exceptionType: denied
+                ? 'org.springframework.security.authorization.AuthorizationDeniedException'
+                : 'java.util.NoSuchElementException',
+              code: 'E',
+              error: denied ? 'Access Denied' : 'No value present',
+            }),
+          );
+        }
+      });
+    });
+    let entry: TimerEntry;
+    let url: string;
+    before(async () => {
+      entry = (await import(BUNDLE)) as TimerEntry;
+      await new Promise<void>((resolve) => legacy.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(legacy.address() as AddressInfo).port}`;
+    });
+    after(() => legacy.close());
+
+    it('maps its 500 text/plain bodies by exceptionType, and takes 200 with no body as success', async () => {
+      const { client, injector } = clientFor(entry, url);
+      try {
+        const missing = await rejection(client.get('t2'));
+        assert.ok(missing instanceof entry.TimerNotFoundError, String(missing));
+        assert.equal((missing as Error & { status: number }).status, 500);
+        assert.equal((missing as Error).message, 'No value present');
+        const denied = await rejection(client.delete('secret'));
+        assert.ok(denied instanceof entry.TimerForbiddenError, String(denied));
+
+        // PUT's empty 200 is followed by a GET that reads the stored task back.
+        assert.deepEqual(await last(client.update('t1', VALID_DRAFT)), TASK);
+        assert.equal(await last(client.delete('t1')), null);
       } finally {
         injector.destroy();
       }

@@ -2,12 +2,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   BodyTooLargeError,
+  contentCoding,
   InvalidJsonError,
   isJsonMediaType,
   MAX_BODY_BYTES,
   readJsonBody,
 } from './body.ts';
-import { problems, send, sendProblem } from './problem.ts';
+import { problems, send, sendProblem, type Problem } from './problem.ts';
 import type { TimerSchemas } from './schema.ts';
 import type { TaskDraft, TaskStore } from './store.ts';
 
@@ -26,7 +27,20 @@ export function route(url: string): Route {
   }
 }
 
-const ALLOW = { collection: 'GET, POST', item: 'GET, PUT, DELETE' };
+const ALLOW = { collection: 'GET, HEAD, POST', item: 'GET, HEAD, PUT, DELETE' };
+
+/**
+ * RFC 9112 §3.2: 400 for an HTTP/1.1 request without a Host header, and for any with more than
+ * one. (Node's own check, turned off in server.ts, answers the first with an empty body.)
+ */
+export function hostProblem(req: IncomingMessage): Problem | undefined {
+  const hosts = req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length;
+  if (hosts > 1) return problems.badRequest('The request has more than one Host header');
+  if (hosts === 0 && req.httpVersion === '1.1') {
+    return problems.badRequest('An HTTP/1.1 request must have a Host header');
+  }
+  return undefined;
+}
 
 export function createTimerApp(store: TaskStore, schemas: TimerSchemas) {
   async function draftFrom(
@@ -40,6 +54,16 @@ export function createTimerApp(store: TaskStore, schemas: TimerSchemas) {
     }
     if (!isJsonMediaType(req.headers['content-type'])) {
       sendProblem(res, problems.unsupportedMediaType(req.headers['content-type']), {
+        connection: 'close',
+      });
+      return undefined;
+    }
+    const coding = contentCoding(req.headers['content-encoding']);
+    if (coding) {
+      // Accept-Encoding on a 415 tells the client it is the coding, not the media type, that was
+      // refused (RFC 9110 §12.5.3).
+      sendProblem(res, problems.unsupportedEncoding(coding), {
+        'accept-encoding': 'identity',
         connection: 'close',
       });
       return undefined;
@@ -68,8 +92,12 @@ export function createTimerApp(store: TaskStore, schemas: TimerSchemas) {
   const notFound = (id: string) => problems.notFound(`No task with id ${JSON.stringify(id)}`);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const badHost = hostProblem(req);
+    if (badHost) return sendProblem(res, badHost, { connection: 'close' });
     const target = route(req.url ?? '/');
-    const method = req.method ?? 'GET';
+    // HEAD is GET without the body, wherever GET is supported (RFC 9110 §9.3.2); Node leaves the
+    // body out of a HEAD response and keeps the headers, Content-Length included.
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     if (target.kind === 'none') {
       sendProblem(res, problems.notFound(`No resource at ${req.url ?? ''}`));
       return;

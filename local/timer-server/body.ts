@@ -16,6 +16,17 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
   return type === 'application/json' || /^application\/[^/\s]+\+json$/.test(type);
 }
 
+/**
+ * The first content coding of a request body other than identity, if any (RFC 9110 §8.4). This
+ * server decodes none, so such a body is refused with 415 (RFC 9110 §15.5.16) before reading it.
+ */
+export function contentCoding(contentEncoding: string | undefined): string | undefined {
+  return contentEncoding
+    ?.split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .find((coding) => coding !== '' && coding !== 'identity');
+}
+
 /** Reads at most `limit` bytes, then UTF-8 JSON (RFC 8259 §8.1); rejects with the errors above. */
 export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(req.headers['content-length']);

@@ -26,15 +26,36 @@ export const problems = {
     status: 400,
     detail,
   }),
+  badRequest: (detail: string): Problem => blank(400, 'Bad Request', detail),
   notFound: (detail: string): Problem => blank(404, 'Not Found', detail),
   methodNotAllowed: (detail: string): Problem => blank(405, 'Method Not Allowed', detail),
   tooLarge: (limit: number): Problem =>
     blank(413, 'Content Too Large', `The request body must be at most ${limit} bytes`),
+  requestTimeout: (headersMs: number, requestMs: number): Problem =>
+    blank(
+      408,
+      'Request Timeout',
+      `The headers must arrive within ${headersMs} ms and the whole request within ${requestMs} ms`,
+    ),
   unsupportedMediaType: (got: string | undefined): Problem =>
     blank(
       415,
       'Unsupported Media Type',
       `The request body must be application/json, got ${got ? JSON.stringify(got) : 'none'}`,
+    ),
+  unsupportedEncoding: (coding: string): Problem =>
+    blank(
+      415,
+      'Unsupported Media Type',
+      `The request body must be sent as is, not with Content-Encoding ${JSON.stringify(coding)}`,
+    ),
+  expectationFailed: (expect: string | undefined): Problem =>
+    blank(417, 'Expectation Failed', `Only "100-continue" can be expected, got ${expect}`),
+  headersTooLarge: (limit: number): Problem =>
+    blank(
+      431,
+      'Request Header Fields Too Large',
+      `The request line and headers must be at most ${limit} bytes`,
     ),
   internal: (): Problem => blank(500, 'Internal Server Error', 'The server failed unexpectedly'),
 };
@@ -43,12 +64,14 @@ function blank(status: number, title: string, detail: string): Problem {
   return { type: 'about:blank', title, status, detail };
 }
 
+const PROBLEM_JSON = 'application/problem+json';
+
 export function sendProblem(
   res: ServerResponse,
   problem: Problem,
   headers: Record<string, string> = {},
 ): void {
-  send(res, problem.status, problem, { ...headers, 'content-type': 'application/problem+json' });
+  send(res, problem.status, problem, { ...headers, 'content-type': PROBLEM_JSON });
 }
 
 export function send(
@@ -58,11 +81,30 @@ export function send(
   headers: Record<string, string> = {},
 ): void {
   const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, {
+  res.writeHead(status, headersFor(text, headers));
+  res.end(text);
+}
+
+/**
+ * The whole HTTP/1.1 message for a connection Node refused before there was a request object to
+ * answer on (its 'clientError' event); the connection closes after it.
+ */
+export function rawProblem(problem: Problem): string {
+  const text = JSON.stringify(problem);
+  const headers = headersFor(text, {
+    'content-type': PROBLEM_JSON,
+    date: new Date().toUTCString(), // Node adds it to every other response (RFC 9110 §6.6.1)
+    connection: 'close',
+  });
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  return `HTTP/1.1 ${problem.status} ${problem.title}\r\n${lines.join('')}\r\n${text}`;
+}
+
+function headersFor(text: string, headers: Record<string, string>): Record<string, string> {
+  return {
     'content-type': 'application/json',
     ...headers,
     'content-length': String(Buffer.byteLength(text)),
     'cache-control': 'no-store',
-  });
-  res.end(text);
+  };
 }

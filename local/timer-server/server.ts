@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTimerApp } from './app.ts';
+import { answerRefusals } from './refusals.ts';
 import { loadTimerSchemas } from './schema.ts';
 import { openTaskStore } from './store.ts';
 
@@ -24,15 +25,19 @@ export async function startTimerServer(options: TimerServerOptions): Promise<Run
   const schemas = loadTimerSchemas();
   const store = openTaskStore(options.db);
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const headersTimeout = Math.min(requestTimeout, 10_000);
   const server = createServer(
     {
       requestTimeout,
-      headersTimeout: Math.min(requestTimeout, 10_000),
+      headersTimeout,
       // How often Node checks the two timeouts above (default 30 s would make them coarse).
       connectionsCheckingInterval: Math.max(100, Math.min(1000, requestTimeout / 4)),
+      // The app checks Host itself (app.ts hostProblem), to answer with a problem body.
+      requireHostHeader: false,
     },
     createTimerApp(store, schemas),
   );
+  answerRefusals(server, { headersMs: headersTimeout, requestMs: requestTimeout });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

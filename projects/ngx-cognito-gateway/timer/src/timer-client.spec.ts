@@ -169,12 +169,78 @@ describe('TimerClient client-side validation', () => {
     backend.expectNone(() => true);
   });
 
+  // A missing draft used to skip validation and go out as a bodiless POST or PUT.
+  for (const draft of [null, undefined, '', 0, [], [DRAFT], 'name=x']) {
+    it(`refuses create and update with ${JSON.stringify(draft) ?? 'undefined'} as the draft, sending nothing`, async () => {
+      for (const call of [
+        client.create(draft as unknown as TaskDraft),
+        client.update(TASK.id, draft as unknown as TaskDraft),
+      ]) {
+        const error = (await failure(call)) as TimerValidationError;
+        expect(error).toBeInstanceOf(TimerValidationError);
+        expect(error.fieldErrors).toEqual([{ field: '', message: 'must be of type object' }]);
+      }
+      backend.expectNone(() => true);
+    });
+  }
+
   it('reports fields the contract does not know (besides the server-owned ones it drops)', async () => {
     const draft = { ...DRAFT, priority: 3 } as TaskDraft;
     const error = (await failure(client.create(draft))) as TimerValidationError;
     expect(error.fieldErrors).toEqual([{ field: 'priority', message: 'is not allowed' }]);
     backend.expectNone(() => true);
   });
+});
+
+describe('TimerClient ids', () => {
+  beforeEach(() => setUp());
+
+  // '', '.', '..' would build tasks/, tasks/. and tasks/..: URL resolution makes them the
+  // collection, the collection and the API root (DELETE of the base URL). A lone surrogate cannot
+  // be percent-encoded; a non-string would be sent as "undefined", "null"…
+  const unusable: unknown[] = ['', '.', '..', '\uD800', 'a\uDC00', undefined, null, 7, {}];
+  for (const id of unusable) {
+    it(`refuses id ${JSON.stringify(id) ?? 'undefined'} on get, update and delete, sending nothing`, async () => {
+      const calls = [
+        client.get(id as string),
+        client.update(id as string, DRAFT),
+        client.delete(id as string),
+      ];
+      for (const call of calls) {
+        const error = (await failure(call)) as TimerValidationError;
+        expect(error).toBeInstanceOf(TimerValidationError);
+        expect(error.status).toBe(400);
+        expect(error.fieldErrors).toEqual([
+          { field: 'id', message: 'must be a string other than "", "." and ".."' },
+        ]);
+      }
+      backend.expectNone(() => true);
+    });
+  }
+
+  it('reports a bad id and a bad draft together', async () => {
+    const error = (await failure(
+      client.update('..', { ...DRAFT, hour: -1 }),
+    )) as TimerValidationError;
+    expect(error.fieldErrors.map((e) => e.field)).toEqual(['id', 'hour']);
+    backend.expectNone(() => true);
+  });
+
+  // Resolved by the browser's own URL parser: the id comes back as the one segment under /tasks/.
+  const usable = ['...', '.a', 'a.', ' ', '%2e%2e', '%2E', 'a/../b', '?q=1#f', '\\..', '😀', 'é'];
+  for (const id of usable) {
+    it(`sends id ${JSON.stringify(id)} as one path segment under /tasks/`, async () => {
+      const result = settle(client.delete(id));
+      const req = backend.expectOne(() => true);
+      const url = new URL(req.request.url);
+      expect(url.pathname.startsWith('/prod/tasks/')).toBeTrue();
+      const segments = url.pathname.slice('/prod/tasks/'.length).split('/');
+      expect(segments.map(decodeURIComponent)).toEqual([id]);
+      expect(url.search + url.hash).toBe('');
+      req.flush(null, { status: 204, statusText: 'No Content' });
+      await result;
+    });
+  }
 });
 
 describe('TimerClient error mapping over HTTP', () => {
@@ -275,65 +341,109 @@ describe('TimerClient error mapping over HTTP', () => {
 describe('TimerClient legacy error bodies ({exceptionType, code, error} with status 500)', () => {
   beforeEach(() => setUp());
 
-  const legacy: [object, new (...args: never[]) => TimerApiError][] = [
-    [
-      { exceptionType: 'TaskNotFoundException', code: 'TASK_NOT_FOUND', error: 'no task' },
-      TimerNotFoundError,
-    ],
-    [
-      { exceptionType: 'ResourceNotFoundException', code: 404, error: 'no task' },
-      TimerNotFoundError,
-    ],
-    [{ exceptionType: 'Whatever', code: '404', error: 'no task' }, TimerNotFoundError],
-    [
-      { exceptionType: 'ValidationException', code: 'E_INVALID', error: 'bad hour' },
-      TimerValidationError,
-    ],
-    [
-      { exceptionType: 'IllegalArgumentException', code: 1, error: 'bad hour' },
-      TimerValidationError,
-    ],
-    [{ exceptionType: 'Whatever', code: 400, error: 'bad hour' }, TimerValidationError],
-    [
-      { exceptionType: 'NotAuthorizedException', code: 'X', error: 'who are you' },
-      TimerUnauthorizedError,
-    ],
-    [
-      { exceptionType: 'AccessDeniedException', code: 'X', error: 'not yours' },
-      TimerForbiddenError,
-    ],
-    [{ exceptionType: 'Whatever', code: 403, error: 'not yours' }, TimerForbiddenError],
-    [{ exceptionType: 'NullPointerException', code: 500, error: 'oops' }, TimerServerError],
-    [{ exceptionType: 'RuntimeException', code: 'E', error: 'oops' }, TimerServerError],
-  ];
-  for (const [body, type] of legacy) {
-    it(`maps ${JSON.stringify(body)} to ${type.name}`, async () => {
-      const result = failure(client.get('x'));
-      backend
-        .expectOne(`${API}/tasks/x`)
-        .flush(body, { status: 500, statusText: 'Internal Server Error' });
-      const error = (await result) as TimerApiError;
-      expect(error).toBeInstanceOf(type);
-      expect(error.message).toBe((body as { error: string }).error);
-      expect(error.status).toBe(500);
-    });
-  }
-
-  it('reads a legacy body sent as text/plain (HttpClient parses it as JSON anyway)', async () => {
+  async function mapped(body: object): Promise<TimerApiError> {
     const result = failure(client.get('x'));
     backend
       .expectOne(`${API}/tasks/x`)
-      // HttpTestingController does not parse text bodies; the real xhr/fetch backends JSON-parse an
-      // error body for responseType 'json' whatever its content type, so flush what they produce.
-      .flush(
-        { exceptionType: 'TaskNotFoundException', code: 'NF', error: 'gone' },
-        {
-          status: 500,
-          statusText: 'Internal Server Error',
-          headers: { 'content-type': 'text/plain' },
-        },
-      );
-    expect(await result).toBeInstanceOf(TimerNotFoundError);
+      .flush(body, { status: 500, statusText: 'Internal Server Error' });
+    const error = (await result) as TimerApiError;
+    expect(error).toBeInstanceOf(TimerApiError);
+    expect(error.message).toBe((body as { error: string }).error);
+    expect(error.status).toBe(500);
+    return error;
+  }
+
+  type ErrorClass = new (...args: never[]) => TimerApiError;
+  const byName: [ErrorClass, string[]][] = [
+    [
+      TimerNotFoundError,
+      [
+        'NotFoundException',
+        'TaskNotFoundException',
+        'jakarta.persistence.EntityNotFoundException',
+        'java.util.NoSuchElementException',
+        'org.springframework.web.client.HttpClientErrorException$NotFound',
+      ],
+    ],
+    [
+      TimerValidationError,
+      [
+        'ValidationException',
+        'jakarta.validation.ConstraintViolationException',
+        'org.springframework.web.bind.MethodArgumentNotValidException',
+        'org.springframework.http.converter.HttpMessageNotReadableException',
+        'java.time.format.DateTimeParseException',
+        'com.fasterxml.jackson.core.JsonParseException',
+        'java.lang.IllegalArgumentException',
+      ],
+    ],
+    [
+      TimerForbiddenError,
+      [
+        'org.springframework.security.access.AccessDeniedException',
+        'org.springframework.security.authorization.AuthorizationDeniedException',
+        'ForbiddenException',
+        'HttpClientErrorException$Forbidden',
+      ],
+    ],
+    [
+      TimerUnauthorizedError,
+      [
+        'org.springframework.security.core.AuthenticationException',
+        'InsufficientAuthenticationException',
+        'AuthenticationCredentialsNotFoundException',
+        'InvalidAuthTokenException',
+        'io.jsonwebtoken.ExpiredJwtException',
+        'BadJwtException',
+        'NotAuthorizedException',
+        'HttpClientErrorException$Unauthorized',
+      ],
+    ],
+    [
+      TimerServerError,
+      [
+        'java.lang.NullPointerException',
+        'RuntimeException',
+        'IllegalStateException',
+        // A listed name in the middle of another is not that name.
+        'NotFoundHandlerException',
+        'ValidationConfigurationException',
+        'AccessDeniedHandlerException',
+        'JwtDecoderInitializationException',
+        '',
+      ],
+    ],
+  ];
+  for (const [type, names] of byName) {
+    for (const exceptionType of names) {
+      it(`maps exceptionType ${JSON.stringify(exceptionType)} to ${type.name}`, async () => {
+        const error = await mapped({ exceptionType, code: 'E_TIMER', error: 'what happened' });
+        expect(error).toBeInstanceOf(type);
+      });
+    }
+  }
+
+  it('prefers code when it is an HTTP error status, over any name', async () => {
+    const cases: [unknown, string, ErrorClass][] = [
+      [404, 'ValidationException', TimerNotFoundError],
+      ['404', 'Whatever', TimerNotFoundError],
+      [400, 'NoSuchElementException', TimerValidationError],
+      ['401', 'AccessDeniedException', TimerUnauthorizedError],
+      [403, 'Whatever', TimerForbiddenError],
+      [503, 'TaskNotFoundException', TimerServerError],
+      [409, 'TaskNotFoundException', TimerApiError],
+    ];
+    for (const [code, exceptionType, type] of cases) {
+      const error = await mapped({ exceptionType, code, error: 'x' });
+      expect(error.constructor).withContext(`${code} ${exceptionType}`).toBe(type);
+    }
+  });
+
+  it('falls back to the name when code is not an HTTP error status', async () => {
+    for (const code of [1, 200, 302, 600, '4040', ' 404', 'TASK_NOT_FOUND', null, undefined]) {
+      const error = await mapped({ exceptionType: 'TaskNotFoundException', code, error: 'x' });
+      expect(error).withContext(String(code)).toBeInstanceOf(TimerNotFoundError);
+    }
   });
 });
 

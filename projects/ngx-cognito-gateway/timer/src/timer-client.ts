@@ -5,11 +5,13 @@ import { TIMER_CLIENT_CONFIG, type TimerClientConfig } from './config';
 import { TimerValidationError } from './errors';
 import type { Task, TaskDraft } from './models';
 import { toTimerError } from './to-timer-error';
-import { validateTaskDraft } from './validate-task-draft';
+import { validateTaskDraft, type TimerFieldError } from './validate-task-draft';
 
 /**
  * The Timer API over HttpClient, so the auth interceptor adds the token. Errors are TimerApiError
- * subclasses; drafts that break the contract fail with TimerValidationError before any request.
+ * subclasses. These fail with TimerValidationError before any request: a create/update whose draft
+ * breaks the contract (or is missing), and an id that cannot be one URL path segment (field `id`:
+ * not a string, '', '.', '..', or with a lone surrogate).
  * Get it with `inject(TimerClient)` after `provideTimerClient` or `TimerClientModule.forRoot`.
  */
 export class TimerClient {
@@ -17,45 +19,61 @@ export class TimerClient {
   private readonly tasks = `${inject(TIMER_CLIENT_CONFIG).baseUrl}/tasks`;
 
   list(): Observable<Task[]> {
-    return this.call<Task[]>('GET');
+    return this.call<Task[]>('GET', '');
   }
 
   get(id: string): Observable<Task> {
-    return this.call<Task>('GET', id);
+    return this.call<Task>('GET', segment(id));
   }
 
   create(draft: TaskDraft): Observable<Task> {
-    return this.call<Task>('POST', undefined, draft);
+    return this.call<Task>('POST', '', draft);
   }
 
   /** Replaces the task's fields; a Task from `get` can be passed as is (server-owned fields are dropped). */
   update(id: string, task: TaskDraft): Observable<Task> {
     // The legacy service answers 200 with no body: read the stored task back instead.
-    return this.call<Task | null>('PUT', id, task).pipe(
+    return this.call<Task | null>('PUT', segment(id), task).pipe(
       switchMap((t) => (t ? of(t) : this.get(id))),
     );
   }
 
   delete(id: string): Observable<void> {
-    return this.call<void>('DELETE', id);
+    return this.call<void>('DELETE', segment(id));
   }
 
-  private call<T>(method: string, id?: string, draft?: TaskDraft): Observable<T> {
+  /** `path`: '' for the collection, `/{id}` for a task, false for an id no URL can carry. */
+  private call<T>(method: string, path: string | false, draft?: unknown): Observable<T> {
+    const errors: TimerFieldError[] =
+      path === false
+        ? [{ field: 'id', message: 'must be a string other than "", "." and ".."' }]
+        : [];
     let body: Record<string, unknown> | undefined;
-    if (draft) {
+    // Whatever was passed, even nothing: a POST or PUT without a valid draft is never sent.
+    if (method === 'POST' || method === 'PUT') {
       // The server rejects its own fields in a body; a client passing a fetched Task means no harm.
-      body = { ...draft };
-      for (const key of ['id', 'createdAt', 'updatedAt']) delete body[key];
-      const errors = validateTaskDraft(body);
-      if (errors.length) return throwError(() => new TimerValidationError(errors));
+      errors.push(...validateTaskDraft(draft).filter((e) => !SERVER_OWNED.includes(e.field)));
+      body = { ...(draft as object) };
+      for (const key of SERVER_OWNED) delete body[key];
     }
-    const url = id === undefined ? this.tasks : `${this.tasks}/${encodeURIComponent(id)}`;
-    return this.http.request<T>(method, url, { body }).pipe(
+    if (errors.length) return throwError(() => new TimerValidationError(errors));
+    return this.http.request<T>(method, this.tasks + path, { body }).pipe(
       catchError((failure: unknown) => {
         throw toTimerError(failure);
       }),
     );
   }
+}
+
+const SERVER_OWNED = ['id', 'createdAt', 'updatedAt'];
+
+/**
+ * The id as one percent-encoded path segment, or false for an id that cannot be one: '', '.' and
+ * '..' are turned into other resources by URL resolution (`tasks/..` is the API root, RFC 3986
+ * §5.2.4), and a lone surrogate (\p{Cs}) has no UTF-8 to percent-encode.
+ */
+function segment(id: unknown): string | false {
+  return typeof id === 'string' && !/^\.{0,2}$|\p{Cs}/u.test(id) && `/${encodeURIComponent(id)}`;
 }
 
 /** Shared by provideTimerClient and TimerClientModule. A factory, not @Injectable, keeps the bundle small. */

@@ -46,10 +46,30 @@ export function toTimerError(failure: unknown): unknown {
   return new Type(message, status, failure);
 }
 
-function legacyKind({ code, exceptionType = '' }: ErrorBody): number {
-  const numeric = Number(code);
-  if (numeric >= 400 && numeric < 600) return numeric;
-  // Java-style exception names: ValidationException, IllegalArgumentException, AccessDenied…
-  const match = /(valid|argument)|(auth)|(forbid|denied)|(notfound)/i.exec(exceptionType);
-  return match ? [400, 401, 403, 404][match.slice(1).findIndex(Boolean)]! : 500;
+/**
+ * The status a legacy body stands for, decided in this order:
+ * 1. `code`, when it is an HTTP error status (4xx/5xx, number or string);
+ * 2. else how `exceptionType` ends: a Java class name (simple or qualified, `Exception` suffix
+ *    optional) whose last words are one of the well-known names in LEGACY_NAMES. When two listed
+ *    endings both match, the longer wins: AuthenticationCredentialsNotFound is 401, not 404;
+ * 3. else 500 (TimerServerError): an unlisted name is not guessed at, nor is a listed name in
+ *    the middle of another (NotFoundHandlerException is no 404).
+ */
+function legacyKind({ code, exceptionType }: ErrorBody): number {
+  // test() and exec() read their argument as a string: 404 → '404', undefined → 'undefined'.
+  if (/^[45]\d\d$/.test(code as string)) return +code!;
+  const match = LEGACY_NAMES.exec(exceptionType as string);
+  return match ? [404, 400, 403, 401][match.slice(1).findIndex(Boolean)]! : 500;
 }
+
+// Groups: 404, 400, 403, 401. Anchored at the end, the leftmost match is the longest ending.
+//  404: *NotFound (TaskNotFound, JPA EntityNotFound…); java.util.NoSuchElement (from
+//       Optional.orElseThrow)
+//  400: jakarta Validation, ConstraintViolation; Spring MethodArgumentNotValid,
+//       HttpMessageNotReadable (bad JSON); *Parse (DateTimeParse, JsonParse); IllegalArgument
+//  403: *Denied (Spring Security AccessDenied, AuthorizationDenied), *Forbidden
+//  401: *Authentication (Spring Security, InsufficientAuthentication…) and its
+//       AuthenticationCredentialsNotFound; *Jwt (ExpiredJwt, BadJwt…); InvalidAuthToken;
+//       Cognito NotAuthorized; *Unauthorized
+const LEGACY_NAMES =
+  /(?:(NotFound|NoSuchElement)|(Validation|ConstraintViolation|NotValid|NotReadable|Parse|IllegalArgument)|(Denied|Forbidden)|(Authentication|CredentialsNotFound|Jwt|InvalidAuthToken|NotAuthorized|Unauthorized))(?:Exception)?$/;
