@@ -211,7 +211,7 @@ describe('TimerClient ids', () => {
         expect(error).toBeInstanceOf(TimerValidationError);
         expect(error.status).toBe(400);
         expect(error.fieldErrors).toEqual([
-          { field: 'id', message: 'must be a string other than "", "." and ".."' },
+          { field: 'id', message: 'is not a valid id' },
         ]);
       }
       backend.expectNone(() => true);

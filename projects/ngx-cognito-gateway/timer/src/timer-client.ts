@@ -46,7 +46,7 @@ export class TimerClient {
   private call<T>(method: string, path: string | false, draft?: unknown): Observable<T> {
     const errors: TimerFieldError[] =
       path === false
-        ? [{ field: 'id', message: 'must be a string other than "", "." and ".."' }]
+        ? [{ field: 'id', message: 'is not a valid id' }]
         : [];
     let body: Record<string, unknown> | undefined;
     // Whatever was passed, even nothing: a POST or PUT without a valid draft is never sent.
