@@ -103,7 +103,7 @@ test('Ctrl-C in the middle of start-up stops what already runs', { timeout: 90_0
   withCli(async (cli, marker) => {
     // cognito-local is up, the rest of the stack not yet ready.
     await until('cognito-local running', async () =>
-      (await marked(marker)).some((p) => p.cmd.includes('cognito-local')),
+      (await marked(marker)).some((p) => p.cmd.includes('cognito/main.ts')),
     );
     assert.doesNotMatch(cli.output(), /Local stack ready/);
     cli.child.kill('SIGINT');

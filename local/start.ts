@@ -77,6 +77,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: ports.cognito,
       dataDir: options.cognitoDataDir ?? join(root, 'local', 'data', 'cognito'),
       echo: options.echo,
+      signal: options.signal,
     });
     running.push(cognito);
     pids.push(cognito.pid);

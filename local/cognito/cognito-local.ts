@@ -20,6 +20,7 @@ export async function startCognitoLocal(options: {
   port: number;
   dataDir: string;
   echo?: boolean;
+  signal?: AbortSignal;
 }): Promise<CognitoLocal> {
   mkdirSync(options.dataDir, { recursive: true });
   const port = options.port === 0 ? await freePort() : options.port;
@@ -32,6 +33,7 @@ export async function startCognitoLocal(options: {
     ready: /Cognito Local running on http:\/\/127\.0\.0\.1:(\d+)/,
     timeoutMs: 30_000,
     echo: options.echo,
+    signal: options.signal,
   });
   return {
     endpoint: `http://127.0.0.1:${port}`,
