@@ -1,63 +1,130 @@
 // Benchmark 4: authorized GET /tasks through the local gateway vs straight to the Timer server,
-// same load (autocannon, loopback, bounded duration), measured back to back in this run.
-import { cannon } from './lib/cannon.ts';
-import { row, type BenchRow } from './lib/result.ts';
+// same load (autocannon, 16 connections, loopback, bounded duration), measured in this run.
+//
+// The targets are measured in interleaved rounds (order rotated each round) and each figure is
+// the median over the rounds, so a background burst or drift on a small machine lands on all of
+// them alike instead of on whichever ran last. A minimal keep-alive Node proxy without any auth
+// (bench/lib/reference-proxy.ts) is measured the same way: it is the ceiling for a
+// single-process Node proxy on this machine, which tells how much of the gap to direct is the
+// extra HTTP hop itself and how much is the gateway's own work. Throughput swings with whatever
+// else the machine runs; CPU time per request of the proxy process (from /proc) much less, so the
+// gateway's own cost is compared with the reference proxy's that way.
+import { readFileSync } from 'node:fs';
+import { cannon, type CannonResult } from './lib/cannon.ts';
+import { median, row, type BenchRow } from './lib/result.ts';
 import {
   accessToken,
   newSigner,
   npmScriptFile,
   startGateway,
   startJwks,
+  startProcess,
   startTimer,
 } from './lib/stack.ts';
+
+const ROUNDS = 3;
+const CONNECTIONS = 16;
+
+/** CPU time (user + system) a process has used so far, in µs (Linux /proc, USER_HZ = 100). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
 
 export async function gatewayBenchmarks(time: number): Promise<BenchRow[]> {
   if (!npmScriptFile('gateway') || !npmScriptFile('timer-server')) {
     console.warn('skip gateway benchmark: npm run gateway / timer-server not available yet');
     return [];
   }
-  const duration = Math.max(2, Math.round((time * 5) / 1000));
+  // Seconds of load per target and round (at least 1 s; 2 s each at the default BENCH_TIME).
+  const seconds = Math.max(1, Math.round((time * 5) / 1000 / ROUNDS));
   const signer = await newSigner('bench');
   const jwks = await startJwks([signer]);
   const timer = await startTimer();
   const gateway = await startGateway(jwks.issuer, timer.url);
+  const reference = await startProcess(
+    new URL('./lib/reference-proxy.ts', import.meta.url).pathname,
+    [timer.url],
+  );
   try {
     const authorization = `Bearer ${await accessToken(signer, jwks.issuer)}`;
-    const load = (base: string, seconds: number) =>
+    const load = (base: string, duration: number) =>
       cannon({
         url: `${base}/tasks`,
-        connections: 16,
-        duration: seconds,
+        connections: CONNECTIONS,
+        duration,
         headers: { authorization },
       });
-    await load(gateway.url, 1); // warm-up: JWKS fetched, JIT warm
-    await load(timer.url, 1);
-    const direct = await load(timer.url, duration);
-    const via = await load(gateway.url, duration);
-    for (const [who, result] of [
-      ['direct', direct],
-      ['gateway', via],
-    ] as const) {
-      if (result.errors || result.non2xx || result.timeouts) {
-        throw new Error(`${who}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+    const targets = [
+      ['direct', timer.url, undefined],
+      ['gateway', gateway.url, gateway.pid],
+      ['reference proxy', reference.url, reference.pid],
+    ] as const;
+    type Who = (typeof targets)[number][0];
+    // Warm-up: JWKS fetched, token verified once, JIT warm, connection pools filled.
+    for (const [, url] of targets) await load(url, 1);
+    const results = new Map<Who, CannonResult[]>(targets.map(([who]) => [who, []]));
+    const cpu = new Map<Who, { micros: number; timerMicros: number; requests: number }>(
+      targets.map(([who]) => [who, { micros: 0, timerMicros: 0, requests: 0 }]),
+    );
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < targets.length; i++) {
+        const [who, url, pid] = targets[(round + i) % targets.length]!;
+        const before = pid === undefined ? 0 : cpuMicros(pid);
+        const timerBefore = cpuMicros(timer.pid);
+        const result = await load(url, seconds);
+        if (result.errors || result.non2xx || result.timeouts) {
+          throw new Error(
+            `${who}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`,
+          );
+        }
+        results.get(who)!.push(result);
+        const used = cpu.get(who)!;
+        used.micros += pid === undefined ? 0 : cpuMicros(pid) - before;
+        used.timerMicros += cpuMicros(timer.pid) - timerBefore;
+        used.requests += result.requests.total;
       }
+    }
+    const cpuPerRequest = (who: Who) => cpu.get(who)!.micros / cpu.get(who)!.requests;
+    const rps = (who: Who) => median(results.get(who)!.map((r) => r.requests.average));
+    // autocannon records whole milliseconds; a sub-millisecond p99 reads as 0, so count it as 1.
+    const p99 = (who: Who) => Math.max(1, median(results.get(who)!.map((r) => r.latency.p99)));
+    for (const [who, , pid] of targets) {
+      const rounds = results.get(who)!.map((r) => Math.round(r.requests.average));
+      const { micros, timerMicros, requests } = cpu.get(who)!;
+      const proxy = pid === undefined ? '' : `, proxy ${(micros / requests).toFixed(1)}`;
+      console.error(
+        `  ${who}: req/s per round ${rounds.join(', ')}; CPU µs/req: Timer ${(timerMicros / requests).toFixed(1)}${proxy}`,
+      );
     }
     return [
       row(
         'gateway: authorized GET throughput vs direct to Timer server',
         'req/s',
-        via.requests.average,
-        direct.requests.average,
+        rps('gateway'),
+        rps('direct'),
       ),
-      // autocannon records whole milliseconds; a sub-millisecond p99 reads as 0, so count it as 1.
       row(
         'gateway: authorized GET p99 latency vs direct to Timer server (1 ms resolution)',
         'ms',
-        Math.max(1, via.latency.p99),
-        Math.max(1, direct.latency.p99),
+        p99('gateway'),
+        p99('direct'),
+      ),
+      row(
+        'gateway: CPU per authorized GET vs minimal Node keep-alive proxy (no auth)',
+        'µs/req',
+        cpuPerRequest('gateway'),
+        cpuPerRequest('reference proxy'),
+      ),
+      row(
+        'minimal Node keep-alive proxy (no auth): GET throughput vs direct to Timer server',
+        'req/s',
+        rps('reference proxy'),
+        rps('direct'),
       ),
     ];
   } finally {
+    await reference.stop();
     await gateway.stop();
     await timer.stop();
     await jwks.close();

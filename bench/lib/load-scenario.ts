@@ -137,7 +137,10 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
 
     log('fault: JWKS server down after warm-up');
     await jwks.close();
-    const cachedKeyStatus = await status(url, headers);
+    // A token the gateway has not seen yet (another exp, so another string), signed with the key
+    // it fetched before: verified with the cached JWKS, not answered from verified tokens.
+    const unseen = `Bearer ${await accessToken(signer, jwks.issuer, 3000)}`;
+    const cachedKeyStatus = await status(url, { authorization: unseen });
     const newKidStatus = await status(url, {
       authorization: `Bearer ${await accessToken(stranger, jwks.issuer)}`,
     });

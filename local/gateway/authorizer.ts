@@ -1,9 +1,18 @@
 // JWT authorizer: signature via aws-jwt-verify against `${issuer}/.well-known/jwks.json`, then the
 // pure claim checks of claims.ts. Key material never comes from the token (jku/jwk/x5u ignored):
 // the verifier only looks keys up by `kid` in the configured JWKS.
+//
+// Verified tokens are remembered (token-cache.ts) so a repeated token skips the RSA signature
+// check, and only that: on every hit the library's own claim checks (exp/nbf against the current
+// clock, iss) and checkClaims (iss, exp, nbf, aud/client_id, this route's scopes) run again, and
+// the hit only counts while the JWK that verified the signature is still the one the JWKS cache
+// holds for the token's kid (a JWKS refetch replaces the keys, which drops such hits).
 import { JwtVerifier } from 'aws-jwt-verify';
-import { SimpleJwksCache, SimplePenaltyBox } from 'aws-jwt-verify/jwk';
+import { SimpleJwksCache, SimplePenaltyBox, type JwksCache } from 'aws-jwt-verify/jwk';
+import { validateJwtFields } from 'aws-jwt-verify/jwt';
+import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { checkClaims, checkHeader, extractToken, type Decision, type JwtRules } from './claims.ts';
+import { VerifiedTokenCache } from './token-cache.ts';
 
 /** aws-jwt-verify's own fetcher speaks https only; cognito-local's issuer is http on loopback. */
 export class HttpJwksFetcher {
@@ -18,55 +27,132 @@ export class HttpJwksFetcher {
   }
 }
 
+/** Default number of distinct verified tokens remembered per authorizer. */
+export const VERIFIED_TOKEN_CACHE_SIZE = 1000;
+
 export interface AuthorizerOptions {
   issuer: string;
   audience: readonly string[];
   log?: (line: string) => void;
   /** Seconds an unknown kid blocks further JWKS refetches (API Gateway-like caching). */
   refetchWaitSeconds?: number;
+  /** Verified tokens remembered (least recently used dropped first); 0 verifies every request. */
+  verifiedTokenCacheSize?: number;
 }
 
 export interface Authorizer {
   authorize(authorization: string | undefined, scopes: readonly string[]): Promise<Decision>;
+  /** Verified tokens remembered right now (bounded by verifiedTokenCacheSize). */
+  readonly cachedTokens: number;
+}
+
+type DecomposedJwt = Parameters<JwksCache['getCachedJwk']>[1];
+
+interface VerifiedToken {
+  /** The payload the library returned once the signature checked out (frozen). */
+  readonly payload: JwtPayload;
+  /** Its header (`kid`, `alg`), to look the JWK up again on a hit. */
+  readonly header: JwtHeader;
+  /** The JWK object that verified the signature (compared by identity on each hit). */
+  readonly jwk: object;
 }
 
 export function createAuthorizer(options: AuthorizerOptions): Authorizer {
   const jwksUri = `${options.issuer.replace(/\/+$/, '')}/.well-known/jwks.json`;
   const log = options.log ?? ((line: string) => console.error(line));
-  const cache = new SimpleJwksCache({
+  const jwks = new SimpleJwksCache({
     fetcher: new HttpJwksFetcher(),
     penaltyBox: new SimplePenaltyBox({ waitSeconds: options.refetchWaitSeconds ?? 10 }),
   });
+  // Which JWK verified which payload: the library hands the same decomposed payload object to
+  // getJwk and returns it from verify(), so the pairing is exact even with concurrent refetches.
+  const verifiedWith = new WeakMap<object, { jwk: object; header: JwtHeader }>();
+  const recordingJwks: JwksCache = {
+    async getJwk(uri, decomposedJwt) {
+      const jwk = await jwks.getJwk(uri, decomposedJwt);
+      verifiedWith.set(decomposedJwt.payload, { jwk, header: decomposedJwt.header });
+      return jwk;
+    },
+    getCachedJwk: (uri, decomposedJwt) => jwks.getCachedJwk(uri, decomposedJwt),
+    addJwks: (uri, keys) => jwks.addJwks(uri, keys),
+    getJwks: (uri) => jwks.getJwks(uri),
+  };
   // iss/aud/exp/nbf/scope are decided by checkClaims (pure, tested exhaustively); the library is
   // asked for the signature and key selection only.
-  const verifier = JwtVerifier.create(
-    { issuer: options.issuer, audience: null, jwksUri, graceSeconds: 0 },
-    { jwksCache: cache },
+  const libraryRules = { issuer: options.issuer, audience: null, graceSeconds: 0 } as const;
+  const verifier = JwtVerifier.create({ ...libraryRules, jwksUri }, { jwksCache: recordingJwks });
+  const verified = new VerifiedTokenCache<VerifiedToken>(
+    options.verifiedTokenCacheSize ?? VERIFIED_TOKEN_CACHE_SIZE,
   );
+
+  /** The JWK the JWKS cache holds right now for this header's kid, or undefined. */
+  const currentJwk = (header: JwtHeader): object | undefined => {
+    try {
+      return jwks.getCachedJwk(jwksUri, { header } as DecomposedJwt);
+    } catch {
+      return undefined;
+    }
+  };
+
+  const rejected = (error: unknown): Decision => {
+    // The library's error classes keep Error's `name`, so the class tells them apart.
+    const name = error instanceof Error ? error.constructor.name : 'Error';
+    const message = error instanceof Error ? error.message : String(error);
+    // The library also checks iss/exp/nbf; report those as API Gateway words them.
+    return { ok: false, status: 401, description: describe(name, message) };
+  };
+
   return {
+    get cachedTokens() {
+      return verified.size;
+    },
     async authorize(authorization, scopes) {
       const token = extractToken(authorization);
       if (token === undefined) return { ok: false, status: 401, description: 'no token' };
+      const rules: JwtRules = { issuer: options.issuer, audience: options.audience, scopes };
+
+      // Only tokens that passed checkHeader (a pure function of the token) and the signature
+      // check are cached, so a hit skips both.
+      const hit = verified.get(token);
+      if (hit !== undefined) {
+        if (currentJwk(hit.header) === hit.jwk) {
+          try {
+            // The library's time and issuer checks, exactly as verify() runs them after the
+            // signature check.
+            validateJwtFields(hit.payload, libraryRules);
+          } catch (error) {
+            verified.delete(token);
+            return rejected(error);
+          }
+          return checkClaims(hit.payload, rules, Math.floor(Date.now() / 1000));
+        }
+        // The JWKS changed since: verify from scratch.
+        verified.delete(token);
+      }
+
       const header = checkHeader(token);
       if (!header.ok) return header;
-      let payload: Record<string, unknown>;
+
+      let payload: JwtPayload;
       try {
-        payload = (await verifier.verify(token)) as Record<string, unknown>;
+        payload = await verifier.verify(token);
       } catch (error) {
-        // The library's error classes keep Error's `name`, so the class tells them apart.
         const name = error instanceof Error ? error.constructor.name : 'Error';
         const message = error instanceof Error ? error.message : String(error);
         if (/Fetch|Jwks|Penalty|WaitPeriod/i.test(name) || /fetch|JWKS/i.test(message)) {
           log(`authorizer: JWKS ${jwksUri} unavailable or key not found: ${name}: ${message}`);
         }
-        // The library also checks iss/exp/nbf; report those as API Gateway words them.
-        return { ok: false, status: 401, description: describe(name, message) };
+        return rejected(error);
       }
-      return checkClaims(
-        payload,
-        { issuer: options.issuer, audience: options.audience, scopes } satisfies JwtRules,
-        Math.floor(Date.now() / 1000),
-      );
+      const key = verifiedWith.get(payload);
+      if (key !== undefined) {
+        verified.set(token, {
+          payload: Object.freeze(payload),
+          header: Object.freeze(key.header),
+          jwk: key.jwk,
+        });
+      }
+      return checkClaims(payload, rules, Math.floor(Date.now() / 1000));
     },
   };
 }

@@ -6,26 +6,50 @@ export interface Route {
   routeKey: string;
 }
 
-function parse(routeKey: string): { method: string; segments: string[] } | undefined {
+type Segment = { kind: 'greedy' } | { kind: 'param' } | { kind: 'literal'; text: string };
+
+interface ParsedKey {
+  method: string;
+  segments: Segment[];
+}
+
+function parse(routeKey: string): ParsedKey | undefined {
   const m = /^(\S+) (\/\S*)$/.exec(routeKey);
   if (!m) return undefined;
-  return { method: m[1].toUpperCase(), segments: m[2].split('/').filter((s) => s !== '') };
+  return {
+    method: m[1].toUpperCase(),
+    segments: m[2]
+      .split('/')
+      .filter((s) => s !== '')
+      .map((seg): Segment => {
+        if (/^\{[^}]+\+\}$/.test(seg)) return { kind: 'greedy' };
+        if (/^\{[^}]+\}$/.test(seg)) return { kind: 'param' };
+        return { kind: 'literal', text: seg };
+      }),
+  };
+}
+
+/** Route keys come from the template: a handful, each parsed once. */
+const parsedKeys = new Map<string, ParsedKey | undefined>();
+function parsed(routeKey: string): ParsedKey | undefined {
+  if (!parsedKeys.has(routeKey)) parsedKeys.set(routeKey, parse(routeKey));
+  return parsedKeys.get(routeKey);
 }
 
 /** Specificity score, or -1 when the route does not match. */
 function score(routeKey: string, method: string, path: string[]): number {
-  const r = parse(routeKey);
+  const r = parsed(routeKey);
   if (!r || (r.method !== 'ANY' && r.method !== method)) return -1;
   let s = 0;
   for (let i = 0; i < r.segments.length; i++) {
     const seg = r.segments[i];
-    if (/^\{[^}]+\+\}$/.test(seg)) {
+    if (seg.kind === 'greedy') {
       // Greedy: must be last and cover at least one segment.
       return i === r.segments.length - 1 && path.length > i ? s + i : -1;
     }
     if (i >= path.length) return -1;
-    if (/^\{[^}]+\}$/.test(seg)) s += 1;
-    else if (seg === path[i]) s += 2;
+    if (seg.kind === 'param') s += 1;
+    else if (seg.text === path[i]) s += 2;
     else return -1;
   }
   if (r.segments.length !== path.length) return -1;

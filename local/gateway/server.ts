@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import {
   createServer,
   request as httpRequest,
+  type ClientRequest,
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
@@ -16,6 +17,13 @@ import { corsResponseHeaders, isCorsHeader } from './cors.ts';
 import { interpretResult, loadHandler, payloadV2Event, type LambdaHandler } from './lambda-host.ts';
 import { selectRoute } from './routes.ts';
 import type { GatewayConfig, RouteConfig } from './template.ts';
+import {
+  createUpstreamPool,
+  parseUpstream,
+  upstreamHref,
+  type UpstreamPoolOptions,
+  type UpstreamTarget,
+} from './upstream.ts';
 
 /** HTTP API quotas: 10 MB payload; 10240 bytes of request line and headers. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -42,6 +50,8 @@ export interface GatewayOptions {
   log?: (line: string) => void;
   /** Overrides every HTTP integration's timeout (tests). */
   integrationTimeoutMs?: number;
+  /** Bounds of the keep-alive connection pool to HTTP integrations (upstream.ts). */
+  upstreamPool?: UpstreamPoolOptions;
 }
 
 export interface RunningGateway {
@@ -54,7 +64,11 @@ class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+const NO_BODY = Buffer.alloc(0);
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> | Buffer {
+  // Already parsed to the end with nothing buffered (a request without a body): nothing to read.
+  if (req.complete && req.readableLength === 0) return NO_BODY;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -77,7 +91,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const log = options.log ?? ((line: string) => console.error(line));
   const { config } = options;
   const authorizers = new Map<string, Authorizer>();
+  const routeAuthorizers = new Map<RouteConfig, Authorizer>();
   const handlers = new Map<RouteConfig, LambdaHandler>();
+  const pool = createUpstreamPool(options.upstreamPool);
+  const targets = new Map<string, UpstreamTarget>();
+  const upstreamTarget = (upstream: string): UpstreamTarget => {
+    let target = targets.get(upstream);
+    if (target === undefined) {
+      target = parseUpstream(upstream);
+      targets.set(upstream, target);
+    }
+    return target;
+  };
   for (const route of config.routes) {
     if (route.jwt) {
       const key = `${route.jwt.issuer}\n${route.jwt.audience.join(',')}`;
@@ -87,6 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           createAuthorizer({ issuer: route.jwt.issuer, audience: route.jwt.audience, log }),
         );
       }
+      routeAuthorizers.set(route, authorizers.get(key)!);
     }
     // Loaded at start so a bad ALLOWED_ORIGINS fails the gateway, not the first preflight.
     if (route.integration.kind === 'lambda') {
@@ -135,9 +161,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
 
     if (route.jwt) {
-      const key = `${route.jwt.issuer}\n${route.jwt.audience.join(',')}`;
-      const decision = await authorizers
-        .get(key)!
+      const decision = await routeAuthorizers
+        .get(route)!
         .authorize(req.headers.authorization, route.jwt.scopes);
       if (!decision.ok) {
         req.resume();
@@ -209,11 +234,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     extra: Record<string, string>,
   ): Promise<void> {
     // overwrite:path=$request.path: the request path and query go to the backend's base URL.
-    const target = new URL(upstream);
-    target.pathname = `${target.pathname.replace(/\/+$/, '')}${url.pathname}`;
-    target.search = url.search;
+    const target = upstreamTarget(upstream);
+    const path = `${target.basePath}${url.pathname}${url.search}`;
+    const href = () => upstreamHref(upstream, url);
     const headers: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(req.headers)) {
+    for (const k of Object.keys(req.headers)) {
+      const v = req.headers[k];
       if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
     }
     const remote = req.socket.remoteAddress ?? '127.0.0.1';
@@ -221,49 +247,88 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ? `${String(req.headers['x-forwarded-for'])}, ${remote}`
       : remote;
     headers['x-forwarded-proto'] = 'http';
-    if (body.length > 0 || !['GET', 'HEAD'].includes(method))
+    if (body.length > 0 || (method !== 'GET' && method !== 'HEAD'))
       headers['content-length'] = String(body.length);
+    const make = target.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve) => {
       let done = false;
+      let current: ClientRequest | undefined;
       const finish = () => {
         done = true;
         clearTimeout(timer);
+        res.off('close', onClientGone);
         resolve();
       };
-      const make = target.protocol === 'https:' ? httpsRequest : httpRequest;
-      const upstreamReq = make(target, { method, headers, agent: false }, (up) => {
-        const out: Record<string, string | string[]> = {};
-        for (const [k, v] of Object.entries(up.headers)) {
-          if (v !== undefined && !HOP_BY_HOP.has(k) && !isCorsHeader(k) && k !== 'vary') out[k] = v;
-        }
-        const vary = up.headers.vary;
-        if (vary && extra.vary) out.vary = `${vary}, ${extra.vary}`;
-        else if (vary) out.vary = vary;
-        const merged: Record<string, string | string[]> = { ...out, ...extra };
-        if (out.vary) merged.vary = out.vary;
-        res.writeHead(up.statusCode ?? 502, merged as Record<string, string>);
-        up.pipe(res);
-        up.on('end', finish);
-        up.on('error', () => {
-          res.destroy();
-          finish();
-        });
-      });
-      // HTTP API's integration timeout (TimeoutInMillis, at most 30 s) → 504.
+      // The client went away first: stop the upstream exchange so its connection is freed.
+      const onClientGone = () => {
+        if (done) return;
+        current?.destroy();
+        finish();
+      };
+      res.on('close', onClientGone);
+      // HTTP API's integration timeout (TimeoutInMillis, at most 30 s) → 504. One deadline for
+      // the whole exchange, retries on a stale pooled connection included.
       const timer = setTimeout(() => {
         if (done) return;
-        upstreamReq.destroy();
-        log(`gateway: integration timed out after ${timeoutMs} ms: ${method} ${target.href}`);
+        current?.destroy();
+        log(`gateway: integration timed out after ${timeoutMs} ms: ${method} ${href()}`);
         json(res, 504, 'Service Unavailable', extra);
         finish();
       }, timeoutMs);
-      upstreamReq.on('error', (error) => {
-        if (done) return;
-        log(`gateway: integration unreachable: ${method} ${target.href}: ${error.message}`);
-        json(res, 503, 'Service Unavailable', extra);
-        finish();
-      });
-      upstreamReq.end(body);
+      const attempt = () => {
+        let responded = false;
+        const upstreamReq = make(
+          {
+            protocol: target.protocol,
+            hostname: target.hostname,
+            port: target.port,
+            auth: target.auth,
+            path,
+            method,
+            headers,
+            agent: pool.agentFor(target.protocol, method),
+          },
+          (up) => {
+            responded = true;
+            if (done) {
+              up.destroy();
+              return;
+            }
+            const out: Record<string, string | string[]> = {};
+            for (const k of Object.keys(up.headers)) {
+              const v = up.headers[k];
+              if (v !== undefined && !HOP_BY_HOP.has(k) && !isCorsHeader(k) && k !== 'vary')
+                out[k] = v;
+            }
+            const vary = up.headers.vary;
+            if (vary && extra.vary) out.vary = `${vary}, ${extra.vary}`;
+            else if (vary) out.vary = vary;
+            const merged: Record<string, string | string[]> = { ...out, ...extra };
+            if (out.vary) merged.vary = out.vary;
+            res.writeHead(up.statusCode ?? 502, merged as Record<string, string>);
+            up.pipe(res);
+            up.on('end', finish);
+            up.on('error', () => {
+              res.destroy();
+              finish();
+            });
+          },
+        );
+        current = upstreamReq;
+        upstreamReq.on('error', (error: NodeJS.ErrnoException) => {
+          if (done) return;
+          if (!responded && pool.mayRetry(method, upstreamReq.reusedSocket, error)) {
+            // A pooled connection the upstream had already closed: try another one.
+            attempt();
+            return;
+          }
+          log(`gateway: integration unreachable: ${method} ${href()}: ${error.message}`);
+          json(res, 503, 'Service Unavailable', extra);
+          finish();
+        });
+        upstreamReq.end(body);
+      };
+      attempt();
     });
   }
 
@@ -301,6 +366,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         server.close(() => resolve());
         server.closeIdleConnections();
         for (const s of sockets) s.destroy();
+        pool.destroy();
       }),
   };
 }

@@ -1,0 +1,225 @@
+// The verified-token cache of the authorizer: a hit saves the signature check and nothing else.
+// Real RS256 tokens and a real JWKS server on 127.0.0.1; the clock is node:test's mocked Date.
+import { after, before, test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT, exportJWK, type JWTPayload } from 'jose';
+import { createAuthorizer, type Authorizer } from './authorizer.ts';
+import type { Decision } from './claims.ts';
+
+const SCOPE = 'aws.cognito.signin.user.admin';
+const AUDIENCE = ['client1'];
+
+interface Key {
+  kid: string;
+  privateKey: KeyObject;
+  jwk: Record<string, unknown>;
+}
+
+async function newKey(kid: string): Promise<Key> {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256' } };
+}
+
+/** A JWKS server whose key list the test can change (key rotation). */
+let server: Server;
+let issuer: string;
+let served: Key[] = [];
+let k1: Key;
+let k2: Key;
+
+before(async () => {
+  [k1, k2] = await Promise.all([newKey('k1'), newKey('k2')]);
+  served = [k1];
+  server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ keys: served.map((k) => k.jwk) }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pool`;
+});
+after(
+  () =>
+    new Promise<void>((r) => {
+      server.close(() => r());
+      server.closeAllConnections();
+    }),
+);
+
+const sign = (payload: JWTPayload, key = k1) =>
+  new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: key.kid }).sign(key.privateKey);
+
+const authorizer = (cacheSize?: number): Authorizer =>
+  createAuthorizer({
+    issuer,
+    audience: AUDIENCE,
+    log: () => {},
+    refetchWaitSeconds: 0,
+    verifiedTokenCacheSize: cacheSize,
+  });
+
+const bearer = (token: string) => `Bearer ${token}`;
+const accessClaims = (nowSeconds: number, extra: JWTPayload = {}): JWTPayload => ({
+  iss: issuer,
+  client_id: 'client1',
+  scope: SCOPE,
+  token_use: 'access',
+  iat: Math.floor(nowSeconds),
+  exp: Math.floor(nowSeconds) + 300,
+  ...extra,
+});
+
+const OK: Decision = { ok: true };
+
+function mockClock(t: TestContext, ms: number) {
+  t.mock.timers.enable({ apis: ['Date'], now: ms });
+  return (at: number) => t.mock.timers.setTime(at);
+}
+
+test('a token cached while valid is refused once it expires, like an uncached one', async (t) => {
+  const cached = authorizer();
+  const t0 = Date.now();
+  const token = await sign(accessClaims(t0 / 1000, { exp: Math.floor(t0 / 1000) + 60 }));
+  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), OK);
+  assert.equal(cached.cachedTokens, 1);
+  const setTime = mockClock(t, t0);
+  setTime(t0 + 61_000);
+  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), {
+    ok: false,
+    status: 401,
+    description: 'the token has expired',
+  });
+  // An expired entry is dropped, never used again.
+  assert.equal(cached.cachedTokens, 0);
+});
+
+test("a token cached under one route's scopes is checked against another route's scopes", async () => {
+  const cached = authorizer();
+  const now = Date.now() / 1000;
+  const token = await sign(accessClaims(now));
+  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), OK);
+  assert.deepEqual(await cached.authorize(bearer(token), ['tasks/admin']), {
+    ok: false,
+    status: 403,
+    description: 'the token does not have a required scope',
+  });
+  assert.deepEqual(await cached.authorize(bearer(token), []), OK);
+  // And the other way round: first seen on a route it is refused on.
+  const idToken = await sign({ ...accessClaims(now), scope: undefined, aud: 'client1' });
+  assert.equal((await cached.authorize(bearer(idToken), [SCOPE])).ok, false);
+  assert.deepEqual(await cached.authorize(bearer(idToken), []), OK);
+  assert.equal(cached.cachedTokens, 2);
+});
+
+test('the cache stays bounded: least recently used tokens are dropped first', async () => {
+  const cached = authorizer(5);
+  const now = Date.now() / 1000;
+  const tokens = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => sign(accessClaims(now, { sub: `user-${i}` }))),
+  );
+  for (const token of tokens) {
+    assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), OK);
+    assert.ok(cached.cachedTokens <= 5);
+  }
+  assert.equal(cached.cachedTokens, 5);
+  // Evicted tokens are simply verified again.
+  assert.deepEqual(await cached.authorize(bearer(tokens[0]!), [SCOPE]), OK);
+  assert.equal(cached.cachedTokens, 5);
+  const off = authorizer(0);
+  assert.deepEqual(await off.authorize(bearer(tokens[1]!), [SCOPE]), OK);
+  assert.equal(off.cachedTokens, 0);
+});
+
+test('rejected tokens are never cached, and a cached signature does not vouch for another token', async () => {
+  const cached = authorizer();
+  const now = Date.now() / 1000;
+  const good = await sign(accessClaims(now));
+  assert.deepEqual(await cached.authorize(bearer(good), [SCOPE]), OK);
+  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const [h, , s] = good.split('.');
+  const tampered = `${h}.${b64({ ...accessClaims(now), scope: `${SCOPE} admin` })}.${s}`;
+  const foreign = await newKey('k1'); // same kid, another key
+  const rejected = [
+    tampered,
+    await sign(accessClaims(now), foreign),
+    await sign(accessClaims(now, { exp: Math.floor(now) - 5 })),
+    await sign(accessClaims(now, { iss: `${issuer}x` })),
+    await sign(accessClaims(now, { nbf: Math.floor(now) + 120 })),
+  ];
+  for (let round = 0; round < 2; round++) {
+    for (const token of rejected) {
+      const decision = await cached.authorize(bearer(token), [SCOPE]);
+      assert.equal(decision.ok, false, token);
+      assert.equal(decision.ok === false && decision.status, 401);
+    }
+  }
+  assert.equal(cached.cachedTokens, 1, 'only the good token');
+});
+
+test('after a JWKS refetch drops a key, its cached tokens are refused like uncached ones', async () => {
+  served = [k1];
+  try {
+    const cached = authorizer();
+    const uncached = authorizer(0);
+    const now = Date.now() / 1000;
+    const old = await sign(accessClaims(now));
+    assert.deepEqual(await cached.authorize(bearer(old), [SCOPE]), OK);
+    assert.deepEqual(await uncached.authorize(bearer(old), [SCOPE]), OK);
+    // Rotation: the JWKS now has k2 only; a k2 token makes each authorizer refetch it.
+    served = [k2];
+    const fresh = await sign(accessClaims(now), k2);
+    assert.deepEqual(await cached.authorize(bearer(fresh), [SCOPE]), OK);
+    assert.deepEqual(await uncached.authorize(bearer(fresh), [SCOPE]), OK);
+    const expected = await uncached.authorize(bearer(old), [SCOPE]);
+    assert.equal(expected.ok, false);
+    assert.deepEqual(await cached.authorize(bearer(old), [SCOPE]), expected);
+  } finally {
+    served = [k1];
+  }
+});
+
+test('cached and uncached authorizers decide alike at every clock reading, route and token', async (t) => {
+  served = [k1];
+  const cached = authorizer();
+  const uncached = authorizer(0);
+  const t0 = Math.floor(Date.now() / 1000);
+  const tokens: Record<string, string> = {
+    valid: await sign(accessClaims(t0)),
+    'fractional exp': await sign(accessClaims(t0, { exp: t0 + 50.5 })),
+    'integer exp': await sign(accessClaims(t0, { exp: t0 + 60 })),
+    'not before t0+30': await sign(accessClaims(t0, { nbf: t0 + 30 })),
+    'fractional nbf': await sign(accessClaims(t0, { nbf: t0 + 30.5 })),
+    'id token': await sign({ ...accessClaims(t0), scope: undefined, aud: 'client1' }),
+    'scp list': await sign({ ...accessClaims(t0), scope: undefined, scp: ['other', SCOPE] }),
+    'wrong audience': await sign(accessClaims(t0, { client_id: 'other' })),
+    'aud wins over client_id': await sign(accessClaims(t0, { aud: 'other' })),
+  };
+  // Warm both JWKS caches before the clock is mocked.
+  await cached.authorize(bearer(tokens.valid!), []);
+  await uncached.authorize(bearer(tokens.valid!), []);
+  const setTime = mockClock(t, t0 * 1000);
+  const routes: string[][] = [[], [SCOPE], ['other'], ['tasks/admin', SCOPE]];
+  // Forwards through every boundary, then backwards (a clock may be set back).
+  const clock = [0, 30.2, 30.7, 40, 50.4, 50.5, 50.6, 59.9, 60, 60.5, 100, 10, 30.4, 0, 1000];
+  let compared = 0;
+  let mostCached = 0;
+  for (const offset of clock) {
+    setTime(Math.round((t0 + offset) * 1000));
+    for (const [name, token] of Object.entries(tokens)) {
+      for (const scopes of routes) {
+        const expected = await uncached.authorize(bearer(token), scopes);
+        const actual = await cached.authorize(bearer(token), scopes);
+        assert.deepEqual(actual, expected, `${name} at t0+${offset} on [${scopes.join(' ')}]`);
+        compared++;
+      }
+    }
+    mostCached = Math.max(mostCached, cached.cachedTokens);
+  }
+  assert.equal(compared, clock.length * Object.keys(tokens).length * routes.length);
+  // Hits were exercised (every signature-valid token got cached), and at t0+1000 every token
+  // has expired and been dropped.
+  assert.equal(mostCached, Object.keys(tokens).length);
+  assert.equal(cached.cachedTokens, 0);
+});
