@@ -9,20 +9,28 @@ import { bundleConsumer, ENTRY_FILES, PEER_EXTERNALS } from './lib/consumer-bund
 import { entrySize } from './lib/sizes.ts';
 
 const AUTH_BUDGET = 2560;
+/**
+ * Where the auth entry stands while it is over AUTH_BUDGET (2869 B when set): a ratchet, so it
+ * cannot grow unnoticed; lower it as the entry shrinks, drop it once AUTH_BUDGET holds.
+ */
+const AUTH_CEILING = 2900;
 const TIMER_BUDGET = 2048;
 /** Strings only the Timer client contains; they survive minification (error names, token name). */
 const TIMER_ONLY = ['TimerApiError', 'TIMER_CLIENT_CONFIG', 'daysOfWeek', 'executionCommand'];
 
 const built = existsSync(ENTRY_FILES['ngx-cognito-gateway'] ?? '');
-const authOverBudget = built && (await entrySize('ngx-cognito-gateway')).gzipped > AUTH_BUDGET;
+const authGzipped = built ? (await entrySize('ngx-cognito-gateway')).gzipped : 0;
+const authOverBudget = authGzipped > AUTH_BUDGET;
 
 describe('library size budgets', { skip: !built && 'run npm run build:lib first' }, () => {
   it(
     `auth entry stays within ${AUTH_BUDGET} bytes min+gzip`,
     {
-      // Marked, not hidden: the library is over budget and the lead shrinks it; once it fits this
-      // becomes an ordinary (failing-when-exceeded) test again.
-      todo: authOverBudget && 'OVER BUDGET: auth entry exceeds 2.5 KB min+gzip (see bench report)',
+      // Marked, not hidden: the library is over budget; once it fits this becomes an ordinary
+      // (failing-when-exceeded) test again. Meanwhile the ceiling below keeps it from growing.
+      todo:
+        authOverBudget &&
+        `OVER BUDGET: auth entry is ${authGzipped} B > ${AUTH_BUDGET} B min+gzip (see bench report)`,
     },
     async () => {
       const { minified, gzipped } = await entrySize('ngx-cognito-gateway');
@@ -30,6 +38,11 @@ describe('library size budgets', { skip: !built && 'run npm run build:lib first'
       assert.ok(gzipped <= AUTH_BUDGET, `auth entry is ${gzipped} B min+gzip > ${AUTH_BUDGET}`);
     },
   );
+
+  it(`auth entry does not grow past ${AUTH_CEILING} bytes min+gzip`, async () => {
+    const { gzipped } = await entrySize('ngx-cognito-gateway');
+    assert.ok(gzipped <= AUTH_CEILING, `auth entry is ${gzipped} B min+gzip > ${AUTH_CEILING}`);
+  });
 
   it(`timer entry stays within ${TIMER_BUDGET} bytes min+gzip`, async () => {
     const { minified, gzipped } = await entrySize('ngx-cognito-gateway/timer');

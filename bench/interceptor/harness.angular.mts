@@ -103,8 +103,12 @@ const sink = {
 };
 
 export interface Cases {
-  /** Each call runs one request through the interceptor with a `next` that answers at once. */
-  readonly direct: Record<'floor' | 'floorInContext' | 'ours' | 'angularJwt', () => void>;
+  /**
+   * Each call runs one request through the interceptor with a `next` that answers at once. Like
+   * Angular's chain: a functional interceptor (the floor, ours) inside `runInInjectionContext` of
+   * the environment injector, a DI-class one (angular-jwt) called as it is.
+   */
+  readonly direct: Record<'floor' | 'ours' | 'angularJwt', () => void>;
   /** Each call runs one request through Angular's real HttpClient with an immediate backend. */
   readonly httpClient: Record<'floor' | 'ours' | 'angularJwt', () => void>;
   readonly tokenFetches: () => number;
@@ -149,12 +153,9 @@ export function createCases(): Cases {
 
   return {
     direct: {
-      floor: () => {
-        floor(req, immediate).subscribe(sink);
-      },
       // Angular calls every functional interceptor inside runInInjectionContext; the floor pays
-      // that too when it runs in the chain, so this is the like-for-like floor.
-      floorInContext: () => {
+      // that too when it runs in the chain, so it runs in the same injection context as ours.
+      floor: () => {
         runInInjectionContext(oursEnv, () => floor(req, immediate)).subscribe(sink);
       },
       ours: () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@angular/core';
-import { Subject } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 
 export interface CognitoAuthFailure {
   /**
@@ -19,11 +19,11 @@ export interface CognitoAuthFailure {
  */
 @Injectable({ providedIn: 'root' })
 export class CognitoAuthFailures {
-  private readonly subject = new Subject<CognitoAuthFailure>();
-  readonly events = this.subject.asObservable();
+  readonly #events = new Subject<CognitoAuthFailure>();
+  readonly events: Observable<CognitoAuthFailure> = this.#events.asObservable();
 
   /** @internal */
   report(failure: CognitoAuthFailure): void {
-    this.subject.next(failure);
+    this.#events.next(failure);
   }
 }

@@ -1,146 +1,215 @@
 import { HttpErrorResponse, HttpEvent, HttpHandlerFn, HttpRequest } from '@angular/common/http';
-import { DOCUMENT, Injectable, PLATFORM_ID, inject } from '@angular/core';
-import { isPlatformServer } from '@angular/common';
-import { Observable, catchError, defer, switchMap, throwError } from 'rxjs';
+import { DOCUMENT, DestroyRef, InjectionToken, PLATFORM_ID, inject } from '@angular/core';
+import { Observable, Subscriber } from 'rxjs';
 import { CognitoAuthFailure, CognitoAuthFailures } from './auth-failures';
-import { COGNITO_AUTH_CONFIG, ResolvedCognitoAuthConfig } from './config';
+import { catching } from './catching';
+import { COGNITO_AUTH_CONFIG } from './config';
 import { CognitoAuthConfigError, NotSignedInError, TokenRefreshError } from './errors';
-import { isNearExpiry } from './jwt-timing';
+import { REFRESH_MARGIN_MS, Token as JwtToken, readToken } from './jwt-timing';
 import { SKIP_COGNITO_AUTH } from './skip-auth';
-import { CognitoTokenCache } from './token-cache';
-import { AllowlistMatcher, compileAllowlist } from './url-allowlist';
+import { CognitoTokenSource } from './token-source';
+
+type Events = Observable<HttpEvent<unknown>>;
+
+interface Token extends JwtToken {
+  /** The header value: scheme and token. */
+  readonly header: string;
+}
+
+/**
+ * The interceptor's logic, shared by the functional interceptor and the DI-class adapter. An
+ * object, not a bare function: `inject()` reads `.name` of what it returns (to spot "not found"),
+ * and on a function that is a slow accessor, paid on every request.
+ */
+export interface CognitoAuthHandler {
+  handle(req: HttpRequest<unknown>, next: HttpHandlerFn): Events;
+}
+
+/** One handler per root injector, built from the config provided there. */
+export const COGNITO_AUTH_HANDLER = new InjectionToken<CognitoAuthHandler>('COGNITO_AUTH_HANDLER', {
+  providedIn: 'root',
+  factory: createAuthHandler,
+});
 
 const DECISION_MEMO_LIMIT = 256;
 
-/** The interceptor's logic, shared by the functional interceptor and the DI-class adapter. */
-@Injectable({ providedIn: 'root' })
-export class CognitoAuthHandler {
-  private readonly config = requireConfig();
-  private readonly cache = inject(CognitoTokenCache);
-  private readonly failures = inject(CognitoAuthFailures);
-  private readonly onServer = isPlatformServer(inject(PLATFORM_ID));
-  private readonly baseUrl = inject(DOCUMENT, { optional: true })?.baseURI;
-  private readonly allowlisted: AllowlistMatcher = compileAllowlist(this.config.allowedUrls);
-  /** URL → decision; apps call a handful of URLs, so parsing each once keeps the hot path cheap. */
-  private readonly decisions = new Map<string, boolean>();
-
-  handle(req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<HttpEvent<unknown>> {
-    if (
-      this.onServer ||
-      req.context.get(SKIP_COGNITO_AUTH) ||
-      req.headers.has(this.config.headerName) ||
-      !this.isAllowlisted(req.urlWithParams)
-    ) {
-      return next(req);
-    }
-    const token = this.cache.peek(this.config.token);
-    if (token !== undefined) return this.sendWithToken(req, next, token);
-    return defer(() => this.cache.get(this.config.token)).pipe(
-      catchError((cause: unknown) =>
-        throwError(() => new TokenRefreshError(req.urlWithParams, { cause })),
-      ),
-      switchMap((fresh) =>
-        fresh === null ? this.sendSignedOut(req, next) : this.sendWithToken(req, next, fresh),
-      ),
-    );
-  }
-
-  private isAllowlisted(url: string): boolean {
-    let decision = this.decisions.get(url);
-    if (decision === undefined) {
-      decision = this.allowlisted(url, this.baseUrl);
-      if (this.decisions.size >= DECISION_MEMO_LIMIT) this.decisions.clear();
-      this.decisions.set(url, decision);
-    }
-    return decision;
-  }
-
-  private sendSignedOut(
-    req: HttpRequest<unknown>,
-    next: HttpHandlerFn,
-  ): Observable<HttpEvent<unknown>> {
-    return this.config.whenSignedOut === 'error'
-      ? throwError(() => new NotSignedInError(req.urlWithParams))
-      : next(req);
-  }
-
-  private sendWithToken(
-    req: HttpRequest<unknown>,
-    next: HttpHandlerFn,
-    token: string,
-  ): Observable<HttpEvent<unknown>> {
-    const sentAt = Date.now();
-    return next(this.withToken(req, token)).pipe(
-      catchError((error: unknown) =>
-        this.isRejection(error, token, sentAt)
-          ? this.refreshAndRetryOnce(req, next, token, error)
-          : throwError(() => error),
-      ),
-    );
-  }
-
-  /**
-   * A 401, or a status 0 while the token was (nearly) expired: API Gateway's authorizer 401s
-   * carry no CORS headers unless the API configures CORS, and then the browser reports status 0.
-   */
-  private isRejection(error: unknown, token: string, sentAt: number): error is HttpErrorResponse {
-    return (
-      error instanceof HttpErrorResponse &&
-      (error.status === 401 || (error.status === 0 && isNearExpiry(token, sentAt)))
-    );
-  }
-
-  private refreshAndRetryOnce(
-    req: HttpRequest<unknown>,
-    next: HttpHandlerFn,
-    rejected: string,
-    rejection: HttpErrorResponse,
-  ): Observable<HttpEvent<unknown>> {
-    const url = req.urlWithParams;
-    return defer(() => this.cache.replacementFor(this.config.token, rejected)).pipe(
-      catchError((cause: unknown) => {
-        if (isNetworkFailure(cause)) return throwError(() => new TokenRefreshError(url, { cause }));
-        this.report({ reason: 'refresh-failed', url, status: rejection.status, cause });
-        return throwError(() => rejection);
-      }),
-      switchMap((replacement) => {
-        if (replacement === null) {
-          this.report({ reason: 'signed-out', url, status: rejection.status });
-          return throwError(() => rejection);
-        }
-        return next(this.withToken(req, replacement)).pipe(
-          catchError((error: unknown) => {
-            if (error instanceof HttpErrorResponse && error.status === 401) {
-              this.report({ reason: 'rejected-after-refresh', url, status: 401 });
-            }
-            return throwError(() => error);
-          }),
-        );
-      }),
-    );
-  }
-
-  private withToken(req: HttpRequest<unknown>, token: string): HttpRequest<unknown> {
-    const { headerName, scheme } = this.config;
-    return req.clone({ setHeaders: { [headerName]: scheme ? `${scheme} ${token}` : token } });
-  }
-
-  private report(failure: CognitoAuthFailure): void {
-    this.failures.report(failure);
-  }
-}
-
-function requireConfig(): ResolvedCognitoAuthConfig {
+/**
+ * A closure rather than classes: state and helpers are locals, which minifiers shorten (they never
+ * rename properties), and this code ships in every app that uses the library.
+ *
+ * Tokens: the last one the source (Amplify) handed out is kept so that the common case (signed
+ * in, token fresh) is synchronous, and every fetch is shared: however many requests ask at once,
+ * the source sees one call. The source stays the source of truth: the copy is dropped on its auth
+ * events and is not used past `refreshAt`.
+ */
+function createAuthHandler(): CognitoAuthHandler {
   const config = inject(COGNITO_AUTH_CONFIG, { optional: true });
   if (!config) {
     throw new CognitoAuthConfigError(
-      'cognitoAuthInterceptor needs provideCognitoAuth({ allowedUrls }) (or CognitoAuthModule.forRoot) in the same injector',
+      'cognitoAuthInterceptor needs provideCognitoAuth() or CognitoAuthModule.forRoot()',
     );
   }
-  return config;
-}
+  const { allowlisted, token: kind, headerName, scheme, whenSignedOut } = config;
+  // Lower case as HttpHeaders stores it, so has() need not lower-case a copy on every request.
+  const header = headerName.toLowerCase();
+  const failures = inject(CognitoAuthFailures);
+  const source = inject(CognitoTokenSource);
+  const onServer = inject(PLATFORM_ID) === 'server';
+  const baseUrl = inject(DOCUMENT, { optional: true })?.baseURI;
+  /** URL → allowlisted; apps call a handful of URLs, so each is parsed once. */
+  const decisions = new Map<string, boolean>();
+  let cached: Token | undefined;
+  /** Bumped when tokens change, so a fetch under way at that moment caches nothing. */
+  let generation = 0;
+  /** Calls to the source under way: [plain fetch, forced refresh]. */
+  const inFlight: (Promise<Token | null> | undefined)[] = [];
+  if (!onServer) {
+    inject(DestroyRef).onDestroy(
+      source.onTokensChanged(() => {
+        generation++;
+        cached = undefined;
+      }),
+    );
+  }
 
-/** Amplify reports an unreachable Cognito as `NetworkError`; fetch itself as a TypeError. */
-function isNetworkFailure(cause: unknown): boolean {
-  return cause instanceof TypeError || (cause instanceof Error && cause.name === 'NetworkError');
+  /** Shared: a forced refresh under way answers every call, a plain fetch every plain one. */
+  const fetch = (forceRefresh: boolean): Promise<Token | null> => {
+    const slot = +forceRefresh;
+    const pending = inFlight[1] ?? inFlight[slot];
+    if (pending) return pending;
+    const asked = generation;
+    const request = source.fetchTokens({ forceRefresh }).then((tokens) => {
+      const value = kind === 'id' ? tokens?.idToken : tokens?.accessToken;
+      // The header value is built once per token, not once per request.
+      const token =
+        value === undefined
+          ? null
+          : { ...readToken(value), header: scheme ? `${scheme} ${value}` : value };
+      // Tokens without a readable `exp` are never cached, but are still sent.
+      if (asked === generation) cached = token && token.expiresAt < Infinity ? token : undefined;
+      return token;
+    });
+    const done = () => (inFlight[slot] = undefined);
+    request.then(done, done);
+    return (inFlight[slot] = request);
+  };
+
+  /**
+   * A token to send, or null when signed out: the cached one while fresh, else the source's,
+   * refreshed first when due (the due one is still sent if the refresh fails and it has not
+   * expired). After the API refused `rejected`: whatever replaced it already, or else one forced
+   * refresh, shared by every request that needs it.
+   */
+  const tokenFor = async (rejected?: string): Promise<Token | null> => {
+    if (!rejected || !inFlight[1]) {
+      const token = cached && Date.now() < cached.refreshAt ? cached : await fetch(false);
+      if (!token || (Date.now() < token.refreshAt && token.value !== rejected)) return token;
+      if (!rejected) {
+        try {
+          return await fetch(true);
+        } catch (error) {
+          if (Date.now() < token.expiresAt) return token;
+          throw error;
+        }
+      }
+    }
+    return fetch(true);
+  };
+
+  /**
+   * Sends with `token`. On the first try, a 401 (or a status 0 while the token was nearly expired:
+   * API Gateway's authorizer 401s carry CORS headers only if the API configures CORS, else the
+   * browser reports 0) gets one retry with a replacement; the retry's 401 is final and reported.
+   */
+  const send = (
+    req: HttpRequest<unknown>,
+    next: HttpHandlerFn,
+    token: Token,
+    firstTry = true,
+  ): Events => {
+    // Same as `clone({ setHeaders })`, minus an object and its key iteration.
+    return catching(
+      next(req.clone({ headers: req.headers.set(headerName, token.header) })),
+      (error, subscriber) => {
+        const status = error instanceof HttpErrorResponse && error.status;
+        if (
+          firstTry &&
+          (status === 401 || (status === 0 && token.expiresAt - Date.now() < REFRESH_MARGIN_MS))
+        ) {
+          sendLater(subscriber, req, next, token.value, error as HttpErrorResponse);
+        } else {
+          if (status === 401) report(req, error as HttpErrorResponse, 'rejected-after-refresh');
+          subscriber.error(error);
+        }
+      },
+    );
+  };
+
+  /**
+   * Sends once a token is there. First try (no `rejection`): signed out follows `whenSignedOut`,
+   * a failure is a TokenRefreshError. Retry after `rejection`: without a replacement the caller
+   * gets that 401 and `CognitoAuthFailures` emits, unless the network failed (TokenRefreshError).
+   */
+  const sendLater = async (
+    subscriber: Subscriber<HttpEvent<unknown>>,
+    req: HttpRequest<unknown>,
+    next: HttpHandlerFn,
+    rejected?: string,
+    rejection?: HttpErrorResponse,
+  ) => {
+    try {
+      let token: Token | null;
+      try {
+        token = await tokenFor(rejected);
+      } catch (cause) {
+        if (subscriber.closed) return;
+        // Amplify reports an unreachable Cognito as `NetworkError`; fetch itself, a TypeError.
+        throw !rejection || cause instanceof TypeError || (cause as Error)?.name === 'NetworkError'
+          ? new TokenRefreshError(req.urlWithParams, { cause })
+          : report(req, rejection, 'refresh-failed', cause);
+      }
+      // Unsubscribed while waiting: nothing is sent, nothing reported.
+      if (subscriber.closed) return;
+      if (token) send(req, next, token, !rejection).subscribe(subscriber);
+      else if (rejection) throw report(req, rejection, 'signed-out');
+      else if (whenSignedOut === 'error') throw new NotSignedInError(req.urlWithParams);
+      else next(req).subscribe(subscriber);
+    } catch (error) {
+      // Also a throw from `next` or a subscriber: it ends the request rather than vanishing.
+      subscriber.error(error);
+    }
+  };
+
+  /** Reports why a 401 stays a 401; returns it. */
+  const report = (
+    req: HttpRequest<unknown>,
+    rejection: HttpErrorResponse,
+    reason: CognitoAuthFailure['reason'],
+    cause?: unknown,
+  ) => {
+    failures.report({ reason, url: req.urlWithParams, status: rejection.status, cause });
+    return rejection;
+  };
+
+  const handle = (req: HttpRequest<unknown>, next: HttpHandlerFn): Events => {
+    const url = req.urlWithParams;
+    let allowed = decisions.get(url);
+    if (allowed === undefined) {
+      if (decisions.size >= DECISION_MEMO_LIMIT) decisions.clear();
+      decisions.set(url, (allowed = allowlisted(url, baseUrl)));
+    }
+    if (
+      onServer ||
+      !allowed ||
+      // has() first: get() would store the default in every request's context.
+      (req.context.has(SKIP_COGNITO_AUTH) && req.context.get(SKIP_COGNITO_AUTH)) ||
+      req.headers.has(header)
+    ) {
+      return next(req);
+    }
+    return cached && Date.now() < cached.refreshAt
+      ? send(req, next, cached)
+      : new Observable((subscriber) => void sendLater(subscriber, req, next));
+  };
+  return { handle };
 }

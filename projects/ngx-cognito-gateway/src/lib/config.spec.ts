@@ -3,13 +3,17 @@ import { CognitoAuthConfigError, CognitoGatewayError } from './errors';
 
 describe('resolveCognitoAuthConfig', () => {
   it('applies the defaults', () => {
-    expect(resolveCognitoAuthConfig({ allowedUrls: ['https://api.example.com'] })).toEqual({
+    const { allowlisted, ...options } = resolveCognitoAuthConfig({
       allowedUrls: ['https://api.example.com'],
+    });
+    expect(options).toEqual({
       token: 'access',
       headerName: 'Authorization',
       scheme: 'Bearer',
       whenSignedOut: 'pass',
     });
+    expect(allowlisted('https://api.example.com/x')).toBeTrue();
+    expect(allowlisted('https://api.example.com.evil.io/x')).toBeFalse();
   });
 
   it('accepts every option and http for loopback hosts', () => {
@@ -30,9 +34,9 @@ describe('resolveCognitoAuthConfig', () => {
   });
 
   const invalid: [string, unknown, RegExp][] = [
-    ['no config', undefined, /object/],
-    ['missing allowedUrls', {}, /at least one/],
-    ['empty allowedUrls', { allowedUrls: [] }, /at least one/],
+    ['no config', undefined, /allowedUrls must be a list of at least one API URL/],
+    ['missing allowedUrls', {}, /at least one API URL/],
+    ['empty allowedUrls', { allowedUrls: [] }, /at least one API URL/],
     ['wildcard', { allowedUrls: ['*'] }, /wildcard/],
     ['wildcard host', { allowedUrls: ['https://*.example.com'] }, /wildcard/],
     ['relative', { allowedUrls: ['/api'] }, /absolute/],

@@ -15,7 +15,7 @@ export class CognitoAuthConfigError extends CognitoGatewayError {
 export class NotSignedInError extends CognitoGatewayError {
   override readonly name = 'NotSignedInError';
   constructor(readonly url: string) {
-    super(`Not signed in: request to ${url} was not sent`);
+    super(`Not signed in, not sent: ${url}`);
   }
 }
 
@@ -26,10 +26,7 @@ export class TokenRefreshError extends CognitoGatewayError {
     readonly url: string,
     options: { cause: unknown },
   ) {
-    super(`Could not get a fresh Cognito token for ${url}: ${describe(options.cause)}`, options);
+    // String(error) is "name: message" for an Error.
+    super(`No fresh Cognito token for ${url}: ${String(options.cause)}`, options);
   }
-}
-
-function describe(cause: unknown): string {
-  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
 }

@@ -341,6 +341,104 @@ describe('cognitoAuthInterceptor', () => {
       expect(((await response) as HttpErrorResponse).status).toBe(0);
       expect(source.forceRefreshCount).toBe(0);
     });
+    it('is treated as a 401 for a cached short-lived token that is within a minute of exp', async () => {
+      const { http, backend, source } = setUp();
+      // Lifetime 2 min, so it is refreshed 30 s early: at 45 s left it is still the cached one.
+      const now = Math.floor(Date.now() / 1000);
+      const shortLived = fakeJwt({ expiresInSeconds: 45, claims: { iat: now - 75 } });
+      source.signIn(shortLived);
+      http.get(`${API}/warm`).subscribe();
+      (await sent(backend, `${API}/warm`)).flush({});
+      const response = firstValueFrom(http.get(`${API}/tasks`));
+      const first = backend.expectOne(`${API}/tasks`); // sent synchronously: the cached token
+      expect(first.request.headers.get('Authorization')).toBe(`Bearer ${shortLived}`);
+      first.error(new ProgressEvent('error'), { status: 0 });
+      const retry = await sent(backend, `${API}/tasks`);
+      expect(source.forceRefreshCount).toBe(1);
+      expect(retry.request.headers.get('Authorization')).toBe(
+        `Bearer ${source.currentAccessToken}`,
+      );
+      retry.flush('ok');
+      expect(await response).toBe('ok');
+    });
+  });
+
+  describe('subscriptions', () => {
+    it('sends nothing when unsubscribed while the token is being fetched', async () => {
+      const { http, backend, source } = setUp();
+      http.get(`${API}/tasks`).subscribe().unsubscribe();
+      await settle();
+      backend.expectNone(`${API}/tasks`);
+      expect(source.fetchCount).toBe(1);
+    });
+
+    it('neither retries nor reports when unsubscribed while the refresh after a 401 runs', async () => {
+      const { http, backend, source, failures } = setUp();
+      const subscription = http.get(`${API}/tasks`).subscribe({ error: () => undefined });
+      const first = await sent(backend, `${API}/tasks`);
+      source.failWith(Object.assign(new Error('revoked'), { name: 'NotAuthorizedException' }));
+      first.flush({}, UNAUTHORIZED);
+      subscription.unsubscribe();
+      await settle();
+      backend.expectNone(`${API}/tasks`);
+      expect(failures).toEqual([]);
+    });
+
+    it('shares one call to the token source among concurrent first requests', async () => {
+      const { http, backend, source } = setUp();
+      for (let i = 0; i < 5; i++) http.get(`${API}/c${i}`).subscribe();
+      await settle();
+      for (let i = 0; i < 5; i++) backend.expectOne(`${API}/c${i}`).flush({});
+      expect(source.fetchCount).toBe(1);
+    });
+
+    it('sends again, with the token, on every subscription of the same observable', async () => {
+      const { http, backend, source } = setUp();
+      http.get(`${API}/warm`).subscribe();
+      (await sent(backend, `${API}/warm`)).flush({});
+      const tasks = http.get(`${API}/tasks`);
+      for (let i = 0; i < 2; i++) {
+        tasks.subscribe();
+        const req = backend.expectOne(`${API}/tasks`);
+        expect(req.request.headers.get('Authorization')).toBe(
+          `Bearer ${source.currentAccessToken}`,
+        );
+        req.flush([]);
+      }
+    });
+
+    it('cancels the request in flight when unsubscribed', async () => {
+      const { http, backend } = setUp();
+      http.get(`${API}/warm`).subscribe();
+      (await sent(backend, `${API}/warm`)).flush({});
+      const subscription = http.get(`${API}/slow`).subscribe();
+      const req = backend.expectOne(`${API}/slow`);
+      subscription.unsubscribe();
+      expect(req.cancelled).toBeTrue();
+    });
+
+    it('ends the request with an error thrown further down the chain', async () => {
+      const boom = new Error('boom');
+      TestBed.configureTestingModule({
+        providers: [
+          provideHttpClient(
+            withInterceptors([
+              cognitoAuthInterceptor,
+              () => {
+                throw boom;
+              },
+            ]),
+          ),
+          provideHttpClientTesting(),
+          provideCognitoAuth({ allowedUrls: [API] }),
+          provideCognitoAuthTesting(),
+        ],
+      });
+      const error = await firstValueFrom(TestBed.inject(HttpClient).get(`${API}/x`)).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBe(boom);
+    });
   });
 
   it('passes requests through unchanged on the server (SSR)', async () => {

@@ -1,4 +1,5 @@
-export interface JwtTiming {
+export interface Token {
+  readonly value: string;
   /** `exp` in epoch ms. */
   readonly expiresAt: number;
   /**
@@ -8,31 +9,27 @@ export interface JwtTiming {
   readonly refreshAt: number;
 }
 
-const REFRESH_MARGIN_MS = 60_000;
+/** Also how close to `exp` a status 0 counts as a browser-hidden 401. */
+export const REFRESH_MARGIN_MS = 60_000;
 
 /**
- * `exp`/`iat` of a JWT, or undefined if it is not a JWT with an `exp`. Only decides *when* to ask
- * for a fresh token: nothing here trusts the token, the API verifies it.
+ * A token with its `exp` and when to refresh it, both `Infinity` when it is not a JWT with an
+ * `exp`. Only decides *when* to ask for a fresh token: nothing here trusts the token, the API
+ * verifies it.
  */
-export function readJwtTiming(token: string): JwtTiming | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  let claims: { exp?: unknown; iat?: unknown };
+export function readToken(value: string): Token {
+  let expiresAt = Infinity;
+  let refreshAt = Infinity;
   try {
-    claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    const { exp, iat } = JSON.parse(
+      atob(value.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')),
+    );
+    if (Number.isFinite(exp)) {
+      expiresAt = exp * 1000;
+      refreshAt = expiresAt - Math.min(REFRESH_MARGIN_MS, iat < exp ? (exp - iat) * 250 : Infinity);
+    }
   } catch {
-    return undefined;
+    // No second segment, not base64, not JSON, or `null`.
   }
-  if (typeof claims !== 'object' || claims === null) return undefined;
-  const { exp, iat } = claims;
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) return undefined;
-  const expiresAt = exp * 1000;
-  const lifetime = typeof iat === 'number' && iat < exp ? expiresAt - iat * 1000 : Infinity;
-  return { expiresAt, refreshAt: expiresAt - Math.min(REFRESH_MARGIN_MS, lifetime / 4) };
-}
-
-/** Expired, or so close to it that a browser-hidden 401 (status 0) is the likely story. */
-export function isNearExpiry(token: string, at: number): boolean {
-  const timing = readJwtTiming(token);
-  return timing !== undefined && timing.expiresAt - at < REFRESH_MARGIN_MS;
+  return { value, expiresAt, refreshAt };
 }

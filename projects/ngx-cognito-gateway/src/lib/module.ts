@@ -1,9 +1,8 @@
 import { HTTP_INTERCEPTORS } from '@angular/common/http';
 import { ModuleWithProviders, NgModule } from '@angular/core';
-import { AmplifyTokenSource } from './amplify-token-source';
-import { COGNITO_AUTH_CONFIG, CognitoAuthConfig, resolveCognitoAuthConfig } from './config';
+import { CognitoAuthConfig } from './config';
 import { CognitoAuthHttpInterceptor } from './interceptor';
-import { CognitoTokenSource } from './token-source';
+import { cognitoAuthProviders } from './provide';
 
 /**
  * For NgModule apps: `imports: [CognitoAuthModule.forRoot(config)]` in the root module, with
@@ -13,12 +12,10 @@ import { CognitoTokenSource } from './token-source';
 @NgModule()
 export class CognitoAuthModule {
   static forRoot(config: CognitoAuthConfig): ModuleWithProviders<CognitoAuthModule> {
-    const resolved = resolveCognitoAuthConfig(config);
     return {
       ngModule: CognitoAuthModule,
       providers: [
-        { provide: COGNITO_AUTH_CONFIG, useValue: resolved },
-        { provide: CognitoTokenSource, useClass: AmplifyTokenSource },
+        ...cognitoAuthProviders(config),
         { provide: HTTP_INTERCEPTORS, useClass: CognitoAuthHttpInterceptor, multi: true },
       ],
     };

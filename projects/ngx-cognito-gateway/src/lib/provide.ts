@@ -1,4 +1,4 @@
-import { EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
+import { EnvironmentProviders, Provider, makeEnvironmentProviders } from '@angular/core';
 import { AmplifyTokenSource } from './amplify-token-source';
 import { COGNITO_AUTH_CONFIG, CognitoAuthConfig, resolveCognitoAuthConfig } from './config';
 import { CognitoTokenSource } from './token-source';
@@ -8,9 +8,13 @@ import { CognitoTokenSource } from './token-source';
  * unusable config. Add `cognitoAuthInterceptor` to `provideHttpClient(withInterceptors([...]))`.
  */
 export function provideCognitoAuth(config: CognitoAuthConfig): EnvironmentProviders {
-  const resolved = resolveCognitoAuthConfig(config);
-  return makeEnvironmentProviders([
-    { provide: COGNITO_AUTH_CONFIG, useValue: resolved },
+  return makeEnvironmentProviders(cognitoAuthProviders(config));
+}
+
+/** What both `provideCognitoAuth` and `CognitoAuthModule.forRoot` provide. */
+export function cognitoAuthProviders(config: CognitoAuthConfig): Provider[] {
+  return [
+    { provide: COGNITO_AUTH_CONFIG, useValue: resolveCognitoAuthConfig(config) },
     { provide: CognitoTokenSource, useClass: AmplifyTokenSource },
-  ]);
+  ];
 }

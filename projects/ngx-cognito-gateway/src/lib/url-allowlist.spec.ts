@@ -92,14 +92,20 @@ describe('urlMatchesAllowlist', () => {
     ).toBeFalse();
   });
 
-  it('ignores unusable allowlist entries instead of throwing', () => {
+  it('ignores unusable allowlist entries (those the config rejects) instead of throwing', () => {
     const junk = [
       '',
       '*',
       'https://*.example.com',
+      'https://api.example.com/*',
       'api.example.com',
+      '/',
       'https://u@api.example.com',
+      'https://@api.example.com',
       'https://api.example.com/?q',
+      'https://api.example.com/?',
+      'https://api.example.com/#',
+      'http://api.example.com', // plain http off loopback
     ];
     for (const entry of junk) {
       expect(urlMatchesAllowlist('https://api.example.com/', [entry]))

@@ -18,74 +18,63 @@ export function urlMatchesAllowlist(
 /** A URL predicate with the allowlist parsed once, for the interceptor's per-request path. */
 export type AllowlistMatcher = (url: string, base?: string) => boolean;
 
-interface AllowedPrefix {
-  readonly protocol: string;
-  readonly host: string; // hostname + ":" + port, port '' when default
-  /** Path without trailing slash; '' means the whole origin. */
-  readonly path: string;
-}
-
-export function compileAllowlist(allowedUrls: readonly string[]): AllowlistMatcher {
-  const prefixes: AllowedPrefix[] = [];
-  for (const entry of Array.isArray(allowedUrls) ? allowedUrls : []) {
-    const parsed = parseHttpUrl(entry);
-    if (parsed && !parsed.search && !parsed.hash) {
-      prefixes.push({
-        protocol: parsed.protocol,
-        host: parsed.host,
-        path: parsed.pathname.replace(/\/+$/, ''),
-      });
+/**
+ * Parses the allowlist once. An entry must be an absolute https URL (plain http only for loopback
+ * hosts: anywhere else the token would cross the network readable) without wildcard, user info,
+ * query or fragment. Any other entry matches nothing and is reported to `invalid`, which the
+ * config check makes throw at start-up.
+ */
+export function compileAllowlist(
+  allowedUrls: readonly string[],
+  invalid?: (problem: string) => void,
+): AllowlistMatcher {
+  /** [origin, path prefix ending in `/`] */
+  const prefixes: [string, string][] = [];
+  (Array.isArray(allowedUrls) ? allowedUrls : []).forEach((entry: unknown, index) => {
+    const url = parseHttpUrl(entry);
+    if (
+      url &&
+      !/[*?#]/.test(entry as string) &&
+      (url.protocol === 'https:' || /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
+    ) {
+      prefixes.push([url.origin, url.pathname.replace(/\/*$/, '/')]);
+    } else {
+      invalid?.(
+        `allowedUrls[${index}] ${JSON.stringify(entry)} must be an absolute https URL without wildcard, user info, query or fragment (http only on loopback)`,
+      );
     }
-  }
+  });
   return (url, base) => {
     const target = parseHttpUrl(url, base);
-    if (!target) return false;
-    for (const prefix of prefixes) {
-      if (
-        target.protocol === prefix.protocol &&
-        target.host === prefix.host &&
-        pathIsUnder(target.pathname, prefix.path)
-      ) {
-        return true;
-      }
-    }
-    return false;
+    // `/v1/` covers `/v1` and `/v1/...`, never `/v10`: prefixes end on a segment boundary.
+    return prefixes.some(
+      ([origin, path]) => target?.origin === origin && `${target.pathname}/`.startsWith(path),
+    );
   };
 }
 
-/** `/v1` covers `/v1` and `/v1/...`, never `/v10`: prefixes end on a segment boundary. */
-function pathIsUnder(pathname: string, prefix: string): boolean {
-  return (
-    prefix === '' ||
-    pathname === prefix ||
-    (pathname.startsWith(prefix) && pathname.charCodeAt(prefix.length) === 47) /* '/' */
-  );
-}
-
-/** http(s) URL without userinfo, or undefined. Userinfo is how look-alikes hide the real host. */
-export function parseHttpUrl(value: unknown, base?: string): URL | undefined {
-  if (typeof value !== 'string' || (base !== undefined && typeof base !== 'string')) {
-    return undefined;
-  }
-  let parsed: URL;
-  try {
-    parsed = new URL(value, base);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  if (parsed.username !== '' || parsed.password !== '' || hasEmptyUserinfo(value)) return undefined;
-  if (parsed.hostname === '') return undefined;
-  return parsed;
-}
-
 /**
- * `https://@host/` parses with empty userinfo; a person (or a log scanner) reading it may not see
- * the host the browser does, so any `@` in the authority counts as userinfo.
+ * http(s) URL without user info, or undefined. User info is how look-alikes hide the real host;
+ * `https://@host/` even parses with empty user info, so any `@` in the authority counts.
  */
-function hasEmptyUserinfo(value: string): boolean {
-  // The URL parser skips leading C0 controls and spaces, so this must too.
-  // eslint-disable-next-line no-control-regex
-  const authority = /^[\s\x00-\x1f]*(?:[a-z][a-z0-9+.-]*:)?[\\/]{2}([^/\\?#]*)/i.exec(value)?.[1];
-  return authority !== undefined && authority.includes('@');
+function parseHttpUrl(value: unknown, base?: string): URL | undefined {
+  try {
+    // Strings only: anything else, URL would stringify (running its code).
+    if (typeof value === 'string' && (base === undefined || typeof base === 'string')) {
+      const url = new URL(value, base);
+      if (
+        /^https?:$/.test(url.protocol) &&
+        !url.username &&
+        !url.password &&
+        // The URL parser skips leading C0 controls and spaces, so this must too.
+        // eslint-disable-next-line no-control-regex
+        !/^[\s\x00-\x1f]*([a-z][a-z\d+.-]*:)?[\\/]{2}[^/\\?#]*@/i.test(value)
+      ) {
+        return url;
+      }
+    }
+  } catch {
+    // Not a URL: matches nothing.
+  }
+  return undefined;
 }
