@@ -11,7 +11,15 @@ import { JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache, SimplePenaltyBox, type JwksCache } from 'aws-jwt-verify/jwk';
 import { validateJwtFields } from 'aws-jwt-verify/jwt';
 import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
-import { checkClaims, checkHeader, extractToken, type Decision, type JwtRules } from './claims.ts';
+import {
+  checkClaims,
+  checkHeader,
+  extractToken,
+  type Decision,
+  type Description,
+  type JwtRules,
+} from './claims.ts';
+import { oneLineLogger } from './log-line.ts';
 import { VerifiedTokenCache } from './token-cache.ts';
 
 /** aws-jwt-verify's own fetcher speaks https only; cognito-local's issuer is http on loopback. */
@@ -59,7 +67,8 @@ interface VerifiedToken {
 
 export function createAuthorizer(options: AuthorizerOptions): Authorizer {
   const jwksUri = `${options.issuer.replace(/\/+$/, '')}/.well-known/jwks.json`;
-  const log = options.log ?? ((line: string) => console.error(line));
+  // Library messages quote the token's kid: logged on one escaped line, never raw.
+  const log = oneLineLogger(options.log ?? ((line: string) => console.error(line)));
   const jwks = new SimpleJwksCache({
     fetcher: new HttpJwksFetcher(),
     penaltyBox: new SimplePenaltyBox({ waitSeconds: options.refetchWaitSeconds ?? 10 }),
@@ -157,7 +166,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
   };
 }
 
-function describe(name: string, message: string): string {
+function describe(name: string, message: string): Description {
   if (name === 'JwtExpiredError') return 'the token has expired';
   if (name === 'JwtNotBeforeError') return 'the token is not valid yet';
   if (/issuer/i.test(message)) return 'the token does not have a valid issuer';

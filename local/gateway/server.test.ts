@@ -169,6 +169,59 @@ test(
   },
 );
 
+/** www-authenticate exactly as API Gateway shapes it, every value a clean quoted-string. */
+const WELL_FORMED =
+  /^Bearer scope="(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*" error="(?:invalid_token|insufficient_scope)" error_description="[\x20\x21\x23-\x5b\x5d-\x7e]*"$/;
+
+test(
+  'token-controlled header text (alg, kid) never reaches the www-authenticate header or a raw log line',
+  { timeout: 30_000 },
+  async () => {
+    // A gateway of its own: a fresh JWKS cache, so the unknown kid is looked up (and logged).
+    const lines: string[] = [];
+    const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+      issuer: issuer.issuer,
+      audience: ['client1'],
+      upstream: upstream.url,
+      allowedOrigins: [ALLOWED],
+    });
+    const g = await startGateway({
+      config,
+      port: 0,
+      lambdaFile: LAMBDA_FILE,
+      log: (l) => lines.push(l),
+    });
+    try {
+      const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const before = upstream.seen.length;
+      const forged = 'nope\r\ngateway: forged line\u2028';
+      const tokens = [
+        ...['x\r\nx-injected: 1', '€', 'a"b', 'RS256\u0000', '\\'].map(
+          (alg) => `${b64({ alg, kid: issuer.kid })}.${b64(claims())}.c2ln`,
+        ),
+        await issuer.sign(claims(), { kid: forged }),
+      ];
+      for (const token of tokens) {
+        const res = await fetch(`${g.url}/tasks`, {
+          headers: { authorization: `Bearer ${token}`, origin: ALLOWED },
+        });
+        assert.equal(res.status, 401, `${token}: ${await res.text()}`);
+        assert.match(res.headers.get('www-authenticate') ?? '', WELL_FORMED);
+        assert.equal(res.headers.get('x-injected'), null);
+      }
+      assert.equal(upstream.seen.length, before, 'upstream must see nothing');
+      assert.ok(lines.length > 0, 'the unknown kid is logged');
+      for (const line of lines) assert.doesNotMatch(line, /[\r\n\u2028]/, line);
+      assert.ok(
+        lines.some((l) => l.includes('nope\\u000d\\u000agateway: forged line\\u2028')),
+        lines.join('\n'),
+      );
+    } finally {
+      await g.close();
+    }
+  },
+);
+
 test(
   'unknown kids refetch the JWKS at most once per wait period',
   { timeout: 30_000 },

@@ -14,6 +14,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createAuthorizer, type Authorizer } from './authorizer.ts';
 import { wwwAuthenticate } from './claims.ts';
 import { corsResponseHeaders, isCorsHeader } from './cors.ts';
+import { oneLineLogger } from './log-line.ts';
 import { interpretResult, loadHandler, payloadV2Event, type LambdaHandler } from './lambda-host.ts';
 import { selectRoute } from './routes.ts';
 import type { GatewayConfig, RouteConfig } from './template.ts';
@@ -88,7 +89,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> | Buffer
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const log = options.log ?? ((line: string) => console.error(line));
+  // Log lines quote request paths and error messages: one escaped line each (log-line.ts).
+  const log = oneLineLogger(options.log ?? ((line: string) => console.error(line)));
   const { config } = options;
   const authorizers = new Map<string, Authorizer>();
   const routeAuthorizers = new Map<RouteConfig, Authorizer>();
