@@ -4,8 +4,8 @@
 //
 // Verified tokens are remembered (token-cache.ts) so a repeated token skips the RSA signature
 // check, and only that: on every hit the library's own claim checks (exp/nbf against the current
-// clock, iss) and checkClaims (iss, exp, nbf, aud/client_id, this route's scopes) run again, and
-// the hit only counts while the JWK that verified the signature is still the one the JWKS cache
+// clock, iss) and checkClaims (iss, exp, nbf, iat, aud/client_id, this route's scopes) run again
+// and the hit only counts while the JWK that verified the signature is still the one the JWKS cache
 // holds for the token's kid (a JWKS refetch replaces the keys, which drops such hits).
 import { JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache, SimplePenaltyBox, type JwksCache } from 'aws-jwt-verify/jwk';

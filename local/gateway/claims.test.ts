@@ -50,6 +50,21 @@ test('checkClaims: issuer exact, exp required and future, nbf not future', () =>
   assert.equal(checkClaims({ ...good, nbf: now }, rules, now).ok, true);
 });
 
+test('checkClaims: iat, when present, must not be after the current time', () => {
+  assert.deepEqual(checkClaims({ ...good, iat: now + 1 }, rules, now), {
+    ok: false,
+    status: 401,
+    description: 'the token was issued in the future',
+  });
+  assert.equal(checkClaims({ ...good, iat: now + 3600 }, rules, now).ok, false);
+  assert.equal(checkClaims({ ...good, iat: now + 0.5 }, rules, now).ok, false);
+  assert.equal(checkClaims({ ...good, iat: String(now - 10) }, rules, now).ok, false);
+  assert.equal(checkClaims({ ...good, iat: Number.NaN }, rules, now).ok, false);
+  assert.equal(checkClaims({ ...good, iat: now }, rules, now).ok, true);
+  assert.equal(checkClaims({ ...good, iat: now - 100 }, rules, now).ok, true);
+  assert.equal(checkClaims({ ...good, iat: undefined }, rules, now).ok, true);
+});
+
 test('checkClaims: aud wins over client_id; client_id only when aud is absent', () => {
   assert.equal(checkClaims({ ...good, aud: 'client1' }, rules, now).ok, true);
   assert.equal(checkClaims({ ...good, aud: ['x', 'client1'] }, rules, now).ok, true);

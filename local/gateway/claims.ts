@@ -1,6 +1,7 @@
 // Pure decisions of the HTTP API JWT authorizer, emulating
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
-// (token with or without "Bearer ", RSA only, iss exact, aud or else client_id, exp, nbf, scopes).
+// (token with or without "Bearer ", RSA only, iss exact, aud or else client_id, exp, nbf, iat,
+// scopes).
 
 export interface JwtRules {
   issuer: string;
@@ -27,6 +28,7 @@ export const DESCRIPTIONS = [
   'the token has no expiration time',
   'the token has expired',
   'the token is not valid yet',
+  'the token was issued in the future',
   'the token does not have a valid audience',
   'the token does not have a required scope',
 ] as const;
@@ -100,6 +102,15 @@ export function checkClaims(
   }
   if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > nowSeconds)) {
     return { ok: false, status: 401, description: 'the token is not valid yet' };
+  }
+  // iat, when present, "must be before the current time" (page above). The same second counts
+  // as before, as for nbf: a token is usable in the second it was issued. An iat that is not a
+  // number cannot be compared and is refused (the library refuses it too, as unparsable).
+  if (
+    payload.iat !== undefined &&
+    (typeof payload.iat !== 'number' || !Number.isFinite(payload.iat) || payload.iat > nowSeconds)
+  ) {
+    return { ok: false, status: 401, description: 'the token was issued in the future' };
   }
   // aud wins when present; client_id is only consulted when aud is absent:
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html

@@ -120,7 +120,7 @@ test(
 );
 
 test(
-  'missing, garbage, expired, not-yet-valid, wrong issuer/audience tokens → 401',
+  'missing, garbage, expired, not-yet-valid, issued in the future, wrong issuer/audience → 401',
   { timeout: 30_000 },
   async () => {
     await expectRejected('');
@@ -128,6 +128,7 @@ test(
     await expectRejected(await issuer.sign({ ...claims(), exp: now() - 10 }));
     await expectRejected(await issuer.sign({ ...claims(), exp: undefined }));
     await expectRejected(await issuer.sign({ ...claims(), nbf: now() + 120 }));
+    await expectRejected(await issuer.sign({ ...claims(), iat: now() + 3600 }));
     await expectRejected(await issuer.sign({ ...claims(), iss: issuer.issuer + 'x' }));
     await expectRejected(await issuer.sign({ ...claims(), client_id: 'other' }));
     await expectRejected(await issuer.sign({ ...claims(), aud: 'other' }));
