@@ -8,6 +8,7 @@
 // and the hit only counts while the JWK that verified the signature is still the one the JWKS cache
 // holds for the token's kid (a JWKS refetch replaces the keys, which drops such hits).
 import { JwtVerifier } from 'aws-jwt-verify';
+import { KidNotFoundInJwksError } from 'aws-jwt-verify/error';
 import { SimpleJwksCache, SimplePenaltyBox, type JwksCache } from 'aws-jwt-verify/jwk';
 import { validateJwtFields } from 'aws-jwt-verify/jwt';
 import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
@@ -19,21 +20,9 @@ import {
   type Description,
   type JwtRules,
 } from './claims.ts';
+import { HttpJwksFetcher } from './jwks-fetcher.ts';
 import { oneLineLogger } from './log-line.ts';
 import { VerifiedTokenCache } from './token-cache.ts';
-
-/** aws-jwt-verify's own fetcher speaks https only; cognito-local's issuer is http on loopback. */
-export class HttpJwksFetcher {
-  readonly timeoutMs: number;
-  constructor(timeoutMs = 5000) {
-    this.timeoutMs = timeoutMs;
-  }
-  async fetch(uri: string): Promise<ArrayBuffer> {
-    const response = await fetch(uri, { signal: AbortSignal.timeout(this.timeoutMs) });
-    if (response.status !== 200) throw new Error(`JWKS ${uri} answered ${response.status}`);
-    return response.arrayBuffer();
-  }
-}
 
 /** Default number of distinct verified tokens remembered per authorizer. */
 export const VERIFIED_TOKEN_CACHE_SIZE = 1000;
@@ -42,8 +31,13 @@ export interface AuthorizerOptions {
   issuer: string;
   audience: readonly string[];
   log?: (line: string) => void;
-  /** Seconds an unknown kid blocks further JWKS refetches (API Gateway-like caching). */
+  /**
+   * Seconds an unknown kid, or a failed JWKS fetch, blocks further JWKS fetches (API
+   * Gateway-like caching; at most one fetch per period while either keeps happening).
+   */
   refetchWaitSeconds?: number;
+  /** Longest a JWKS fetch may take (jwks-fetcher.ts). */
+  jwksTimeoutMs?: number;
   /** Verified tokens remembered (least recently used dropped first); 0 verifies every request. */
   verifiedTokenCacheSize?: number;
 }
@@ -69,9 +63,14 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
   const jwksUri = `${options.issuer.replace(/\/+$/, '')}/.well-known/jwks.json`;
   // Library messages quote the token's kid: logged on one escaped line, never raw.
   const log = oneLineLogger(options.log ?? ((line: string) => console.error(line)));
+  const waitSeconds = options.refetchWaitSeconds ?? 10;
   const jwks = new SimpleJwksCache({
-    fetcher: new HttpJwksFetcher(),
-    penaltyBox: new SimplePenaltyBox({ waitSeconds: options.refetchWaitSeconds ?? 10 }),
+    fetcher: new HttpJwksFetcher({
+      timeoutMs: options.jwksTimeoutMs,
+      retryAfterSeconds: waitSeconds,
+      log,
+    }),
+    penaltyBox: new SimplePenaltyBox({ waitSeconds }),
   });
   // Which JWK verified which payload: the library hands the same decomposed payload object to
   // getJwk and returns it from verify(), so the pairing is exact even with concurrent refetches.
@@ -146,10 +145,13 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
       try {
         payload = await verifier.verify(token);
       } catch (error) {
-        const name = error instanceof Error ? error.constructor.name : 'Error';
-        const message = error instanceof Error ? error.message : String(error);
-        if (/Fetch|Jwks|Penalty|WaitPeriod/i.test(name) || /fetch|JWKS/i.test(message)) {
-          log(`authorizer: JWKS ${jwksUri} unavailable or key not found: ${name}: ${message}`);
+        // A failed fetch was logged by the fetcher. An unknown kid is logged once per JWKS fetch
+        // that did not find it; the requests refused during the wait that follows either one
+        // are not logged (any client could flood the log with them).
+        if (error instanceof KidNotFoundInJwksError) {
+          log(
+            `authorizer: ${error.message} at ${jwksUri}; no JWKS fetch for other unknown kids for ${waitSeconds} s`,
+          );
         }
         return rejected(error);
       }

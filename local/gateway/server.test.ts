@@ -3,7 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { loadGatewayConfig } from './template.ts';
 import { startGateway, type RunningGateway } from './server.ts';
@@ -305,6 +306,45 @@ test('JWKS unreachable → 401 with a log line, never 500', { timeout: 30_000 },
     await g.close();
   }
 });
+
+test(
+  'a JWKS that never answers → 401 with a log line, then 401 at once without another fetch',
+  { timeout: 30_000 },
+  async () => {
+    let fetches = 0;
+    const silent = createServer(() => void fetches++);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const iss = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/local_silent`;
+    const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+      issuer: iss,
+      audience: ['client1'],
+      upstream: upstream.url,
+    });
+    const lines: string[] = [];
+    const g = await startGateway({
+      config,
+      port: 0,
+      lambdaFile: LAMBDA_FILE,
+      jwksTimeoutMs: 300,
+      log: (l) => lines.push(l),
+    });
+    try {
+      for (let i = 0; i < 4; i++) {
+        const token = await issuer.sign({ ...claims(), iss, sub: `user-${i}` });
+        const res = await fetch(`${g.url}/tasks`, { headers: { authorization: token } });
+        assert.equal(res.status, 401);
+        assert.equal(fetches, 1, `request ${i}: ${fetches} JWKS fetches`);
+      }
+      const logged = lines.filter((l) => /JwksFetchError/.test(l));
+      assert.equal(logged.length, 1, lines.join('\n'));
+      assert.match(logged[0]!, /no complete answer within 300 ms/);
+    } finally {
+      await g.close();
+      silent.closeAllConnections();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  },
+);
 
 test(
   'oversized body → 413 and oversized headers → 431, and the gateway keeps serving',

@@ -51,6 +51,8 @@ export interface GatewayOptions {
   log?: (line: string) => void;
   /** Overrides every HTTP integration's timeout (tests). */
   integrationTimeoutMs?: number;
+  /** Overrides how long a JWKS fetch may take, 5 s by default (tests). */
+  jwksTimeoutMs?: number;
   /** Bounds of the keep-alive connection pool to HTTP integrations (upstream.ts). */
   upstreamPool?: UpstreamPoolOptions;
 }
@@ -111,7 +113,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!authorizers.has(key)) {
         authorizers.set(
           key,
-          createAuthorizer({ issuer: route.jwt.issuer, audience: route.jwt.audience, log }),
+          createAuthorizer({
+            issuer: route.jwt.issuer,
+            audience: route.jwt.audience,
+            log,
+            jwksTimeoutMs: options.jwksTimeoutMs,
+          }),
         );
       }
       routeAuthorizers.set(route, authorizers.get(key)!);
