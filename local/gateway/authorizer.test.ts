@@ -95,6 +95,37 @@ test('a token cached while valid is refused once it expires, like an uncached on
   assert.equal(cached.cachedTokens, 0);
 });
 
+test('the description names the failed check, whatever the token says about itself', async () => {
+  const check = authorizer();
+  const now = Date.now() / 1000;
+  const expect = async (token: string, description: string) =>
+    assert.deepEqual(await check.authorize(bearer(token), []), {
+      ok: false,
+      status: 401,
+      description,
+    });
+  // An unknown kid that reads like another failure.
+  await expect(
+    await new SignJWT(accessClaims(now))
+      .setProtectedHeader({ alg: 'RS256', kid: 'bad issuer, bad signature' })
+      .sign(k1.privateKey),
+    'the token is invalid',
+  );
+  await expect(await sign(accessClaims(now), await newKey('k1')), 'signature is invalid');
+  await expect(
+    await sign(accessClaims(now, { iss: `${issuer}x` })),
+    'the token does not have a valid issuer',
+  );
+  await expect(
+    await sign(accessClaims(now, { exp: Math.floor(now) - 10 })),
+    'the token has expired',
+  );
+  await expect(
+    await sign(accessClaims(now, { nbf: Math.floor(now) + 100 })),
+    'the token is not valid yet',
+  );
+});
+
 test('a token issued in the future is refused, and again on a cache hit once the clock is set back', async (t) => {
   const cached = authorizer();
   const t0 = Math.floor(Date.now() / 1000);

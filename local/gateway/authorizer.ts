@@ -8,7 +8,14 @@
 // and the hit only counts while the JWK that verified the signature is still the one the JWKS cache
 // holds for the token's kid (a JWKS refetch replaces the keys, which drops such hits).
 import { JwtVerifier } from 'aws-jwt-verify';
-import { KidNotFoundInJwksError } from 'aws-jwt-verify/error';
+import {
+  JwtExpiredError,
+  JwtInvalidIssuerError,
+  JwtInvalidSignatureAlgorithmError,
+  JwtInvalidSignatureError,
+  JwtNotBeforeError,
+  KidNotFoundInJwksError,
+} from 'aws-jwt-verify/error';
 import { SimpleJwksCache, SimplePenaltyBox, type JwksCache } from 'aws-jwt-verify/jwk';
 import { validateJwtFields } from 'aws-jwt-verify/jwt';
 import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
@@ -102,13 +109,11 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
     }
   };
 
-  const rejected = (error: unknown): Decision => {
-    // The library's error classes keep Error's `name`, so the class tells them apart.
-    const name = error instanceof Error ? error.constructor.name : 'Error';
-    const message = error instanceof Error ? error.message : String(error);
-    // The library also checks iss/exp/nbf; report those as API Gateway words them.
-    return { ok: false, status: 401, description: describe(name, message) };
-  };
+  const rejected = (error: unknown): Decision => ({
+    ok: false,
+    status: 401,
+    description: describe(error),
+  });
 
   return {
     get cachedTokens() {
@@ -168,10 +173,20 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
   };
 }
 
-function describe(name: string, message: string): Description {
-  if (name === 'JwtExpiredError') return 'the token has expired';
-  if (name === 'JwtNotBeforeError') return 'the token is not valid yet';
-  if (/issuer/i.test(message)) return 'the token does not have a valid issuer';
-  if (/signature/i.test(message)) return 'signature is invalid';
+/**
+ * The library also checks iss/exp/nbf and the signature; report those as API Gateway words
+ * them. Decided by the error's class only: messages quote the token (a kid), which must not be
+ * able to choose the description.
+ */
+function describe(error: unknown): Description {
+  if (error instanceof JwtExpiredError) return 'the token has expired';
+  if (error instanceof JwtNotBeforeError) return 'the token is not valid yet';
+  if (error instanceof JwtInvalidIssuerError) return 'the token does not have a valid issuer';
+  if (
+    error instanceof JwtInvalidSignatureError ||
+    error instanceof JwtInvalidSignatureAlgorithmError
+  ) {
+    return 'signature is invalid';
+  }
   return 'the token is invalid';
 }
