@@ -89,6 +89,94 @@ test(
   },
 );
 
+/** A request whose request-target is sent exactly as given (fetch would normalise it). */
+function rawRequest(
+  base: string,
+  target: string,
+  method = 'GET',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: target, method, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const UNNORMALISED_TARGETS = [
+  '//tasks/1',
+  '/tasks/%2e%2e/admin',
+  '/tasks/%2E%2e/%2e/admin',
+  '/a/../b',
+  '/tasks/./7',
+  '/tasks/7?q=a/../b&r=%2F&s=?t',
+  '/tasks?',
+  '/tasks/%zz/%2F',
+  '/a\\..\\b',
+  '/tasks/!$&\'()*+,;=:@~"<>{}|^`',
+];
+
+test(
+  'the upstream gets the path and query exactly as the client sent them',
+  { timeout: 30_000 },
+  async () => {
+    const token = await issuer.sign(claims());
+    for (const target of UNNORMALISED_TARGETS) {
+      const res = await rawRequest(gateway.url, target, 'GET', { authorization: token });
+      assert.equal(res.status, 200, `${target}: ${res.text}`);
+      assert.equal(upstream.seen.at(-1)!.url, target);
+    }
+    // Behind an integration URI with a base path, the same request-target follows it.
+    const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+      issuer: issuer.issuer,
+      audience: ['client1'],
+      upstream: `${upstream.url}/base/`,
+      allowedOrigins: [ALLOWED],
+    });
+    const based = await startGateway({ config, port: 0, lambdaFile: LAMBDA_FILE, log: () => {} });
+    try {
+      for (const target of UNNORMALISED_TARGETS) {
+        const res = await rawRequest(based.url, target, 'GET', { authorization: token });
+        assert.equal(res.status, 200, `${target}: ${res.text}`);
+        assert.equal(upstream.seen.at(-1)!.url, `/base${target}`);
+      }
+    } finally {
+      await based.close();
+    }
+  },
+);
+
+test(
+  'a request-target that is not origin-form → 400, and the upstream sees nothing',
+  { timeout: 30_000 },
+  async () => {
+    const token = await issuer.sign(claims());
+    const before = upstream.seen.length;
+    for (const [method, target] of [
+      ['GET', `${upstream.url}/tasks`],
+      ['GET', 'http://gateway.local/tasks'],
+      ['OPTIONS', '*'],
+      ['GET', '/tasks#fragment'],
+    ] as const) {
+      const res = await rawRequest(gateway.url, target, method, { authorization: token });
+      assert.equal(res.status, 400, `${method} ${target}: ${res.text}`);
+      assert.deepEqual(JSON.parse(res.text), { message: 'Bad Request' });
+    }
+    assert.equal(upstream.seen.length, before);
+    // And the gateway keeps serving.
+    assert.equal(
+      (await rawRequest(gateway.url, '/tasks', 'GET', { authorization: token })).status,
+      200,
+    );
+  },
+);
+
 test(
   'CORS headers on actual responses come from the template, only for allowed origins',
   { timeout: 30_000 },

@@ -16,6 +16,7 @@ import { wwwAuthenticate } from './claims.ts';
 import { corsResponseHeaders, isCorsHeader } from './cors.ts';
 import { oneLineLogger } from './log-line.ts';
 import { interpretResult, loadHandler, payloadV2Event, type LambdaHandler } from './lambda-host.ts';
+import { parseRequestTarget, type RequestTarget } from './request-target.ts';
 import { selectRoute } from './routes.ts';
 import type { GatewayConfig, RouteConfig } from './template.ts';
 import {
@@ -156,11 +157,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const base = { 'apigw-requestid': requestId };
-    const url = new URL(req.url ?? '/', 'http://gateway.local');
     const method = (req.method ?? 'GET').toUpperCase();
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
-    const route = selectRoute(config.routes, method, url.pathname);
     const cors = corsResponseHeaders(config.cors, origin);
+    const target = parseRequestTarget(req.url);
+    if (target === undefined) {
+      // Not origin-form (`GET http://host/…`, `OPTIONS *`, a fragment): no route can take it.
+      req.resume();
+      return json(res, 400, 'Bad Request', { ...base, ...cors });
+    }
+    const route = selectRoute(config.routes, method, target.routePath);
     if (route === undefined) return json(res, 404, 'Not Found', { ...base, ...cors });
 
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -198,8 +204,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (integration.kind === 'lambda') {
       const event = payloadV2Event({
         method,
-        rawPath: url.pathname,
-        rawQueryString: url.search.slice(1),
+        rawPath: target.rawPath,
+        rawQueryString: target.rawQuery,
         headers: req.headers,
         routeKey: route.routeKey,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
@@ -220,7 +226,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await proxy(
       req,
       res,
-      url,
+      target,
       method,
       body,
       integration.uri,
@@ -235,17 +241,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   function proxy(
     req: IncomingMessage,
     res: ServerResponse,
-    url: URL,
+    requestTarget: RequestTarget,
     method: string,
     body: Buffer,
     upstream: string,
     timeoutMs: number,
     extra: Record<string, string>,
   ): Promise<void> {
-    // overwrite:path=$request.path: the request path and query go to the backend's base URL.
+    // overwrite:path=$request.path: the request's path and query, as received, follow the
+    // backend's base path (request-target.ts).
     const target = upstreamTarget(upstream);
-    const path = `${target.basePath}${url.pathname}${url.search}`;
-    const href = () => upstreamHref(upstream, url);
+    const path = `${target.basePath}${requestTarget.raw}`;
+    const href = () => upstreamHref(upstream, requestTarget.raw);
     const headers: Record<string, string | string[]> = {};
     for (const k of Object.keys(req.headers)) {
       const v = req.headers[k];
