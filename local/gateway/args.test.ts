@@ -32,3 +32,8 @@ test('--scopes takes RFC 6749 scope tokens only', () => {
     assert.throws(() => parse('--scopes', scope), /--scopes: .* is not a scope/, scope);
   }
 });
+
+test('--issuer is kept exactly, trailing slash included', () => {
+  assert.equal(parse('--issuer', 'http://127.0.0.1:9/pool/').issuer, 'http://127.0.0.1:9/pool/');
+  assert.equal(parse('--issuer', 'http://127.0.0.1:9/pool').issuer, 'http://127.0.0.1:9/pool');
+});

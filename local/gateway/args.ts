@@ -84,7 +84,9 @@ export function parseGatewayArgs(
   }
   return {
     port,
-    issuer: values.issuer?.replace(/\/+$/, ''),
+    // Exact: API Gateway compares iss with the configured issuer as a string, so an issuer whose
+    // tokens say `https://idp.example/` must keep its slash (the JWKS URL drops it, authorizer.ts).
+    issuer: values.issuer,
     audience: csv('audience', values.audience),
     upstream: values.upstream,
     allowedOrigins: csv('allowed-origins', values['allowed-origins']),

@@ -67,6 +67,7 @@ interface VerifiedToken {
 }
 
 export function createAuthorizer(options: AuthorizerOptions): Authorizer {
+  // iss is matched exactly, trailing slash included; the JWKS URL never doubles the slash.
   const jwksUri = `${options.issuer.replace(/\/+$/, '')}/.well-known/jwks.json`;
   // Library messages quote the token's kid: logged on one escaped line, never raw.
   const log = oneLineLogger(options.log ?? ((line: string) => console.error(line)));
