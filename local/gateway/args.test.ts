@@ -37,3 +37,28 @@ test('--issuer is kept exactly, trailing slash included', () => {
   assert.equal(parse('--issuer', 'http://127.0.0.1:9/pool/').issuer, 'http://127.0.0.1:9/pool/');
   assert.equal(parse('--issuer', 'http://127.0.0.1:9/pool').issuer, 'http://127.0.0.1:9/pool');
 });
+
+test("--allowed-origins follows the template's AllowedOrigins rule", () => {
+  assert.deepEqual(
+    parse(
+      '--allowed-origins',
+      'https://app.example.com,http://localhost:4200,http://127.0.0.1:8100',
+    ).allowedOrigins,
+    ['https://app.example.com', 'http://localhost:4200', 'http://127.0.0.1:8100'],
+  );
+  for (const origin of [
+    'http://evil.example',
+    'https://app.example.com/',
+    '*',
+    'https://A.example',
+  ]) {
+    assert.throws(
+      () => parse('--allowed-origins', `http://localhost:4200,${origin}`),
+      (e: unknown) =>
+        e instanceof GatewayArgsError &&
+        e.message.startsWith(`--allowed-origins: ${JSON.stringify(origin)} is not allowed: `) &&
+        e.message.includes('http://localhost[:port]'),
+      origin,
+    );
+  }
+});

@@ -1,5 +1,6 @@
 // CLI flags of contract 3 (shared/design.md): flags override template and parameters.
 import { parseArgs } from 'node:util';
+import { ALLOWED_ORIGIN_RULE, isAllowedOrigin } from './allowed-origins.ts';
 
 export class GatewayArgsError extends Error {
   override readonly name = 'GatewayArgsError';
@@ -82,6 +83,14 @@ export function parseGatewayArgs(
       );
     }
   }
+  const allowedOrigins = csv('allowed-origins', values['allowed-origins']);
+  for (const origin of allowedOrigins ?? []) {
+    if (!isAllowedOrigin(origin)) {
+      throw new GatewayArgsError(
+        `--allowed-origins: ${JSON.stringify(origin)} is not allowed: ${ALLOWED_ORIGIN_RULE}`,
+      );
+    }
+  }
   return {
     port,
     // Exact: API Gateway compares iss with the configured issuer as a string, so an issuer whose
@@ -89,7 +98,7 @@ export function parseGatewayArgs(
     issuer: values.issuer,
     audience: csv('audience', values.audience),
     upstream: values.upstream,
-    allowedOrigins: csv('allowed-origins', values['allowed-origins']),
+    allowedOrigins,
     scopes,
     template: values.template ?? defaults.template,
     parameters: values.parameters ?? (values.template ? undefined : defaults.parameters),

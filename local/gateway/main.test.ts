@@ -27,13 +27,25 @@ async function startCli(args: string[]): Promise<{ child: Child; url: string }> 
   return { child, url };
 }
 
-/** Runs the CLI to its exit; for flags it must refuse. */
-async function runCli(args: string[]): Promise<{ code: number | null; err: string }> {
+/**
+ * Runs the CLI, for flags it must refuse, until it exits; should it start serving instead, it is
+ * stopped at once and `started` says so.
+ */
+async function runCli(
+  args: string[],
+): Promise<{ code: number | null; err: string; started: boolean }> {
   const child = spawn(process.execPath, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
+  let started = false;
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  child.stdout.on('data', (c: Buffer) => {
+    if (/listening on/.test(c.toString())) {
+      started = true;
+      child.kill('SIGKILL');
+    }
+  });
   const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, err };
+  return { code, err, started };
 }
 
 test(
@@ -122,4 +134,11 @@ test('bad flags exit non-zero with a message', { timeout: 30_000 }, async () => 
   const { code, err } = await runCli(['--port', 'abc']);
   assert.notEqual(code, 0);
   assert.match(err, /--port/);
+  const origins = await runCli(['--port', '0', '--allowed-origins', 'http://evil.example']);
+  assert.equal(origins.started, false, 'refused before listening');
+  assert.equal(origins.code, 1);
+  assert.match(
+    origins.err,
+    /--allowed-origins: "http:\/\/evil\.example" is not allowed: each origin/,
+  );
 });
