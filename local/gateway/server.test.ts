@@ -84,6 +84,9 @@ test(
     assert.equal(seen.body, '{"a":1}');
     assert.equal(seen.headers['x-custom'], 'v');
     assert.equal(seen.headers.authorization, token);
+    // The scheme the client really used (see server.ts), and where it came from.
+    assert.equal(seen.headers['x-forwarded-proto'], 'http');
+    assert.equal(seen.headers['x-forwarded-for'], '127.0.0.1');
     // No Origin: no CORS headers, and the upstream's own CORS headers are dropped.
     assert.equal(res.headers.get('access-control-allow-origin'), null);
   },

@@ -262,6 +262,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     headers['x-forwarded-for'] = req.headers['x-forwarded-for']
       ? `${String(req.headers['x-forwarded-for'])}, ${remote}`
       : remote;
+    // API Gateway sends `https` here because clients reach it over TLS. This gateway is plain
+    // http, and the header tells the backend the scheme the client really used: a backend that
+    // builds absolute URLs from it (Location, links, a redirect to its canonical scheme) then
+    // points the client at http://127.0.0.1:PORT, which works, rather than at an https URL that
+    // nothing serves locally. Copying AWS's value would make such a backend fail only offline.
     headers['x-forwarded-proto'] = 'http';
     if (body.length > 0 || (method !== 'GET' && method !== 'HEAD'))
       headers['content-length'] = String(body.length);
