@@ -93,7 +93,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
     addJwks: (uri, keys) => jwks.addJwks(uri, keys),
     getJwks: (uri) => jwks.getJwks(uri),
   };
-  // iss/aud/exp/nbf/scope are decided by checkClaims (pure, tested exhaustively); the library is
+  // iss/aud/exp/nbf/iat/scope are decided by checkClaims (pure, tested exhaustively); the library is
   // asked for the signature and key selection only.
   const libraryRules = { issuer: options.issuer, audience: null, graceSeconds: 0 } as const;
   const verifier = JwtVerifier.create({ ...libraryRules, jwksUri }, { jwksCache: recordingJwks });
