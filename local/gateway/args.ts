@@ -1,5 +1,6 @@
 // CLI flags of contract 3 (shared/design.md): flags override template and parameters.
 import { parseArgs } from 'node:util';
+import { ALLOWED_ORIGIN_RULE, isAllowedOrigin } from './allowed-origins.ts';
 
 export class GatewayArgsError extends Error {
   override readonly name = 'GatewayArgsError';
@@ -16,13 +17,27 @@ export interface GatewayArgs {
   parameters?: string;
 }
 
-const csv = (v: string | undefined) =>
-  v === undefined
-    ? undefined
-    : v
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
+/**
+ * A comma-separated flag, or undefined when it is not given. Given, it must name at least one
+ * value: an empty list would not mean "use the template's" but "none", and for --scopes that
+ * silently turns the route's scope check off. A route without scopes comes from the template.
+ */
+function csv(name: string, value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (list.length === 0) {
+    throw new GatewayArgsError(
+      `--${name} needs at least one value; leave it out to use the template's`,
+    );
+  }
+  return list;
+}
+
+/** RFC 6749 §3.3 scope-token: printable ASCII without space, `"` or `\`. */
+const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 
 export function parseGatewayArgs(
   argv: string[],
@@ -60,13 +75,31 @@ export function parseGatewayArgs(
       throw new GatewayArgsError(`--${name} must be an http(s) URL, got ${value}`);
     }
   }
+  const scopes = csv('scopes', values.scopes);
+  for (const scope of scopes ?? []) {
+    if (!SCOPE_TOKEN.test(scope)) {
+      throw new GatewayArgsError(
+        `--scopes: ${JSON.stringify(scope)} is not a scope (RFC 6749: printable ASCII, no space, " or \\)`,
+      );
+    }
+  }
+  const allowedOrigins = csv('allowed-origins', values['allowed-origins']);
+  for (const origin of allowedOrigins ?? []) {
+    if (!isAllowedOrigin(origin)) {
+      throw new GatewayArgsError(
+        `--allowed-origins: ${JSON.stringify(origin)} is not allowed: ${ALLOWED_ORIGIN_RULE}`,
+      );
+    }
+  }
   return {
     port,
-    issuer: values.issuer?.replace(/\/+$/, ''),
-    audience: csv(values.audience),
+    // Exact: API Gateway compares iss with the configured issuer as a string, so an issuer whose
+    // tokens say `https://idp.example/` must keep its slash (the JWKS URL drops it, authorizer.ts).
+    issuer: values.issuer,
+    audience: csv('audience', values.audience),
     upstream: values.upstream,
-    allowedOrigins: csv(values['allowed-origins']),
-    scopes: csv(values.scopes),
+    allowedOrigins,
+    scopes,
     template: values.template ?? defaults.template,
     parameters: values.parameters ?? (values.template ? undefined : defaults.parameters),
   };

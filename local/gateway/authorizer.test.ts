@@ -95,6 +95,57 @@ test('a token cached while valid is refused once it expires, like an uncached on
   assert.equal(cached.cachedTokens, 0);
 });
 
+test('the description names the failed check, whatever the token says about itself', async () => {
+  const check = authorizer();
+  const now = Date.now() / 1000;
+  const expect = async (token: string, description: string) =>
+    assert.deepEqual(await check.authorize(bearer(token), []), {
+      ok: false,
+      status: 401,
+      description,
+    });
+  // An unknown kid that reads like another failure.
+  await expect(
+    await new SignJWT(accessClaims(now))
+      .setProtectedHeader({ alg: 'RS256', kid: 'bad issuer, bad signature' })
+      .sign(k1.privateKey),
+    'the token is invalid',
+  );
+  await expect(await sign(accessClaims(now), await newKey('k1')), 'signature is invalid');
+  await expect(
+    await sign(accessClaims(now, { iss: `${issuer}x` })),
+    'the token does not have a valid issuer',
+  );
+  await expect(
+    await sign(accessClaims(now, { exp: Math.floor(now) - 10 })),
+    'the token has expired',
+  );
+  await expect(
+    await sign(accessClaims(now, { nbf: Math.floor(now) + 100 })),
+    'the token is not valid yet',
+  );
+});
+
+test('a token issued in the future is refused, and again on a cache hit once the clock is set back', async (t) => {
+  const cached = authorizer();
+  const t0 = Math.floor(Date.now() / 1000);
+  const token = await sign(accessClaims(t0, { iat: t0 + 30 }));
+  // Warm the JWKS cache before the clock is mocked.
+  await cached.authorize(bearer(await sign(accessClaims(t0))), []);
+  const setTime = mockClock(t, t0 * 1000);
+  const future: Decision = {
+    ok: false,
+    status: 401,
+    description: 'the token was issued in the future',
+  };
+  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), future);
+  setTime((t0 + 30) * 1000);
+  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), OK);
+  setTime((t0 + 10) * 1000);
+  assert.equal(cached.cachedTokens, 2, 'the second decision comes from the cache');
+  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), future);
+});
+
 test("a token cached under one route's scopes is checked against another route's scopes", async () => {
   const cached = authorizer();
   const now = Date.now() / 1000;
@@ -191,6 +242,7 @@ test('cached and uncached authorizers decide alike at every clock reading, route
     'integer exp': await sign(accessClaims(t0, { exp: t0 + 60 })),
     'not before t0+30': await sign(accessClaims(t0, { nbf: t0 + 30 })),
     'fractional nbf': await sign(accessClaims(t0, { nbf: t0 + 30.5 })),
+    'issued at t0+30': await sign(accessClaims(t0, { iat: t0 + 30 })),
     'id token': await sign({ ...accessClaims(t0), scope: undefined, aud: 'client1' }),
     'scp list': await sign({ ...accessClaims(t0), scope: undefined, scp: ['other', SCOPE] }),
     'wrong audience': await sign(accessClaims(t0, { client_id: 'other' })),

@@ -4,28 +4,32 @@
 //
 // Verified tokens are remembered (token-cache.ts) so a repeated token skips the RSA signature
 // check, and only that: on every hit the library's own claim checks (exp/nbf against the current
-// clock, iss) and checkClaims (iss, exp, nbf, aud/client_id, this route's scopes) run again, and
-// the hit only counts while the JWK that verified the signature is still the one the JWKS cache
+// clock, iss) and checkClaims (iss, exp, nbf, iat, aud/client_id, this route's scopes) run again
+// and the hit only counts while the JWK that verified the signature is still the one the JWKS cache
 // holds for the token's kid (a JWKS refetch replaces the keys, which drops such hits).
 import { JwtVerifier } from 'aws-jwt-verify';
+import {
+  JwtExpiredError,
+  JwtInvalidIssuerError,
+  JwtInvalidSignatureAlgorithmError,
+  JwtInvalidSignatureError,
+  JwtNotBeforeError,
+  KidNotFoundInJwksError,
+} from 'aws-jwt-verify/error';
 import { SimpleJwksCache, SimplePenaltyBox, type JwksCache } from 'aws-jwt-verify/jwk';
 import { validateJwtFields } from 'aws-jwt-verify/jwt';
 import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
-import { checkClaims, checkHeader, extractToken, type Decision, type JwtRules } from './claims.ts';
+import {
+  checkClaims,
+  checkHeader,
+  extractToken,
+  type Decision,
+  type Description,
+  type JwtRules,
+} from './claims.ts';
+import { HttpJwksFetcher } from './jwks-fetcher.ts';
+import { oneLineLogger } from './log-line.ts';
 import { VerifiedTokenCache } from './token-cache.ts';
-
-/** aws-jwt-verify's own fetcher speaks https only; cognito-local's issuer is http on loopback. */
-export class HttpJwksFetcher {
-  readonly timeoutMs: number;
-  constructor(timeoutMs = 5000) {
-    this.timeoutMs = timeoutMs;
-  }
-  async fetch(uri: string): Promise<ArrayBuffer> {
-    const response = await fetch(uri, { signal: AbortSignal.timeout(this.timeoutMs) });
-    if (response.status !== 200) throw new Error(`JWKS ${uri} answered ${response.status}`);
-    return response.arrayBuffer();
-  }
-}
 
 /** Default number of distinct verified tokens remembered per authorizer. */
 export const VERIFIED_TOKEN_CACHE_SIZE = 1000;
@@ -34,8 +38,13 @@ export interface AuthorizerOptions {
   issuer: string;
   audience: readonly string[];
   log?: (line: string) => void;
-  /** Seconds an unknown kid blocks further JWKS refetches (API Gateway-like caching). */
+  /**
+   * Seconds an unknown kid, or a failed JWKS fetch, blocks further JWKS fetches (API
+   * Gateway-like caching; at most one fetch per period while either keeps happening).
+   */
   refetchWaitSeconds?: number;
+  /** Longest a JWKS fetch may take (jwks-fetcher.ts). */
+  jwksTimeoutMs?: number;
   /** Verified tokens remembered (least recently used dropped first); 0 verifies every request. */
   verifiedTokenCacheSize?: number;
 }
@@ -58,11 +67,18 @@ interface VerifiedToken {
 }
 
 export function createAuthorizer(options: AuthorizerOptions): Authorizer {
+  // iss is matched exactly, trailing slash included; the JWKS URL never doubles the slash.
   const jwksUri = `${options.issuer.replace(/\/+$/, '')}/.well-known/jwks.json`;
-  const log = options.log ?? ((line: string) => console.error(line));
+  // Library messages quote the token's kid: logged on one escaped line, never raw.
+  const log = oneLineLogger(options.log ?? ((line: string) => console.error(line)));
+  const waitSeconds = options.refetchWaitSeconds ?? 10;
   const jwks = new SimpleJwksCache({
-    fetcher: new HttpJwksFetcher(),
-    penaltyBox: new SimplePenaltyBox({ waitSeconds: options.refetchWaitSeconds ?? 10 }),
+    fetcher: new HttpJwksFetcher({
+      timeoutMs: options.jwksTimeoutMs,
+      retryAfterSeconds: waitSeconds,
+      log,
+    }),
+    penaltyBox: new SimplePenaltyBox({ waitSeconds }),
   });
   // Which JWK verified which payload: the library hands the same decomposed payload object to
   // getJwk and returns it from verify(), so the pairing is exact even with concurrent refetches.
@@ -77,7 +93,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
     addJwks: (uri, keys) => jwks.addJwks(uri, keys),
     getJwks: (uri) => jwks.getJwks(uri),
   };
-  // iss/aud/exp/nbf/scope are decided by checkClaims (pure, tested exhaustively); the library is
+  // iss/aud/exp/nbf/iat/scope are decided by checkClaims (pure, tested exhaustively); the library is
   // asked for the signature and key selection only.
   const libraryRules = { issuer: options.issuer, audience: null, graceSeconds: 0 } as const;
   const verifier = JwtVerifier.create({ ...libraryRules, jwksUri }, { jwksCache: recordingJwks });
@@ -94,13 +110,11 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
     }
   };
 
-  const rejected = (error: unknown): Decision => {
-    // The library's error classes keep Error's `name`, so the class tells them apart.
-    const name = error instanceof Error ? error.constructor.name : 'Error';
-    const message = error instanceof Error ? error.message : String(error);
-    // The library also checks iss/exp/nbf; report those as API Gateway words them.
-    return { ok: false, status: 401, description: describe(name, message) };
-  };
+  const rejected = (error: unknown): Decision => ({
+    ok: false,
+    status: 401,
+    description: describe(error),
+  });
 
   return {
     get cachedTokens() {
@@ -137,10 +151,13 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
       try {
         payload = await verifier.verify(token);
       } catch (error) {
-        const name = error instanceof Error ? error.constructor.name : 'Error';
-        const message = error instanceof Error ? error.message : String(error);
-        if (/Fetch|Jwks|Penalty|WaitPeriod/i.test(name) || /fetch|JWKS/i.test(message)) {
-          log(`authorizer: JWKS ${jwksUri} unavailable or key not found: ${name}: ${message}`);
+        // A failed fetch was logged by the fetcher. An unknown kid is logged once per JWKS fetch
+        // that did not find it; the requests refused during the wait that follows either one
+        // are not logged (any client could flood the log with them).
+        if (error instanceof KidNotFoundInJwksError) {
+          log(
+            `authorizer: ${error.message} at ${jwksUri}; no JWKS fetch for other unknown kids for ${waitSeconds} s`,
+          );
         }
         return rejected(error);
       }
@@ -157,10 +174,20 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
   };
 }
 
-function describe(name: string, message: string): string {
-  if (name === 'JwtExpiredError') return 'the token has expired';
-  if (name === 'JwtNotBeforeError') return 'the token is not valid yet';
-  if (/issuer/i.test(message)) return 'the token does not have a valid issuer';
-  if (/signature/i.test(message)) return 'signature is invalid';
+/**
+ * The library also checks iss/exp/nbf and the signature; report those as API Gateway words
+ * them. Decided by the error's class only: messages quote the token (a kid), which must not be
+ * able to choose the description.
+ */
+function describe(error: unknown): Description {
+  if (error instanceof JwtExpiredError) return 'the token has expired';
+  if (error instanceof JwtNotBeforeError) return 'the token is not valid yet';
+  if (error instanceof JwtInvalidIssuerError) return 'the token does not have a valid issuer';
+  if (
+    error instanceof JwtInvalidSignatureError ||
+    error instanceof JwtInvalidSignatureAlgorithmError
+  ) {
+    return 'signature is invalid';
+  }
   return 'the token is invalid';
 }

@@ -29,6 +29,16 @@ test('checkHeader allows RSA algorithms only', () => {
   assert.equal(checkHeader(`${b64([1])}.x.y`).ok, false);
 });
 
+test('checkHeader never quotes the token: one fixed description for any bad alg', () => {
+  for (const alg of ['x\r\nx-injected: 1', '€', 'a"b', 'HS256', null, { a: 1 }]) {
+    assert.deepEqual(checkHeader(`${b64({ alg })}.${b64({})}.sig`), {
+      ok: false,
+      status: 401,
+      description: 'signing method is invalid',
+    });
+  }
+});
+
 test('checkClaims: issuer exact, exp required and future, nbf not future', () => {
   assert.deepEqual(checkClaims(good, rules, now), { ok: true });
   assert.equal(checkClaims({ ...good, iss: rules.issuer + '/' }, rules, now).ok, false);
@@ -38,6 +48,21 @@ test('checkClaims: issuer exact, exp required and future, nbf not future', () =>
   assert.equal(checkClaims({ ...good, exp: '9999999999' }, rules, now).ok, false);
   assert.equal(checkClaims({ ...good, nbf: now + 1 }, rules, now).ok, false);
   assert.equal(checkClaims({ ...good, nbf: now }, rules, now).ok, true);
+});
+
+test('checkClaims: iat, when present, must not be after the current time', () => {
+  assert.deepEqual(checkClaims({ ...good, iat: now + 1 }, rules, now), {
+    ok: false,
+    status: 401,
+    description: 'the token was issued in the future',
+  });
+  assert.equal(checkClaims({ ...good, iat: now + 3600 }, rules, now).ok, false);
+  assert.equal(checkClaims({ ...good, iat: now + 0.5 }, rules, now).ok, false);
+  assert.equal(checkClaims({ ...good, iat: String(now - 10) }, rules, now).ok, false);
+  assert.equal(checkClaims({ ...good, iat: Number.NaN }, rules, now).ok, false);
+  assert.equal(checkClaims({ ...good, iat: now }, rules, now).ok, true);
+  assert.equal(checkClaims({ ...good, iat: now - 100 }, rules, now).ok, true);
+  assert.equal(checkClaims({ ...good, iat: undefined }, rules, now).ok, true);
 });
 
 test('checkClaims: aud wins over client_id; client_id only when aud is absent', () => {
@@ -62,5 +87,21 @@ test('wwwAuthenticate has the API Gateway shape', () => {
     wwwAuthenticate({ status: 401, description: 'the token has expired' }, []),
     'Bearer scope="" error="invalid_token" error_description="the token has expired"',
   );
-  assert.match(wwwAuthenticate({ status: 403, description: 'x' }, ['a']), /insufficient_scope/);
+  assert.match(
+    wwwAuthenticate({ status: 403, description: 'the token does not have a required scope' }, [
+      'a',
+    ]),
+    /insufficient_scope/,
+  );
+});
+
+test('wwwAuthenticate quotes configured scopes so the header stays one well-formed value', () => {
+  assert.equal(
+    wwwAuthenticate({ status: 403, description: 'the token does not have a required scope' }, [
+      'a"b',
+      'c\\d',
+      'é\r\n',
+    ]),
+    'Bearer scope="a\\"b c\\\\d ???" error="insufficient_scope" error_description="the token does not have a required scope"',
+  );
 });

@@ -1,6 +1,7 @@
 // Pure decisions of the HTTP API JWT authorizer, emulating
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
-// (token with or without "Bearer ", RSA only, iss exact, aud or else client_id, exp, nbf, scopes).
+// (token with or without "Bearer ", RSA only, iss exact, aud or else client_id, exp, nbf, iat,
+// scopes).
 
 export interface JwtRules {
   issuer: string;
@@ -9,7 +10,31 @@ export interface JwtRules {
   scopes: readonly string[];
 }
 
-export type Decision = { ok: true } | { ok: false; status: 401 | 403; description: string };
+/**
+ * Every error_description the gateway can send. A closed set of fixed texts, so nothing from the
+ * token (an `alg`, a `kid`, a claim) can reach the www-authenticate header: such text could hold
+ * CR/LF or characters a header cannot carry (Node refuses them with a 500), or a `"` that breaks
+ * the header's quoting. API Gateway's own descriptions are fixed texts too (troubleshooting page
+ * below).
+ */
+export const DESCRIPTIONS = [
+  'no token',
+  'token contains an invalid number of segments',
+  'invalid token header',
+  'signing method is invalid',
+  'signature is invalid',
+  'the token is invalid',
+  'the token does not have a valid issuer',
+  'the token has no expiration time',
+  'the token has expired',
+  'the token is not valid yet',
+  'the token was issued in the future',
+  'the token does not have a valid audience',
+  'the token does not have a required scope',
+] as const;
+export type Description = (typeof DESCRIPTIONS)[number];
+
+export type Decision = { ok: true } | { ok: false; status: 401 | 403; description: Description };
 
 /** The signature algorithms API Gateway accepts: "RSA-based algorithms" only. */
 export const RSA_ALGORITHMS: ReadonlySet<string> = new Set(['RS256', 'RS384', 'RS512']);
@@ -45,7 +70,7 @@ export function checkHeader(token: string): Decision {
   if (header === undefined) return { ok: false, status: 401, description: 'invalid token header' };
   const alg = header.alg;
   if (typeof alg !== 'string' || !RSA_ALGORITHMS.has(alg)) {
-    return { ok: false, status: 401, description: `signing method ${String(alg)} is invalid` };
+    return { ok: false, status: 401, description: 'signing method is invalid' };
   }
   return { ok: true };
 }
@@ -78,6 +103,15 @@ export function checkClaims(
   if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > nowSeconds)) {
     return { ok: false, status: 401, description: 'the token is not valid yet' };
   }
+  // iat, when present, "must be before the current time" (page above). The same second counts
+  // as before, as for nbf: a token is usable in the second it was issued. An iat that is not a
+  // number cannot be compared and is refused (the library refuses it too, as unparsable).
+  if (
+    payload.iat !== undefined &&
+    (typeof payload.iat !== 'number' || !Number.isFinite(payload.iat) || payload.iat > nowSeconds)
+  ) {
+    return { ok: false, status: 401, description: 'the token was issued in the future' };
+  }
   // aud wins when present; client_id is only consulted when aud is absent:
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html
   const audiences =
@@ -98,11 +132,20 @@ export function checkClaims(
   return { ok: true };
 }
 
+/**
+ * A quoted-string (RFC 9110 §5.6.4) that a header can always carry: `"` and `\` escaped, and
+ * anything outside printable ASCII replaced. The descriptions are fixed ASCII texts and scopes
+ * come from the template or the command line, so this only guards against a bad configuration.
+ */
+function quoted(text: string): string {
+  return `"${text.replace(/["\\]/g, '\\$&').replace(/[^\x20-\x7e]/g, '?')}"`;
+}
+
 /** The header API Gateway sends with authorizer failures (troubleshooting page above). */
 export function wwwAuthenticate(
-  decision: { status: 401 | 403; description: string },
+  decision: { status: 401 | 403; description: Description },
   scopes: readonly string[],
 ): string {
   const error = decision.status === 403 ? 'insufficient_scope' : 'invalid_token';
-  return `Bearer scope="${scopes.join(' ')}" error="${error}" error_description="${decision.description}"`;
+  return `Bearer scope=${quoted(scopes.join(' '))} error="${error}" error_description=${quoted(decision.description)}`;
 }

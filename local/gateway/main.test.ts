@@ -1,13 +1,52 @@
 // The CLI as users and the hostile-token corpus run it: a real child process on port 0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { startIssuer, startUpstream } from './testing.ts';
 
 const main = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
+
+type Child = ChildProcessByStdio<null, Readable, Readable>;
+
+/** Starts the CLI and resolves with its URL once it prints the ready line. */
+async function startCli(args: string[]): Promise<{ child: Child; url: string }> {
+  const child = spawn(process.execPath, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
+/**
+ * Runs the CLI, for flags it must refuse, until it exits; should it start serving instead, it is
+ * stopped at once and `started` says so.
+ */
+async function runCli(
+  args: string[],
+): Promise<{ code: number | null; err: string; started: boolean }> {
+  const child = spawn(process.execPath, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  let started = false;
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  child.stdout.on('data', (c: Buffer) => {
+    if (/listening on/.test(c.toString())) {
+      started = true;
+      child.kill('SIGKILL');
+    }
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, err, started };
+}
 
 test(
   'npm run gateway: ready line on 127.0.0.1, tokens checked, SIGTERM exits',
@@ -15,10 +54,10 @@ test(
   async () => {
     const issuer = await startIssuer();
     const upstream = await startUpstream();
-    const child = spawn(
-      process.execPath,
-      [
-        main,
+    let child: Child | undefined;
+    try {
+      let url: string;
+      ({ child, url } = await startCli([
         '--port',
         '0',
         '--issuer',
@@ -29,19 +68,7 @@ test(
         upstream.url,
         '--allowed-origins',
         'http://localhost:4200',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    try {
-      let out = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(out);
-          if (m) resolve(m[1]);
-        });
-        child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-      });
+      ]));
       const token = await issuer.sign({
         iss: issuer.issuer,
         client_id: 'c2',
@@ -54,7 +81,49 @@ test(
       const [code] = await once(child, 'exit');
       assert.equal(code, 0);
     } finally {
-      child.kill('SIGKILL');
+      child?.kill('SIGKILL');
+      await upstream.close();
+      await issuer.close();
+    }
+  },
+);
+
+test(
+  '--issuer with a trailing slash matches iss exactly; the JWKS URL has one slash',
+  { timeout: 30_000 },
+  async () => {
+    const issuer = await startIssuer();
+    const upstream = await startUpstream();
+    const slashed = `${issuer.issuer}/`;
+    let child: Child | undefined;
+    try {
+      let url: string;
+      ({ child, url } = await startCli([
+        '--port',
+        '0',
+        '--issuer',
+        slashed,
+        '--audience',
+        'c1',
+        '--upstream',
+        upstream.url,
+      ]));
+      const claims = {
+        client_id: 'c1',
+        scope: 'aws.cognito.signin.user.admin',
+        exp: Math.floor(Date.now() / 1000) + 60,
+      };
+      const status = async (iss: string) =>
+        (
+          await fetch(`${url}/x`, {
+            headers: { authorization: await issuer.sign({ ...claims, iss }) },
+          })
+        ).status;
+      assert.equal(await status(slashed), 200);
+      assert.equal(await status(issuer.issuer), 401);
+      assert.deepEqual(issuer.jwksPaths, ['/local_test/.well-known/jwks.json']);
+    } finally {
+      child?.kill('SIGKILL');
       await upstream.close();
       await issuer.close();
     }
@@ -62,12 +131,14 @@ test(
 );
 
 test('bad flags exit non-zero with a message', { timeout: 30_000 }, async () => {
-  const child = spawn(process.execPath, [main, '--port', 'abc'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const [code] = await once(child, 'exit');
+  const { code, err } = await runCli(['--port', 'abc']);
   assert.notEqual(code, 0);
   assert.match(err, /--port/);
+  const origins = await runCli(['--port', '0', '--allowed-origins', 'http://evil.example']);
+  assert.equal(origins.started, false, 'refused before listening');
+  assert.equal(origins.code, 1);
+  assert.match(
+    origins.err,
+    /--allowed-origins: "http:\/\/evil\.example" is not allowed: each origin/,
+  );
 });

@@ -3,7 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { loadGatewayConfig } from './template.ts';
 import { startGateway, type RunningGateway } from './server.ts';
@@ -83,8 +84,99 @@ test(
     assert.equal(seen.body, '{"a":1}');
     assert.equal(seen.headers['x-custom'], 'v');
     assert.equal(seen.headers.authorization, token);
+    // The scheme the client really used (see server.ts), and where it came from.
+    assert.equal(seen.headers['x-forwarded-proto'], 'http');
+    assert.equal(seen.headers['x-forwarded-for'], '127.0.0.1');
     // No Origin: no CORS headers, and the upstream's own CORS headers are dropped.
     assert.equal(res.headers.get('access-control-allow-origin'), null);
+  },
+);
+
+/** A request whose request-target is sent exactly as given (fetch would normalise it). */
+function rawRequest(
+  base: string,
+  target: string,
+  method = 'GET',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: target, method, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const UNNORMALISED_TARGETS = [
+  '//tasks/1',
+  '/tasks/%2e%2e/admin',
+  '/tasks/%2E%2e/%2e/admin',
+  '/a/../b',
+  '/tasks/./7',
+  '/tasks/7?q=a/../b&r=%2F&s=?t',
+  '/tasks?',
+  '/tasks/%zz/%2F',
+  '/a\\..\\b',
+  '/tasks/!$&\'()*+,;=:@~"<>{}|^`',
+];
+
+test(
+  'the upstream gets the path and query exactly as the client sent them',
+  { timeout: 30_000 },
+  async () => {
+    const token = await issuer.sign(claims());
+    for (const target of UNNORMALISED_TARGETS) {
+      const res = await rawRequest(gateway.url, target, 'GET', { authorization: token });
+      assert.equal(res.status, 200, `${target}: ${res.text}`);
+      assert.equal(upstream.seen.at(-1)!.url, target);
+    }
+    // Behind an integration URI with a base path, the same request-target follows it.
+    const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+      issuer: issuer.issuer,
+      audience: ['client1'],
+      upstream: `${upstream.url}/base/`,
+      allowedOrigins: [ALLOWED],
+    });
+    const based = await startGateway({ config, port: 0, lambdaFile: LAMBDA_FILE, log: () => {} });
+    try {
+      for (const target of UNNORMALISED_TARGETS) {
+        const res = await rawRequest(based.url, target, 'GET', { authorization: token });
+        assert.equal(res.status, 200, `${target}: ${res.text}`);
+        assert.equal(upstream.seen.at(-1)!.url, `/base${target}`);
+      }
+    } finally {
+      await based.close();
+    }
+  },
+);
+
+test(
+  'a request-target that is not origin-form → 400, and the upstream sees nothing',
+  { timeout: 30_000 },
+  async () => {
+    const token = await issuer.sign(claims());
+    const before = upstream.seen.length;
+    for (const [method, target] of [
+      ['GET', `${upstream.url}/tasks`],
+      ['GET', 'http://gateway.local/tasks'],
+      ['OPTIONS', '*'],
+      ['GET', '/tasks#fragment'],
+    ] as const) {
+      const res = await rawRequest(gateway.url, target, method, { authorization: token });
+      assert.equal(res.status, 400, `${method} ${target}: ${res.text}`);
+      assert.deepEqual(JSON.parse(res.text), { message: 'Bad Request' });
+    }
+    assert.equal(upstream.seen.length, before);
+    // And the gateway keeps serving.
+    assert.equal(
+      (await rawRequest(gateway.url, '/tasks', 'GET', { authorization: token })).status,
+      200,
+    );
   },
 );
 
@@ -120,7 +212,7 @@ test(
 );
 
 test(
-  'missing, garbage, expired, not-yet-valid, wrong issuer/audience tokens → 401',
+  'missing, garbage, expired, not-yet-valid, issued in the future, wrong issuer/audience → 401',
   { timeout: 30_000 },
   async () => {
     await expectRejected('');
@@ -128,6 +220,7 @@ test(
     await expectRejected(await issuer.sign({ ...claims(), exp: now() - 10 }));
     await expectRejected(await issuer.sign({ ...claims(), exp: undefined }));
     await expectRejected(await issuer.sign({ ...claims(), nbf: now() + 120 }));
+    await expectRejected(await issuer.sign({ ...claims(), iat: now() + 3600 }));
     await expectRejected(await issuer.sign({ ...claims(), iss: issuer.issuer + 'x' }));
     await expectRejected(await issuer.sign({ ...claims(), client_id: 'other' }));
     await expectRejected(await issuer.sign({ ...claims(), aud: 'other' }));
@@ -166,6 +259,59 @@ test(
         foreign.privateKey,
       ),
     );
+  },
+);
+
+/** www-authenticate exactly as API Gateway shapes it, every value a clean quoted-string. */
+const WELL_FORMED =
+  /^Bearer scope="(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*" error="(?:invalid_token|insufficient_scope)" error_description="[\x20\x21\x23-\x5b\x5d-\x7e]*"$/;
+
+test(
+  'token-controlled header text (alg, kid) never reaches the www-authenticate header or a raw log line',
+  { timeout: 30_000 },
+  async () => {
+    // A gateway of its own: a fresh JWKS cache, so the unknown kid is looked up (and logged).
+    const lines: string[] = [];
+    const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+      issuer: issuer.issuer,
+      audience: ['client1'],
+      upstream: upstream.url,
+      allowedOrigins: [ALLOWED],
+    });
+    const g = await startGateway({
+      config,
+      port: 0,
+      lambdaFile: LAMBDA_FILE,
+      log: (l) => lines.push(l),
+    });
+    try {
+      const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const before = upstream.seen.length;
+      const forged = 'nope\r\ngateway: forged line\u2028';
+      const tokens = [
+        ...['x\r\nx-injected: 1', '€', 'a"b', 'RS256\u0000', '\\'].map(
+          (alg) => `${b64({ alg, kid: issuer.kid })}.${b64(claims())}.c2ln`,
+        ),
+        await issuer.sign(claims(), { kid: forged }),
+      ];
+      for (const token of tokens) {
+        const res = await fetch(`${g.url}/tasks`, {
+          headers: { authorization: `Bearer ${token}`, origin: ALLOWED },
+        });
+        assert.equal(res.status, 401, `${token}: ${await res.text()}`);
+        assert.match(res.headers.get('www-authenticate') ?? '', WELL_FORMED);
+        assert.equal(res.headers.get('x-injected'), null);
+      }
+      assert.equal(upstream.seen.length, before, 'upstream must see nothing');
+      assert.ok(lines.length > 0, 'the unknown kid is logged');
+      for (const line of lines) assert.doesNotMatch(line, /[\r\n\u2028]/, line);
+      assert.ok(
+        lines.some((l) => l.includes('nope\\u000d\\u000agateway: forged line\\u2028')),
+        lines.join('\n'),
+      );
+    } finally {
+      await g.close();
+    }
   },
 );
 
@@ -251,6 +397,45 @@ test('JWKS unreachable → 401 with a log line, never 500', { timeout: 30_000 },
     await g.close();
   }
 });
+
+test(
+  'a JWKS that never answers → 401 with a log line, then 401 at once without another fetch',
+  { timeout: 30_000 },
+  async () => {
+    let fetches = 0;
+    const silent = createServer(() => void fetches++);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const iss = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/local_silent`;
+    const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+      issuer: iss,
+      audience: ['client1'],
+      upstream: upstream.url,
+    });
+    const lines: string[] = [];
+    const g = await startGateway({
+      config,
+      port: 0,
+      lambdaFile: LAMBDA_FILE,
+      jwksTimeoutMs: 300,
+      log: (l) => lines.push(l),
+    });
+    try {
+      for (let i = 0; i < 4; i++) {
+        const token = await issuer.sign({ ...claims(), iss, sub: `user-${i}` });
+        const res = await fetch(`${g.url}/tasks`, { headers: { authorization: token } });
+        assert.equal(res.status, 401);
+        assert.equal(fetches, 1, `request ${i}: ${fetches} JWKS fetches`);
+      }
+      const logged = lines.filter((l) => /JwksFetchError/.test(l));
+      assert.equal(logged.length, 1, lines.join('\n'));
+      assert.match(logged[0]!, /no complete answer within 300 ms/);
+    } finally {
+      await g.close();
+      silent.closeAllConnections();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  },
+);
 
 test(
   'oversized body → 413 and oversized headers → 431, and the gateway keeps serving',

@@ -14,7 +14,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createAuthorizer, type Authorizer } from './authorizer.ts';
 import { wwwAuthenticate } from './claims.ts';
 import { corsResponseHeaders, isCorsHeader } from './cors.ts';
+import { oneLineLogger } from './log-line.ts';
 import { interpretResult, loadHandler, payloadV2Event, type LambdaHandler } from './lambda-host.ts';
+import { parseRequestTarget, type RequestTarget } from './request-target.ts';
 import { selectRoute } from './routes.ts';
 import type { GatewayConfig, RouteConfig } from './template.ts';
 import {
@@ -50,6 +52,8 @@ export interface GatewayOptions {
   log?: (line: string) => void;
   /** Overrides every HTTP integration's timeout (tests). */
   integrationTimeoutMs?: number;
+  /** Overrides how long a JWKS fetch may take, 5 s by default (tests). */
+  jwksTimeoutMs?: number;
   /** Bounds of the keep-alive connection pool to HTTP integrations (upstream.ts). */
   upstreamPool?: UpstreamPoolOptions;
 }
@@ -88,7 +92,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> | Buffer
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const log = options.log ?? ((line: string) => console.error(line));
+  // Log lines quote request paths and error messages: one escaped line each (log-line.ts).
+  const log = oneLineLogger(options.log ?? ((line: string) => console.error(line)));
   const { config } = options;
   const authorizers = new Map<string, Authorizer>();
   const routeAuthorizers = new Map<RouteConfig, Authorizer>();
@@ -109,7 +114,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!authorizers.has(key)) {
         authorizers.set(
           key,
-          createAuthorizer({ issuer: route.jwt.issuer, audience: route.jwt.audience, log }),
+          createAuthorizer({
+            issuer: route.jwt.issuer,
+            audience: route.jwt.audience,
+            log,
+            jwksTimeoutMs: options.jwksTimeoutMs,
+          }),
         );
       }
       routeAuthorizers.set(route, authorizers.get(key)!);
@@ -147,11 +157,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const base = { 'apigw-requestid': requestId };
-    const url = new URL(req.url ?? '/', 'http://gateway.local');
     const method = (req.method ?? 'GET').toUpperCase();
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
-    const route = selectRoute(config.routes, method, url.pathname);
     const cors = corsResponseHeaders(config.cors, origin);
+    const target = parseRequestTarget(req.url);
+    if (target === undefined) {
+      // Not origin-form (`GET http://host/…`, `OPTIONS *`, a fragment): no route can take it.
+      req.resume();
+      return json(res, 400, 'Bad Request', { ...base, ...cors });
+    }
+    const route = selectRoute(config.routes, method, target.routePath);
     if (route === undefined) return json(res, 404, 'Not Found', { ...base, ...cors });
 
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -189,8 +204,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (integration.kind === 'lambda') {
       const event = payloadV2Event({
         method,
-        rawPath: url.pathname,
-        rawQueryString: url.search.slice(1),
+        rawPath: target.rawPath,
+        rawQueryString: target.rawQuery,
         headers: req.headers,
         routeKey: route.routeKey,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
@@ -211,7 +226,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await proxy(
       req,
       res,
-      url,
+      target,
       method,
       body,
       integration.uri,
@@ -226,17 +241,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   function proxy(
     req: IncomingMessage,
     res: ServerResponse,
-    url: URL,
+    requestTarget: RequestTarget,
     method: string,
     body: Buffer,
     upstream: string,
     timeoutMs: number,
     extra: Record<string, string>,
   ): Promise<void> {
-    // overwrite:path=$request.path: the request path and query go to the backend's base URL.
+    // overwrite:path=$request.path: the request's path and query, as received, follow the
+    // backend's base path (request-target.ts).
     const target = upstreamTarget(upstream);
-    const path = `${target.basePath}${url.pathname}${url.search}`;
-    const href = () => upstreamHref(upstream, url);
+    const path = `${target.basePath}${requestTarget.raw}`;
+    const href = () => upstreamHref(upstream, requestTarget.raw);
     const headers: Record<string, string | string[]> = {};
     for (const k of Object.keys(req.headers)) {
       const v = req.headers[k];
@@ -246,6 +262,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     headers['x-forwarded-for'] = req.headers['x-forwarded-for']
       ? `${String(req.headers['x-forwarded-for'])}, ${remote}`
       : remote;
+    // API Gateway sends `https` here because clients reach it over TLS. This gateway is plain
+    // http, and the header tells the backend the scheme the client really used: a backend that
+    // builds absolute URLs from it (Location, links, a redirect to its canonical scheme) then
+    // points the client at http://127.0.0.1:PORT, which works, rather than at an https URL that
+    // nothing serves locally. Copying AWS's value would make such a backend fail only offline.
     headers['x-forwarded-proto'] = 'http';
     if (body.length > 0 || (method !== 'GET' && method !== 'HEAD'))
       headers['content-length'] = String(body.length);

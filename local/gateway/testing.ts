@@ -22,6 +22,8 @@ export interface TestIssuer {
   publicKey: KeyObject;
   kid: string;
   jwksRequests: number;
+  /** The request-target of every JWKS request, in order. */
+  jwksPaths: string[];
   sign(payload: JWTPayload, header?: Record<string, unknown>, key?: KeyObject): Promise<string>;
   close(): Promise<void>;
 }
@@ -30,10 +32,11 @@ export async function startIssuer(): Promise<TestIssuer> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = 'test-key-1';
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
-  const state = { jwksRequests: 0 };
+  const state = { jwksRequests: 0, jwksPaths: [] as string[] };
   const server = createServer((req, res) => {
     if (req.url?.endsWith('/.well-known/jwks.json')) {
       state.jwksRequests++;
+      state.jwksPaths.push(req.url);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ keys: [jwk] }));
     } else {
@@ -50,6 +53,7 @@ export async function startIssuer(): Promise<TestIssuer> {
     get jwksRequests() {
       return state.jwksRequests;
     },
+    jwksPaths: state.jwksPaths,
     sign: (payload, header = {}, key = privateKey) =>
       new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid, ...header }).sign(key),
     close: () => closeServer(server),

@@ -85,10 +85,8 @@ export interface UpstreamTarget {
 
 /**
  * An integration URI parsed once, into what http.request reads from a URL object. The request
- * path is then `${basePath}${url.pathname}${url.search}` for the gateway's parsed request URL,
- * which is what setting `pathname` and `search` on a copy of the base URL gives (both parts are
- * already serialized by the URL parser, so the setters have nothing left to encode or resolve;
- * upstream.test.ts checks it on generated URLs).
+ * path is then `${basePath}${requestTarget}`: the client's path and query as received
+ * (request-target.ts), never re-parsed or normalised.
  */
 export function parseUpstream(upstream: string): UpstreamTarget {
   const url = new URL(upstream);
@@ -102,10 +100,8 @@ export function parseUpstream(upstream: string): UpstreamTarget {
   };
 }
 
-/** overwrite:path=$request.path as a URL object: for log lines and tests. */
-export function upstreamHref(upstream: string, url: URL): string {
-  const target = new URL(upstream);
-  target.pathname = `${target.pathname.replace(/\/+$/, '')}${url.pathname}`;
-  target.search = url.search;
-  return target.href;
+/** Where a request goes, for log lines: the integration's origin and path (no credentials). */
+export function upstreamHref(upstream: string, requestTarget: string): string {
+  const url = new URL(upstream);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}${requestTarget}`;
 }

@@ -210,9 +210,7 @@ describe('TimerClient ids', () => {
         const error = (await failure(call)) as TimerValidationError;
         expect(error).toBeInstanceOf(TimerValidationError);
         expect(error.status).toBe(400);
-        expect(error.fieldErrors).toEqual([
-          { field: 'id', message: 'is not a valid id' },
-        ]);
+        expect(error.fieldErrors).toEqual([{ field: 'id', message: 'is not a valid id' }]);
       }
       backend.expectNone(() => true);
     });

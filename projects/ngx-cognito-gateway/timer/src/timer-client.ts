@@ -45,9 +45,7 @@ export class TimerClient {
   /** `path`: '' for the collection, `/{id}` for a task, false for an id no URL can carry. */
   private call<T>(method: string, path: string | false, draft?: unknown): Observable<T> {
     const errors: TimerFieldError[] =
-      path === false
-        ? [{ field: 'id', message: 'is not a valid id' }]
-        : [];
+      path === false ? [{ field: 'id', message: 'is not a valid id' }] : [];
     let body: Record<string, unknown> | undefined;
     // Whatever was passed, even nothing: a POST or PUT without a valid draft is never sent.
     if (method === 'POST' || method === 'PUT') {
