@@ -70,6 +70,22 @@ describe('urlMatchesAllowlist', () => {
     ['https://[::1]:3000/'],
     ['https://abc123.execute-api.us-east-1.amazonaws.com.evil.io/'],
     ['https://abc124.execute-api.us-east-1.amazonaws.com/'],
+    // Empty user info however the authority is written: the parser drops tabs and newlines and
+    // takes any run of slashes after an http(s) scheme.
+    ['https:@api.example.com/v1'],
+    ['https:/@api.example.com/v1'],
+    ['https:\\@api.example.com/v1'],
+    ['https:/\t/@api.example.com/v1/x'],
+    ['https:\t//@api.example.com/v1'],
+    ['ht\ntps://@api.example.com/v1'],
+    ['\x01 https://@api.example.com/v1'],
+    ['//@api.example.com/v1', 'https://app.example.com/'],
+    ['\\\\@api.example.com/v1', 'https://app.example.com/'],
+    // Encoded separators under a path prefix: a decoding backend would leave /v1.
+    ['https://api.example.com/v1/..%2fadmin'],
+    ['https://api.example.com/v1/%2e%2e%2fadmin'],
+    ['https://api.example.com/v1/..%5Cadmin'],
+    ['https://api.example.com/v1/x%2F..%2F..%2Fadmin'],
   ];
 
   for (const [url, base] of matching) {
@@ -106,6 +122,11 @@ describe('urlMatchesAllowlist', () => {
       'https://api.example.com/?',
       'https://api.example.com/#',
       'http://api.example.com', // plain http off loopback
+      'https://api.example.com/v1/..', // would widen to the whole origin
+      'https://api.example.com/v1/%2e%2e',
+      'https://api.example.com/v1/.',
+      'https://api.example.com/./v1',
+      'https://api.example.com./', // matches only trailing-dot URLs
     ];
     for (const entry of junk) {
       expect(urlMatchesAllowlist('https://api.example.com/', [entry]))
@@ -113,6 +134,19 @@ describe('urlMatchesAllowlist', () => {
         .toBeFalse();
     }
     expect(urlMatchesAllowlist('https://api.example.com/', [])).toBeFalse();
+  });
+
+  it('keeps paths with encoded separators when the entry is a whole origin (no prefix to leave)', () => {
+    expect(
+      urlMatchesAllowlist('https://api.example.com/files/a%2Fb', ['https://api.example.com/']),
+    ).toBeTrue();
+    expect(urlMatchesAllowlist('https://api.example.com/v1/a%2Fb', [API])).toBeFalse();
+  });
+
+  it('allows an @ in the path, query or a relative URL: only the authority counts', () => {
+    expect(urlMatchesAllowlist('https://api.example.com/v1/users/a@b.io', [API])).toBeTrue();
+    expect(urlMatchesAllowlist('https://api.example.com/v1?mail=a@b.io', [API])).toBeTrue();
+    expect(urlMatchesAllowlist('users/a@b.io', [API], 'https://api.example.com/v1/')).toBeTrue();
   });
 
   it('never throws, whatever it is given', () => {
@@ -129,7 +163,19 @@ describe('urlMatchesAllowlist', () => {
     const match = compileAllowlist([API]);
     const mutated = fc
       .tuple(
-        fc.constantFrom('https://', 'http://', 'HTTPS://', '//', 'https:\\\\', ''),
+        fc.constantFrom(
+          'https://',
+          'http://',
+          'HTTPS://',
+          '//',
+          'https:\\\\',
+          '',
+          'https:',
+          'https:/',
+          'https:/\t/',
+          'https:\t//',
+          ' \nhttps://',
+        ),
         fc.constantFrom(
           'api.example.com',
           'API.example.com',
@@ -138,9 +184,21 @@ describe('urlMatchesAllowlist', () => {
           'api.example.com.evil.io',
           'api.example.com@evil.io',
           'a@api.example.com',
+          '@api.example.com',
         ),
         fc.constantFrom('', ':443', ':80', ':8443', ':'),
-        fc.constantFrom('/v1', '/v10', '/v1/', '/V1', '/v1/../x', '/v1%2fx', '/x/v1', ''),
+        fc.constantFrom(
+          '/v1',
+          '/v10',
+          '/v1/',
+          '/V1',
+          '/v1/../x',
+          '/v1%2fx',
+          '/v1/..%2fx',
+          '/v1/%5C..',
+          '/x/v1',
+          '',
+        ),
         fc.webPath(),
         fc.constantFrom('', '?a=1', '#h', '?u=https://api.example.com/v1'),
       )
@@ -151,11 +209,16 @@ describe('urlMatchesAllowlist', () => {
         (url) => {
           if (!match(url)) return true;
           const parsed = new URL(url); // must parse if it matched
+          const written = url.replace(/[\t\n\r]/g, '').trim();
           return (
             parsed.origin === 'https://api.example.com' &&
             parsed.username === '' &&
             (parsed.pathname === '/v1' || parsed.pathname.startsWith('/v1/')) &&
-            !/^[^?#]*@/.test(url.replace(/^[a-z]+:[\\/]*/i, '').split(/[/\\?#]/)[0])
+            !/%(2f|5c)/i.test(parsed.pathname) &&
+            !written
+              .replace(/^[a-z]+:[\\/]*/i, '')
+              .split(/[/\\?#]/)[0]!
+              .includes('@')
           );
         },
       ),

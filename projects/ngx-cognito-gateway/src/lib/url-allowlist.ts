@@ -34,21 +34,30 @@ export function compileAllowlist(
     const url = parseHttpUrl(entry);
     if (
       url &&
-      !/[*?#]/.test(entry as string) &&
+      // `*?#`: wildcards, query, fragment; dot segments would silently widen `/v1/..` to the whole
+      // origin; a trailing-dot host would only ever match trailing-dot URLs.
+      !/[*?#]|[\\/](\.|%2e){1,2}([\\/]|$)/i.test(entry as string) &&
+      !url.hostname.endsWith('.') &&
       (url.protocol === 'https:' || /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
     ) {
       prefixes.push([url.origin, url.pathname.replace(/\/*$/, '/')]);
     } else {
       invalid?.(
-        `allowedUrls[${index}] ${JSON.stringify(entry)} must be an absolute https URL without wildcard, user info, query or fragment (http only on loopback)`,
+        `allowedUrls[${index}] ${JSON.stringify(entry)} must be an absolute https URL without wildcard, user info, dot segments, query or fragment (http only on loopback)`,
       );
     }
   });
   return (url, base) => {
     const target = parseHttpUrl(url, base);
-    // `/v1/` covers `/v1` and `/v1/...`, never `/v10`: prefixes end on a segment boundary.
+    const path = `${target?.pathname}/`;
     return prefixes.some(
-      ([origin, path]) => target?.origin === origin && `${target.pathname}/`.startsWith(path),
+      ([origin, prefix]) =>
+        target?.origin === origin &&
+        // `/v1/` covers `/v1` and `/v1/...`, never `/v10`: prefixes end on a segment boundary.
+        path.startsWith(prefix) &&
+        // An encoded `/` or `\` stays encoded in the URL, but a backend that decodes it would
+        // route `/v1/..%2fadmin` outside `/v1`: under a path prefix, such URLs match nothing.
+        (prefix === '/' || !/%(2f|5c)/i.test(path)),
     );
   };
 }
@@ -66,9 +75,13 @@ function parseHttpUrl(value: unknown, base?: string): URL | undefined {
         /^https?:$/.test(url.protocol) &&
         !url.username &&
         !url.password &&
-        // The URL parser skips leading C0 controls and spaces, so this must too.
+        // Read the authority as the URL parser does: it drops every tab and newline and leading
+        // C0 controls and spaces, and for http(s) takes any run of `/` and `\` (even none, as in
+        // `https:@host`) after the scheme; without a scheme, `//` starts an authority.
         // eslint-disable-next-line no-control-regex
-        !/^[\s\x00-\x1f]*([a-z][a-z\d+.-]*:)?[\\/]{2}[^/\\?#]*@/i.test(value)
+        !/^[\x00-\x20]*([a-z][a-z\d+.-]*:[\\/]*|[\\/]{2})[^/\\?#]*@/i.test(
+          value.replace(/[\t\n\r]/g, ''),
+        )
       ) {
         return url;
       }
