@@ -3,8 +3,9 @@ import { Observable, Subject } from 'rxjs';
 
 export interface CognitoAuthFailure {
   /**
-   * `refresh-failed`: the forced refresh after a 401 was refused (e.g. refresh token revoked);
-   * `signed-out`: after the 401 there was no session left;
+   * `refresh-failed`: the forced refresh after a 401 failed (not for network reasons);
+   * `signed-out`: after the 401 there was no session left — also what Amplify 6 reports when
+   *   Cognito refuses the refresh token (revoked or expired): it clears the session;
    * `rejected-after-refresh`: the API refused the freshly refreshed token too.
    */
   readonly reason: 'refresh-failed' | 'signed-out' | 'rejected-after-refresh';

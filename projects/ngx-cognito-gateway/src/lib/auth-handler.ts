@@ -25,7 +25,11 @@ export interface CognitoAuthHandler {
   handle(req: HttpRequest<unknown>, next: HttpHandlerFn): Events;
 }
 
-/** One handler per root injector, built from the config provided there. */
+/**
+ * One handler per injector that has the config: `provideCognitoAuth`/`forRoot` provide it next to
+ * the config, so a lazy route or module with its own HttpClient and config gets its own. The root
+ * fallback only exists to fail clearly when no config was provided at all.
+ */
 export const COGNITO_AUTH_HANDLER = new InjectionToken<CognitoAuthHandler>('COGNITO_AUTH_HANDLER', {
   providedIn: 'root',
   factory: createAuthHandler,
@@ -42,7 +46,7 @@ const DECISION_MEMO_LIMIT = 256;
  * the source sees one call. The source stays the source of truth: the copy is dropped on its auth
  * events and is not used past `refreshAt`.
  */
-function createAuthHandler(): CognitoAuthHandler {
+export function createAuthHandler(): CognitoAuthHandler {
   const config = inject(COGNITO_AUTH_CONFIG, { optional: true });
   if (!config) {
     throw new CognitoAuthConfigError(
@@ -59,6 +63,13 @@ function createAuthHandler(): CognitoAuthHandler {
   /** URL → allowlisted; apps call a handful of URLs, so each is parsed once. */
   const decisions = new Map<string, boolean>();
   let cached: Token | undefined;
+  /**
+   * The issuer's clock minus the device's, in ms, measured on each forced refresh (the new token's
+   * `iat` is the issuer's "now"), as Amplify measures its own clock drift. Without it, a device
+   * clock running ahead by more than a token's lifetime would make every token look due, and every
+   * request force a refresh.
+   */
+  let skew = 0;
   /** Bumped when tokens change, so a fetch under way at that moment caches nothing. */
   let generation = 0;
   /** Calls to the source under way: [plain fetch, forced refresh]. */
@@ -85,6 +96,9 @@ function createAuthHandler(): CognitoAuthHandler {
         value === undefined
           ? null
           : { ...readToken(value), header: scheme ? `${scheme} ${value}` : value };
+      if (forceRefresh && token && Number.isFinite(token.issuedAt)) {
+        skew = token.issuedAt - Date.now();
+      }
       // Tokens without a readable `exp` are never cached, but are still sent.
       if (asked === generation) cached = token && token.expiresAt < Infinity ? token : undefined;
       return token;
@@ -102,13 +116,13 @@ function createAuthHandler(): CognitoAuthHandler {
    */
   const tokenFor = async (rejected?: string): Promise<Token | null> => {
     if (!rejected || !inFlight[1]) {
-      const token = cached && Date.now() < cached.refreshAt ? cached : await fetch(false);
-      if (!token || (Date.now() < token.refreshAt && token.value !== rejected)) return token;
+      const token = cached && Date.now() + skew < cached.refreshAt ? cached : await fetch(false);
+      if (!token || (Date.now() + skew < token.refreshAt && token.value !== rejected)) return token;
       if (!rejected) {
         try {
           return await fetch(true);
         } catch (error) {
-          if (Date.now() < token.expiresAt) return token;
+          if (Date.now() + skew < token.expiresAt) return token;
           throw error;
         }
       }
@@ -134,7 +148,8 @@ function createAuthHandler(): CognitoAuthHandler {
         const status = error instanceof HttpErrorResponse && error.status;
         if (
           firstTry &&
-          (status === 401 || (status === 0 && token.expiresAt - Date.now() < REFRESH_MARGIN_MS))
+          (status === 401 ||
+            (status === 0 && token.expiresAt - Date.now() - skew < REFRESH_MARGIN_MS))
         ) {
           sendLater(subscriber, req, next, token.value, error as HttpErrorResponse);
         } else {
@@ -207,7 +222,7 @@ function createAuthHandler(): CognitoAuthHandler {
     ) {
       return next(req);
     }
-    return cached && Date.now() < cached.refreshAt
+    return cached && Date.now() + skew < cached.refreshAt
       ? send(req, next, cached)
       : new Observable((subscriber) => void sendLater(subscriber, req, next));
   };

@@ -7,7 +7,12 @@ import {
   withInterceptorsFromDi,
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { PLATFORM_ID } from '@angular/core';
+import {
+  EnvironmentInjector,
+  PLATFORM_ID,
+  createEnvironmentInjector,
+  importProvidersFrom,
+} from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import fc from 'fast-check';
 import { firstValueFrom } from 'rxjs';
@@ -332,6 +337,13 @@ describe('cognitoAuthInterceptor', () => {
       expect(retry.request.headers.get('Authorization')).not.toBe(`Bearer ${nearlyExpired}`);
       retry.flush('ok');
       expect(await response).toBe('ok');
+      // A plain fetch, the proactive refresh that failed, and after the 0 one more fetch, which
+      // already brings a replacement (so nothing is forced): three calls in all, never a loop.
+      expect((source.fetchTokens as jasmine.Spy).calls.allArgs()).toEqual([
+        [{ forceRefresh: false }],
+        [{ forceRefresh: true }],
+        [{ forceRefresh: false }],
+      ]);
     });
 
     it('is passed through when the token was fresh (a real network or CORS failure)', async () => {
@@ -439,6 +451,71 @@ describe('cognitoAuthInterceptor', () => {
       );
       expect(error).toBe(boom);
     });
+  });
+
+  it('measures the device clock skew on a refresh instead of refreshing on every request', async () => {
+    const { http, backend, source } = setUp();
+    // The device clock runs 10 minutes ahead of the issuer's; tokens live 5 minutes, so by the
+    // device clock every token the issuer hands out has already expired.
+    const issuerNow = () => Math.floor(Date.now() / 1000) - 600;
+    spyOn(source, 'fetchTokens').and.callFake(async () => ({
+      accessToken: fakeJwt({
+        expiresInSeconds: 0,
+        claims: { iat: issuerNow(), exp: issuerNow() + 300 },
+      }),
+    }));
+    for (let i = 0; i < 5; i++) {
+      const response = firstValueFrom(http.get(`${API}/tasks/${i}`));
+      (await sent(backend, `${API}/tasks/${i}`)).flush({});
+      await response;
+    }
+    const forced = (source.fetchTokens as jasmine.Spy).calls
+      .allArgs()
+      .filter(([options]) => (options as { forceRefresh: boolean }).forceRefresh);
+    expect(forced.length).toBe(1);
+  });
+
+  it('uses the config of the injector that provides it: a lazy route or module gets its own', async () => {
+    const LAZY_API = 'https://lazy.example.com/api';
+    setUp(); // the root: API allowlisted
+    const lazy = createEnvironmentInjector(
+      [
+        provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+        provideHttpClientTesting(),
+        provideCognitoAuth({ allowedUrls: [LAZY_API] }),
+        provideCognitoAuthTesting(),
+      ],
+      TestBed.inject(EnvironmentInjector),
+    );
+    const http = lazy.get(HttpClient);
+    const backend = lazy.get(HttpTestingController);
+    http.get(`${LAZY_API}/x`).subscribe();
+    http.get(`${API}/x`).subscribe();
+    expect((await sent(backend, `${LAZY_API}/x`)).request.headers.has('Authorization')).toBeTrue();
+    expect(backend.expectOne(`${API}/x`).request.headers.has('Authorization')).toBeFalse();
+    backend.verify({ ignoreCancelled: true });
+    lazy.destroy();
+  });
+
+  it('works in a lazy NgModule with its own HttpClient and no root config', async () => {
+    const LAZY_API = 'https://lazy.example.com/api';
+    TestBed.configureTestingModule({ providers: [provideHttpClientTesting()] }); // for afterEach
+    const lazy = createEnvironmentInjector(
+      [
+        importProvidersFrom(CognitoAuthModule.forRoot({ allowedUrls: [LAZY_API] })),
+        provideHttpClient(withInterceptorsFromDi()),
+        provideHttpClientTesting(),
+        provideCognitoAuthTesting(),
+      ],
+      TestBed.inject(EnvironmentInjector),
+    );
+    lazy.get(HttpClient).get(`${LAZY_API}/x`).subscribe();
+    const req = await sent(lazy.get(HttpTestingController), `${LAZY_API}/x`);
+    expect(req.request.headers.get('Authorization')).toBe(
+      `Bearer ${lazy.get(FakeCognitoTokenSource).currentAccessToken}`,
+    );
+    req.flush({});
+    lazy.destroy();
   });
 
   it('passes requests through unchanged on the server (SSR)', async () => {

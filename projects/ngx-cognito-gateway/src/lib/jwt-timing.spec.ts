@@ -12,6 +12,12 @@ describe('readToken', () => {
     expect(token.expiresAt - token.refreshAt).toBe(60_000);
   });
 
+  it('reads iat as the issuer clock at issue (NaN without one)', () => {
+    const value = fakeJwt({ expiresInSeconds: 60, claims: { iat: 1_700_000_000 } });
+    expect(readToken(value).issuedAt).toBe(1_700_000_000_000);
+    expect(readToken('a.e30.c').issuedAt).toBeNaN();
+  });
+
   it('refreshes a quarter of the lifetime early for short-lived tokens', () => {
     const token = readToken(fakeJwt({ expiresInSeconds: 119 })); // iat is now - 1: lifetime 120 s
     expect(token.expiresAt - token.refreshAt).toBe(30_000);
@@ -29,7 +35,7 @@ describe('readToken', () => {
     ]) {
       expect(readToken(value))
         .withContext(value)
-        .toEqual({ value, expiresAt: Infinity, refreshAt: Infinity });
+        .toEqual(jasmine.objectContaining({ value, expiresAt: Infinity, refreshAt: Infinity }));
     }
   });
 });

@@ -6,8 +6,9 @@ import { cognitoAuthProviders } from './provide';
 
 /**
  * For NgModule apps: `imports: [CognitoAuthModule.forRoot(config)]` in the root module, with
- * `provideHttpClient(withInterceptorsFromDi())`. Import it once, at the root: HTTP_INTERCEPTORS
- * registered in a lazy module only apply to an HttpClient provided in that same lazy module.
+ * `provideHttpClient(withInterceptorsFromDi())`. Angular applies the HTTP_INTERCEPTORS of the
+ * injector that provides HttpClient: in a lazy module, forRoot only affects an HttpClient that
+ * module provides itself (and then uses that module's config); the root's HttpClient never sees it.
  */
 @NgModule()
 export class CognitoAuthModule {

@@ -1,5 +1,6 @@
 import { EnvironmentProviders, Provider, makeEnvironmentProviders } from '@angular/core';
 import { AmplifyTokenSource } from './amplify-token-source';
+import { COGNITO_AUTH_HANDLER, createAuthHandler } from './auth-handler';
 import { COGNITO_AUTH_CONFIG, CognitoAuthConfig, resolveCognitoAuthConfig } from './config';
 import { CognitoTokenSource } from './token-source';
 
@@ -16,5 +17,6 @@ export function cognitoAuthProviders(config: CognitoAuthConfig): Provider[] {
   return [
     { provide: COGNITO_AUTH_CONFIG, useValue: resolveCognitoAuthConfig(config) },
     { provide: CognitoTokenSource, useClass: AmplifyTokenSource },
+    { provide: COGNITO_AUTH_HANDLER, useFactory: createAuthHandler },
   ];
 }
