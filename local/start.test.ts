@@ -2,10 +2,13 @@
 // reference Timer server, and a stop that leaves no process and no bound port behind.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHmac } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { importJWK, SignJWT, type JWK } from 'jose';
 import { seedCognito, signIn } from './cognito/seed.ts';
 import { assertPortFree, ProcessStartError } from './processes.ts';
 import { startLocalStack, type LocalStack } from './start.ts';
@@ -97,6 +100,86 @@ test(
     });
     assert.equal(res.status, 401);
     assert.match(res.headers.get('www-authenticate') ?? '', /expired/);
+  },
+);
+
+test(
+  'hostile variants of a real cognito-local token get 401 and never reach the Timer server',
+  { timeout: 60_000 },
+  async () => {
+    const { AccessToken } = await tokens();
+    const [rawHeader, rawPayload] = AccessToken.split('.') as [string, string];
+    const header = JSON.parse(Buffer.from(rawHeader, 'base64url').toString()) as { kid: string };
+    const claims = JSON.parse(Buffer.from(rawPayload, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    // cognito-local signs with the key pair it ships; signing with it too gives tokens whose only
+    // defect is the one each case puts in (the control below must pass).
+    const keys = createRequire(import.meta.url).resolve(
+      'cognito-local/lib/keys/cognitoLocal.private.json',
+    );
+    const { jwk } = JSON.parse(await readFile(keys, 'utf8')) as { jwk: JWK };
+    const privateKey = await importJWK(jwk, 'RS256');
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (extra: Record<string, unknown>, kid = header.kid) =>
+      new SignJWT({ ...claims, iat: now, exp: now + 600, ...extra })
+        .setProtectedHeader({ alg: 'RS256', kid })
+        .sign(privateKey);
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const control = await sign({});
+    const [h, p] = control.split('.') as [string, string];
+    const publicJwks = (await (await fetch(`${stack.issuer}/.well-known/jwks.json`)).json()) as {
+      keys: JWK[];
+    };
+    const hs256 = (secret: string) => {
+      const head = b64({ alg: 'HS256', kid: header.kid });
+      const mac = createHmac('sha256', secret).update(`${head}.${p}`).digest('base64url');
+      return `${head}.${p}.${mac}`;
+    };
+
+    const post = (authorization?: string) =>
+      fetch(`${stack.urls.gateway}/tasks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(authorization === undefined ? {} : { authorization }),
+        },
+        body: JSON.stringify({ ...DRAFT, name: 'must not be stored' }),
+        signal: AbortSignal.timeout(10_000),
+      });
+    const stored = async () =>
+      ((await (await fetch(`${stack.urls.timer}/tasks`)).json()) as { name: string }[]).filter(
+        (t) => t.name === 'must not be stored',
+      ).length;
+
+    const hostile: [string, string | undefined][] = [
+      ['missing', undefined],
+      ['garbage', 'Bearer not.a.jwt'],
+      ['expired', await sign({ iat: now - 700, exp: now - 100 })],
+      ['not yet valid', await sign({ nbf: now + 300 })],
+      ['issued in the future', await sign({ iat: now + 300 })],
+      ['wrong issuer', await sign({ iss: `${stack.issuer}x` })],
+      ['wrong audience (client_id)', await sign({ client_id: 'someone-else' })],
+      ['alg none', `${b64({ alg: 'none', kid: header.kid })}.${p}.`],
+      ['HS256 with the public key as secret', hs256(JSON.stringify(publicJwks.keys[0]))],
+      ['unknown kid', await sign({}, 'no-such-kid')],
+      [
+        'tampered payload',
+        `${h}.${b64({ ...claims, exp: now + 600, sub: 'admin' })}.${control.split('.')[2]}`,
+      ],
+      ['no exp', await sign({ exp: undefined })],
+    ];
+    for (const [name, token] of hostile) {
+      const res = await post(token);
+      assert.equal(res.status, 401, `${name}: ${res.status}`);
+      assert.deepEqual(await res.json(), { message: 'Unauthorized' }, name);
+    }
+    assert.equal(await stored(), 0, 'the Timer server saw none of them');
+
+    const accepted = await post(`Bearer ${control}`);
+    assert.equal(accepted.status, 201, 'the control token, signed the same way, passes');
+    assert.equal(await stored(), 1);
   },
 );
 
