@@ -1,14 +1,13 @@
 // The local stack: cognito-local, the reference Timer server, the local gateway (from the
-// template) and the demo app, all on 127.0.0.1. `npm start` (local/main.ts), the e2e suite and
-// the benchmarks all start it through startLocalStack().
+// template) and the demo app, all on 127.0.0.1. `npm start` (local/main.ts) and the e2e suite
+// both start it through startLocalStack().
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCognitoLocal } from './cognito/cognito-local.ts';
 import { seedCognito, type TokenLifetimes } from './cognito/seed.ts';
-import { LAMBDA_FILE } from './gateway/paths.ts';
 import { loadParameters } from '../cloudformation/cfn-yaml.ts';
-import { DEFAULT_PARAMETERS } from './gateway/paths.ts';
+import { DEFAULT_PARAMETERS, LAMBDA_FILE } from './gateway/paths.ts';
 import { assertPortFree, freePort, startProcess, type Managed } from './processes.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
