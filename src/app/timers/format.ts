@@ -31,3 +31,28 @@ export function parseTime(value: string): { hour: number; minute: number } | nul
   const minute = Number(m[2]);
   return hour < 24 && minute < 60 ? { hour, minute } : null;
 }
+
+/** An RFC 3339 instant as a `datetime-local` input shows it: the device's local time, to the minute. */
+export function toLocalInput(instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}T${pad2(
+    date.getHours(),
+  )}:${pad2(date.getMinutes())}`;
+}
+
+/**
+ * A `datetime-local` value as RFC 3339 with the device's offset (`2030-01-31T18:00:00+01:00`), or
+ * the value unchanged when it is not one, so the library's validation names the field.
+ */
+export function fromLocalInput(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!m) return value;
+  const [, y, mo, d, h, mi, s = '00'] = m;
+  const date = new Date(+y!, +mo! - 1, +d!, +h!, +mi!, +s);
+  if (Number.isNaN(date.getTime())) return value;
+  const offset = -date.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}

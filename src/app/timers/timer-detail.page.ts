@@ -82,6 +82,14 @@ import { formatDays, formatTime } from './format';
                 <h2>{{ days(t) }}</h2></ion-label
               >
             </ion-item>
+            @if (t.executeUntil) {
+              <ion-item>
+                <ion-label
+                  ><p>Until</p>
+                  <h2 data-testid="detail-until">{{ until(t) }}</h2></ion-label
+                >
+              </ion-item>
+            }
             <ion-item>
               <ion-label
                 ><p>Command</p>
@@ -129,6 +137,14 @@ export class TimerDetailPage {
 
   time(t: Task): string {
     return formatTime(t.hour, t.minute);
+  }
+
+  /** The end in the device's own time zone and locale; the stored value keeps its own offset. */
+  until(t: Task): string {
+    const date = new Date(t.executeUntil ?? '');
+    return Number.isNaN(date.getTime())
+      ? (t.executeUntil ?? '')
+      : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   }
 
   days(t: Task): string {

@@ -23,7 +23,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { ErrorBannerComponent } from './error-banner.component';
 import { describeError, type DescribedError } from './describe-error';
-import { DAYS, formatTime, parseTime } from './format';
+import { DAYS, formatTime, fromLocalInput, parseTime, toLocalInput } from './format';
 
 @Component({
   selector: 'app-timer-form',
@@ -122,6 +122,18 @@ import { DAYS, formatTime, parseTime } from './format';
           [class.ion-touched]="!!fieldError('executionCommand')"
           [errorText]="fieldError('executionCommand')"
         />
+        <ion-input
+          label="Run until (optional)"
+          labelPlacement="stacked"
+          fill="outline"
+          type="datetime-local"
+          name="executeUntil"
+          [value]="until()"
+          (ionInput)="until.set(value($event))"
+          [class.ion-invalid]="!!fieldError('executeUntil')"
+          [class.ion-touched]="!!fieldError('executeUntil')"
+          [errorText]="fieldError('executeUntil')"
+        />
         @if (fieldError(''); as msg) {
           <ion-note color="danger" role="alert">{{ msg }}</ion-note>
         }
@@ -160,6 +172,10 @@ export class TimerFormPage {
   readonly time = signal('08:00');
   readonly selected = signal<DayOfWeek[]>(['MON', 'TUE', 'WED', 'THU', 'FRI']);
   readonly command = signal('');
+  /** The `datetime-local` value; '' = no end. */
+  readonly until = signal('');
+  /** The loaded task's executeUntil and how the input first showed it: kept as is unless edited. */
+  private loadedUntil: { instant: string; shown: string } | undefined;
   readonly fieldErrors = signal<readonly TimerFieldError[]>([]);
   readonly error = signal<DescribedError | null>(null);
   readonly busy = signal(false);
@@ -177,6 +193,10 @@ export class TimerFormPage {
       this.time.set(formatTime(task.hour, task.minute));
       this.selected.set([...task.daysOfWeek]);
       this.command.set(task.executionCommand);
+      if (task.executeUntil) {
+        this.loadedUntil = { instant: task.executeUntil, shown: toLocalInput(task.executeUntil) };
+        this.until.set(this.loadedUntil.shown);
+      }
     } catch (e) {
       this.error.set(describeError(e));
     }
@@ -200,6 +220,10 @@ export class TimerFormPage {
   draft(): TaskDraft {
     const t = parseTime(this.time());
     const description = this.description().trim();
+    const until = this.until().trim();
+    // PUT replaces the whole task: an end the user did not touch goes back exactly as it came.
+    const executeUntil =
+      until && until === this.loadedUntil?.shown ? this.loadedUntil.instant : fromLocalInput(until);
     return {
       name: this.name().trim(),
       ...(description ? { description } : {}),
@@ -207,6 +231,7 @@ export class TimerFormPage {
       minute: t?.minute ?? -1,
       daysOfWeek: DAYS.map((d) => d.value).filter((d) => this.selected().includes(d)),
       executionCommand: this.command().trim(),
+      ...(until ? { executeUntil } : {}),
     };
   }
 
