@@ -1,14 +1,14 @@
 // The offline chain for gateway benchmarks and load tests, started through the public CLIs
 // (contracts 3 and 4 in shared/design.md): a JWKS server, the reference Timer server and the
 // local gateway, each a real process or server on 127.0.0.1 with port 0.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SignJWT, exportJWK } from 'jose';
+import { startProcess as startManaged } from '../../local/processes.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLIENT_ID = 'benchclient';
@@ -85,44 +85,22 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts `node file args…` and waits for its `listening on URL` line. */
-export function startProcess(file: string, args: string[], timeoutMs = 20_000): Promise<Running> {
-  const child = spawn(process.execPath, [file, ...args], {
+/** Starts `node file args…` and waits for its `listening on URL` line (local/processes.ts). */
+export async function startProcess(
+  file: string,
+  args: string[],
+  timeoutMs = 20_000,
+): Promise<Running> {
+  const managed = await startManaged({
+    name: file.replace(ROOT, ''),
+    command: process.execPath,
+    args: [file, ...args],
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    ready: /^listening on (http:\/\/127\.0\.0\.1:\d+)/m,
+    timeoutMs,
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-      child.once('exit', () => {
-        clearTimeout(force);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`${file} not ready after ${timeoutMs} ms: ${stderr}`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${file} exited (${code}) before ready: ${stderr}`));
-    });
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      const url = /^listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
-      if (!url) return;
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      resolve({ url, pid: child.pid ?? 0, child, stop });
-    });
-  });
+  const { child, stop } = managed;
+  return { url: managed.ready[1]!, pid: child.pid ?? 0, child, stop };
 }
 
 export function startTimer(port = 0): Promise<Running> {
