@@ -31,26 +31,25 @@ async function marked(marker: string): Promise<{ pid: number; cmd: string }[]> {
   return found;
 }
 
-function startCli(marker: string, dataDir: string, extra: string[] = []) {
-  const child = spawn(
-    process.execPath,
-    [
-      MAIN,
-      '--no-app',
-      '--free-ports',
-      '--no-config',
-      '--no-build',
-      '--data-dir',
-      dataDir,
-      ...extra,
-    ],
-    { env: { ...process.env, NPM_START_TEST_MARKER: marker }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/** `node local/main.ts args…` with its output collected and its exit code awaited. */
+function spawnCli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [MAIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, exit, output: () => output };
+}
+
+/** The backend only, on free ports, with its data in `dataDir` and children marked by `marker`. */
+function startCli(marker: string, dataDir: string) {
+  return spawnCli(
+    ['--no-app', '--free-ports', '--no-config', '--no-build', '--data-dir', dataDir],
+    { NPM_START_TEST_MARKER: marker },
+  );
 }
 
 async function until(what: string, check: () => Promise<boolean> | boolean, ms = 60_000) {
@@ -122,15 +121,11 @@ test('a second npm start fails at once, naming the taken port', { timeout: 30_00
     holder.listen(DEFAULT_PORTS.cognito, '127.0.0.1', () => resolve());
   });
   try {
-    const child = spawn(process.execPath, [MAIN, '--no-app', '--no-config', '--no-build'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const cli = spawnCli(['--no-app', '--no-config', '--no-build']);
+    const code = await cli.exit;
     assert.equal(code, 1);
     assert.match(
-      output,
+      cli.output(),
       new RegExp(`port ${DEFAULT_PORTS.cognito} \\(cognito\\) is already in use`),
     );
   } finally {
@@ -139,12 +134,7 @@ test('a second npm start fails at once, naming the taken port', { timeout: 30_00
 });
 
 test('unknown flags are refused with the usage', { timeout: 30_000 }, async () => {
-  const child = spawn(process.execPath, [MAIN, '--frobnicate'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  assert.equal(code, 1);
-  assert.match(output, /usage: npm start/);
+  const cli = spawnCli(['--frobnicate']);
+  assert.equal(await cli.exit, 1);
+  assert.match(cli.output(), /usage: npm start/);
 });
