@@ -3,10 +3,28 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { isExactOrigin } from '../lambda/cors-preflight/config.ts';
+import { APP_WEBVIEW_ORIGINS, isExactOrigin } from '../lambda/cors-preflight/config.ts';
+import { APP_ORIGIN_LOOK_ALIKES } from '../lambda/cors-preflight/origin-fixtures.ts';
 import { parameterPattern } from './template-fixture.ts';
 
 const pattern = parameterPattern('AllowedOrigins');
+
+/** `scheme://host[tail]` around the two app WebView origins: mostly near misses, sometimes exact. */
+const customSchemeOrigin = fc
+  .tuple(
+    fc.constantFrom('capacitor', 'ionic', 'CAPACITOR', 'Ionic', 'cordova', 'app', 'file'),
+    fc.oneof(
+      fc.constantFrom('localhost', 'LOCALHOST', 'localhost.', 'evil', '127.0.0.1', ''),
+      fc.domain(),
+      fc.domain().map((domain) => `localhost.${domain}`),
+    ),
+    fc.oneof(
+      fc.constant(''),
+      fc.integer({ min: 0, max: 70000 }).map((port) => `:${port}`),
+      fc.constantFrom('/', '/index.html', '?', '#', ' ', '\n', '.', ',https://a.example'),
+    ),
+  )
+  .map(([scheme, host, tail]) => `${scheme}://${host}${tail}`);
 
 const ACCEPTED = [
   'https://app.example.com',
@@ -22,6 +40,8 @@ const ACCEPTED = [
   'http://localhost:4200',
   'http://127.0.0.1',
   'http://127.0.0.1:4200',
+  'capacitor://localhost', // Capacitor on iOS
+  'ionic://localhost', // older Ionic/Cordova WebViews on iOS
 ];
 
 const REJECTED = [
@@ -56,16 +76,17 @@ const REJECTED = [
   'ftp://app.example.com',
   'app.example.com',
   `https://${'a'.repeat(64)}.example.com`,
+  ...APP_ORIGIN_LOOK_ALIKES,
 ];
 
-test('AllowedPattern accepts exact https origins and http loopback origins', () => {
+test('AllowedPattern accepts exact https origins, http loopback origins and the app WebView origins', () => {
   for (const origin of ACCEPTED) {
     assert.ok(pattern.test(origin), origin);
     assert.ok(isExactOrigin(origin), `the Lambda accepts ${origin} too`);
   }
 });
 
-test('AllowedPattern rejects wildcards, paths, default ports, look-alikes and lists', () => {
+test('AllowedPattern rejects wildcards, paths, default ports, look-alikes, other schemes and lists', () => {
   for (const origin of REJECTED) assert.ok(!pattern.test(origin), JSON.stringify(origin));
 });
 
@@ -84,10 +105,22 @@ test('property: whatever the pattern accepts, the Lambda configuration accepts',
       .tuple(fc.constantFrom('localhost', '127.0.0.1', 'LOCALHOST', '[::1]'), fc.nat(70000))
       .map(([host, port]) => `http://${host}:${port}`),
     fc.string(),
+    customSchemeOrigin,
   );
   fc.assert(
     fc.property(candidates, (origin) => {
       if (pattern.test(origin)) assert.ok(isExactOrigin(origin), origin);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('property: of custom-scheme origins, the pattern and the Lambda accept exactly the two', () => {
+  fc.assert(
+    fc.property(customSchemeOrigin, (origin) => {
+      const expected = APP_WEBVIEW_ORIGINS.has(origin);
+      assert.equal(pattern.test(origin), expected, JSON.stringify(origin));
+      assert.equal(isExactOrigin(origin), expected, JSON.stringify(origin));
     }),
     { numRuns: 2000 },
   );

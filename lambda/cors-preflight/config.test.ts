@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CorsConfigError, isExactOrigin, parseCorsConfig } from './config.ts';
+import fc from 'fast-check';
+import { APP_WEBVIEW_ORIGINS, CorsConfigError, isExactOrigin, parseCorsConfig } from './config.ts';
+import { APP_ORIGIN_LOOK_ALIKES } from './origin-fixtures.ts';
 
 test('exact origins are accepted as browsers serialise them', () => {
   for (const origin of [
@@ -9,6 +11,8 @@ test('exact origins are accepted as browsers serialise them', () => {
     'http://127.0.0.1:4200',
     'https://xn--bcher-kva.example',
     'https://app.example.com:8443',
+    'capacitor://localhost',
+    'ionic://localhost',
   ]) {
     assert.equal(isExactOrigin(origin), true, origin);
   }
@@ -35,6 +39,41 @@ test('anything a browser would never send as Origin is rejected', () => {
   }
 });
 
+test('capacitor://localhost and ionic://localhost are the only custom-scheme origins', () => {
+  assert.deepEqual([...APP_WEBVIEW_ORIGINS], ['capacitor://localhost', 'ionic://localhost']);
+  for (const origin of APP_ORIGIN_LOOK_ALIKES) {
+    assert.equal(isExactOrigin(origin), false, JSON.stringify(origin));
+  }
+  const config = parseCorsConfig({
+    ALLOWED_ORIGINS: 'capacitor://localhost, ionic://localhost,https://localhost',
+  });
+  assert.deepEqual(
+    [...config.allowedOrigins],
+    ['capacitor://localhost', 'ionic://localhost', 'https://localhost'],
+  );
+});
+
+test('property: a non-http(s) origin is accepted only when it is one of the two exactly', () => {
+  const scheme = fc.constantFrom('capacitor', 'ionic', 'CAPACITOR', 'Ionic', 'cordova', 'app', 'x');
+  const host = fc.oneof(
+    fc.constantFrom('localhost', 'LOCALHOST', 'localhost.', 'evil', '127.0.0.1', ''),
+    fc.domain(),
+    fc.domain().map((domain) => `localhost.${domain}`),
+  );
+  const tail = fc.oneof(
+    fc.constant(''),
+    fc.integer({ min: 0, max: 70000 }).map((port) => `:${port}`),
+    fc.constantFrom('/', '/index.html', '?', '#', ' ', '\t', '.'),
+  );
+  fc.assert(
+    fc.property(scheme, host, tail, (s, h, t) => {
+      const origin = `${s}://${h}${t}`;
+      assert.equal(isExactOrigin(origin), APP_WEBVIEW_ORIGINS.has(origin), JSON.stringify(origin));
+    }),
+    { numRuns: 1000 },
+  );
+});
+
 test('defaults: the Timer API methods, Authorization and Content-Type, 7200 s', () => {
   const config = parseCorsConfig({ ALLOWED_ORIGINS: 'https://a.example, http://localhost:4200' });
   assert.deepEqual([...config.allowedOrigins], ['https://a.example', 'http://localhost:4200']);
@@ -51,6 +90,9 @@ test('every invalid configuration fails with a CorsConfigError naming the variab
     [{ ALLOWED_ORIGINS: '*' }, /ALLOWED_ORIGINS contains "\*"/],
     [{ ALLOWED_ORIGINS: 'https://a.example/' }, /ALLOWED_ORIGINS contains/],
     [{ ALLOWED_ORIGINS: 'https://a.example,null' }, /ALLOWED_ORIGINS contains "null"/],
+    [{ ALLOWED_ORIGINS: 'capacitor://localhost/' }, /ALLOWED_ORIGINS contains/],
+    [{ ALLOWED_ORIGINS: 'capacitor://*' }, /ALLOWED_ORIGINS contains "capacitor:\/\/\*"/],
+    [{ ALLOWED_ORIGINS: 'cordova://localhost' }, /ALLOWED_ORIGINS contains "cordova/],
     [{ ALLOWED_ORIGINS: 'https://a.example', ALLOWED_METHODS: 'get' }, /ALLOWED_METHODS/],
     [{ ALLOWED_ORIGINS: 'https://a.example', ALLOWED_METHODS: '' }, /ALLOWED_METHODS/],
     [{ ALLOWED_ORIGINS: 'https://a.example', ALLOWED_HEADERS: '*' }, /ALLOWED_HEADERS/],

@@ -32,11 +32,23 @@ function csv(value: string): string[] {
 }
 
 /**
+ * The origins of Capacitor's WebViews on iOS (`capacitor://localhost`) and of older Ionic/Cordova
+ * WebViews (`ionic://localhost`); on Android Capacitor serves from `https://localhost`, an ordinary
+ * origin. The URL parser gives custom schemes the opaque origin "null", so these two are allowed as
+ * exact strings; no other custom scheme (another app's WebView, a browser extension) is allowed.
+ */
+export const APP_WEBVIEW_ORIGINS: ReadonlySet<string> = new Set([
+  'capacitor://localhost',
+  'ionic://localhost',
+]);
+
+/**
  * An allowed origin must be written exactly as browsers send it in `Origin`: scheme, lower-case
  * host, port only when not the default, no path and no trailing slash. Anything else could never
  * match and usually signals a typo, so it is rejected rather than normalised.
  */
 export function isExactOrigin(origin: string): boolean {
+  if (APP_WEBVIEW_ORIGINS.has(origin)) return true;
   // The WHATWG URL parser accepts `*` in a host, so a wildcard pattern would otherwise pass.
   if (origin === 'null' || origin.includes('*')) return false;
   let url: URL;
@@ -59,7 +71,7 @@ export function parseCorsConfig(env: Readonly<Record<string, string | undefined>
   for (const origin of origins) {
     if (!isExactOrigin(origin)) {
       throw new CorsConfigError(
-        `ALLOWED_ORIGINS contains "${origin}": expected an exact origin such as https://app.example.com (no "*", path or trailing slash)`,
+        `ALLOWED_ORIGINS contains "${origin}": expected an exact origin such as https://app.example.com or capacitor://localhost (no "*", path or trailing slash)`,
       );
     }
   }

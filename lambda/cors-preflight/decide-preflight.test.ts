@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseCorsConfig } from './config.ts';
 import { decidePreflight, preflightRefusal } from './decide-preflight.ts';
+import { APP_ORIGIN_LOOK_ALIKES } from './origin-fixtures.ts';
 
 const config = parseCorsConfig({
   ALLOWED_ORIGINS: 'https://app.example.com,http://localhost:4200',
@@ -163,5 +164,50 @@ test('property: a granted preflight lists Authorization and never a requested-on
         assert.match(response.headers['access-control-allow-headers'] ?? '', /\bAuthorization\b/);
       }
     }),
+  );
+});
+
+// The origins a Capacitor app calls from: iOS, older Ionic WebViews, Android.
+const app = parseCorsConfig({
+  ALLOWED_ORIGINS: 'capacitor://localhost,ionic://localhost,https://localhost',
+});
+
+test('app WebView origins are granted exactly, as strings', () => {
+  for (const origin of ['capacitor://localhost', 'ionic://localhost', 'https://localhost']) {
+    const response = decidePreflight(app, { ...allowed, origin });
+    assert.equal(response.statusCode, 204, origin);
+    assert.equal(response.headers['access-control-allow-origin'], origin);
+  }
+  // Not configured, not granted: a custom scheme is no wildcard.
+  assert.equal(preflightRefusal(config, { ...allowed, origin: 'capacitor://localhost' }), 'origin');
+});
+
+test('look-alikes of the app WebView origins are refused with a bare 403', () => {
+  for (const origin of APP_ORIGIN_LOOK_ALIKES) {
+    assert.deepEqual(
+      decidePreflight(app, { ...allowed, origin }),
+      { statusCode: 403, headers: { vary: 'Origin' } },
+      JSON.stringify(origin),
+    );
+  }
+});
+
+test('property: an edited capacitor://localhost is never granted', () => {
+  const target = 'capacitor://localhost';
+  fc.assert(
+    fc.property(
+      fc.nat(target.length),
+      fc.nat(target.length),
+      fc.string({ maxLength: 12 }),
+      (from, to, insert) => {
+        const [a, b] = from <= to ? [from, to] : [to, from];
+        const origin = target.slice(0, a) + insert + target.slice(b);
+        const response = decidePreflight(app, { ...allowed, origin });
+        const granted = response.headers['access-control-allow-origin'];
+        assert.equal(granted === undefined ? undefined : origin, granted);
+        assert.equal(response.statusCode === 204, app.allowedOrigins.has(origin), origin);
+      },
+    ),
+    { numRuns: 2000 },
   );
 });

@@ -23,7 +23,8 @@ export function preflightRefusal(
   request: PreflightRequest,
 ): PreflightRefusal | undefined {
   // Exact comparison: browsers serialise Origin in lower case without a default port, and the
-  // configuration holds origins in that same form, so no normalisation can widen the match.
+  // configuration holds origins in that same form, so no normalisation can widen the match. App
+  // WebView origins (capacitor://localhost) are never parsed at all, only compared.
   if (request.origin === undefined || !config.allowedOrigins.has(request.origin)) return 'origin';
   if (
     request.requestMethod === undefined ||

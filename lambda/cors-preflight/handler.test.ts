@@ -78,6 +78,17 @@ test('an allowed origin gets a 204 grant from the built handler', async () => {
   assert.equal(result.body, '');
 });
 
+test('the built handler grants capacitor://localhost when configured, and its look-alikes nothing', async () => {
+  const env = { ALLOWED_ORIGINS: 'capacitor://localhost,https://localhost' };
+  const granted = JSON.parse((await invoke(env, preflight('capacitor://localhost'))).stdout);
+  assert.equal(granted.statusCode, 204);
+  assert.equal(granted.headers['access-control-allow-origin'], 'capacitor://localhost');
+  for (const origin of ['capacitor://localhost/', 'CAPACITOR://localhost', 'ionic://localhost']) {
+    const refused = JSON.parse((await invoke(env, preflight(origin))).stdout);
+    assert.deepEqual(refused, { statusCode: 403, headers: { vary: 'Origin' }, body: '' }, origin);
+  }
+});
+
 test('a foreign origin and a missing origin get a bare 403', async () => {
   for (const origin of ['https://evil.example', undefined]) {
     const { stdout } = await invoke(
