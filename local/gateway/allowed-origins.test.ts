@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadTemplate } from '../../cloudformation/cfn-yaml.ts';
-import { ALLOWED_ORIGIN_PATTERN, ALLOWED_ORIGIN_RULE, isAllowedOrigin } from './allowed-origins.ts';
+import { APP_ORIGIN_LOOK_ALIKES } from '../../lambda/cors-preflight/origin-fixtures.ts';
+import {
+  ALLOWED_ORIGIN_PATTERN,
+  ALLOWED_ORIGIN_RULE,
+  isAllowedOrigin,
+  readAllowedOriginRule,
+} from './allowed-origins.ts';
 import { DEFAULT_TEMPLATE } from './paths.ts';
 
 test("the gateway's origin rule is the template's AllowedOrigins rule", () => {
@@ -10,13 +19,36 @@ test("the gateway's origin rule is the template's AllowedOrigins rule", () => {
   assert.equal(String(spec?.['ConstraintDescription']).replace(/\s+/g, ' '), ALLOWED_ORIGIN_RULE);
 });
 
-test('https origins anywhere, plain http only on loopback, always exact', () => {
+test('a template whose AllowedOrigins has no pattern is refused by name', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gateway-origins-'));
+  try {
+    const file = join(dir, 'api.yaml');
+    writeFileSync(
+      file,
+      'Parameters:\n  AllowedOrigins:\n    Type: CommaDelimitedList\nResources:\n  X:\n    Type: AWS::SNS::Topic\n',
+    );
+    assert.throws(
+      () => readAllowedOriginRule(file),
+      (e: unknown) =>
+        e instanceof Error &&
+        e.name === 'TemplateResolveError' &&
+        e.message.includes('AllowedOrigins needs an AllowedPattern'),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('https origins anywhere, plain http only on loopback, the two app WebViews, always exact', () => {
   for (const origin of [
     'https://app.example.com',
     'https://app.example.com:8443',
     'http://localhost',
     'http://localhost:4200',
     'http://127.0.0.1:8100',
+    'https://localhost',
+    'capacitor://localhost',
+    'ionic://localhost',
   ]) {
     assert.equal(isAllowedOrigin(origin), true, origin);
   }
@@ -31,7 +63,8 @@ test('https origins anywhere, plain http only on loopback, always exact', () => 
     'http://localhost:80',
     '*',
     'null',
+    ...APP_ORIGIN_LOOK_ALIKES,
   ]) {
-    assert.equal(isAllowedOrigin(origin), false, origin);
+    assert.equal(isAllowedOrigin(origin), false, JSON.stringify(origin));
   }
 });
