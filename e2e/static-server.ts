@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { headersFor, type HeaderRule } from '../scripts/custom-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,6 +17,8 @@ export interface StaticApp {
   url: string;
   /** The runtime config this server answers at /config.json (set once the stack is up). */
   config: unknown;
+  /** Response header rules (Amplify's custom header format), applied to every response. */
+  headerRules: HeaderRule[];
   close(): Promise<void>;
 }
 
@@ -24,9 +27,12 @@ export interface StaticApp {
  * runtime config from memory so each server can point the same build at a different stack.
  */
 export async function serveApp(dir: string): Promise<StaticApp> {
-  const app: StaticApp = { url: '', config: null, close: async () => undefined };
+  const app: StaticApp = { url: '', config: null, headerRules: [], close: async () => undefined };
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    for (const [key, value] of Object.entries(headersFor(app.headerRules, path))) {
+      res.setHeader(key, value);
+    }
     if (path === '/config.json') {
       res.writeHead(app.config ? 200 : 404, { 'content-type': 'application/json' });
       res.end(JSON.stringify(app.config ?? {}));
