@@ -1,5 +1,5 @@
 import { HttpErrorResponse, HttpEvent, HttpHandlerFn, HttpRequest } from '@angular/common/http';
-import { DOCUMENT, DestroyRef, InjectionToken, PLATFORM_ID, inject } from '@angular/core';
+import { DOCUMENT, DestroyRef, InjectionToken, PLATFORM_ID, REQUEST, inject } from '@angular/core';
 import { Observable, Subscriber } from 'rxjs';
 import { CognitoAuthFailure, CognitoAuthFailures } from './auth-failures';
 import { catching } from './catching';
@@ -59,7 +59,12 @@ export function createAuthHandler(): CognitoAuthHandler {
   const failures = inject(CognitoAuthFailures);
   const source = inject(CognitoTokenSource);
   const onServer = inject(PLATFORM_ID) === 'server';
-  const baseUrl = inject(DOCUMENT, { optional: true })?.baseURI;
+  // Where relative URLs point, read per new URL, never here, and never with a throw escaping:
+  // on the server, the rendered page's URL (its DOM emulation throws on `baseURI`, and Angular
+  // resolves relative requests against the page there); in the browser, the document's base URL,
+  // as fetch resolves them. Without one (null, or a getter that throws), relative URLs match
+  // nothing and go out as they are.
+  const page = onServer ? inject(REQUEST) : inject(DOCUMENT, { optional: true });
   /** URL → allowlisted; apps call a handful of URLs, so each is parsed once. */
   const decisions = new Map<string, boolean>();
   let cached: Token | undefined;
@@ -210,11 +215,16 @@ export function createAuthHandler(): CognitoAuthHandler {
     const url = req.urlWithParams;
     let allowed = decisions.get(url);
     if (allowed === undefined) {
+      let base: string | undefined;
+      try {
+        base = onServer ? (page as Request).url : (page as Document).baseURI;
+      } catch {
+        // No base URL: relative URLs match nothing.
+      }
       if (decisions.size >= DECISION_MEMO_LIMIT) decisions.clear();
-      decisions.set(url, (allowed = allowlisted(url, baseUrl)));
+      decisions.set(url, (allowed = allowlisted(url, base)));
     }
     if (
-      onServer ||
       !allowed ||
       // has() first: get() would store the default in every request's context.
       (req.context.has(SKIP_COGNITO_AUTH) && req.context.get(SKIP_COGNITO_AUTH)) ||
@@ -222,6 +232,11 @@ export function createAuthHandler(): CognitoAuthHandler {
     ) {
       return next(req);
     }
+    // The server has no session (Amplify's lives in the browser): the request goes without a token,
+    // and out of the HTTP transfer cache, so the browser sends it again with one instead of reusing
+    // this unauthenticated answer (Angular's own check misses custom header names, and apps may
+    // turn it off with `includeRequestsWithAuthHeaders`).
+    if (onServer) return next(req.clone({ transferCache: false }));
     return cached && Date.now() + skew < cached.refreshAt
       ? send(req, next, cached)
       : new Observable((subscriber) => void sendLater(subscriber, req, next));

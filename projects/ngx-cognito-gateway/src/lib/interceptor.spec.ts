@@ -7,12 +7,7 @@ import {
   withInterceptorsFromDi,
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import {
-  EnvironmentInjector,
-  PLATFORM_ID,
-  createEnvironmentInjector,
-  importProvidersFrom,
-} from '@angular/core';
+import { EnvironmentInjector, createEnvironmentInjector, importProvidersFrom } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import fc from 'fast-check';
 import { firstValueFrom } from 'rxjs';
@@ -516,16 +511,6 @@ describe('cognitoAuthInterceptor', () => {
     );
     req.flush({});
     lazy.destroy();
-  });
-
-  it('passes requests through unchanged on the server (SSR)', async () => {
-    TestBed.configureTestingModule({ providers: [{ provide: PLATFORM_ID, useValue: 'server' }] });
-    const { http, backend, source } = setUp();
-    http.get(`${API}/tasks`).subscribe();
-    const req = await sent(backend, `${API}/tasks`);
-    expect(req.request.headers.has('Authorization')).toBeFalse();
-    expect(source.fetchCount).toBe(0);
-    req.flush([]);
   });
 
   it('fails clearly when provideCognitoAuth is missing', () => {
