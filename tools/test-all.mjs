@@ -78,6 +78,8 @@ function nodeSuites() {
     'bench',
     'openapi',
   ].map((dir) => `${dir}/**/*.test.{ts,mjs}`);
+  // Specs beside root-level config files (capacitor.config.test.mts).
+  patterns.push('*.test.{ts,mjs,mts}');
   const files = patterns
     .flatMap((p) => globSync(p, { cwd: root }))
     .filter((f) => !f.includes('node_modules'));
