@@ -3,6 +3,8 @@
 //   stack-name <params.json>           ${App}-${Env}-${Name}
 //   config-from-outputs <outputs.json> <out>   demo app config from `describe-stacks` outputs
 //   config-from-env <out>              demo app config from Amplify environment variables
+//   parameter <params.json> <key>      one parameter's value (a parameters file, or the
+//                                      `describe-stacks` Parameters of a deployed stack)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadParameters } from '../cloudformation/cfn-yaml.ts';
@@ -39,6 +41,12 @@ try {
     case 'config-from-env':
       write(first!, serializeConfig(configFromEnvironment(process.env)));
       break;
+    case 'parameter': {
+      const found = loadParameters(first!).find((p) => p.ParameterKey === second);
+      if (!found) throw new Error(`${first} has no parameter ${second}`);
+      process.stdout.write(`${found.ParameterValue}\n`);
+      break;
+    }
     default:
       throw new Error(`unknown command "${command}"`);
   }

@@ -1,10 +1,12 @@
 // A stand-in `aws` for tests: placed first on PATH, it records each call's argv and replays
-// canned answers, so the scripts run for real without reaching AWS.
+// canned answers, so the scripts run for real without reaching AWS. What must persist between
+// calls (the stack's parameters, Amplify apps and branches) lives in fake-aws-model.ts.
 import { execFile } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FakeAwsState } from './fake-aws-model.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FAKE_ACCOUNT_ID = '123456789012';
@@ -23,9 +25,15 @@ case "$1 $2" in
       echo 'An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id x does not exist' >&2
       exit 254
     fi
-    cat "$FAKE_AWS_OUTPUTS" ;;
+    case " $* " in
+      *" Stacks[0].Outputs "*) cat "$FAKE_AWS_OUTPUTS" ;;
+      *) exec "$NODE" "$FAKE_AWS_MODEL" "$@" ;;
+    esac ;;
   "cloudformation deploy")
+    "$NODE" "$FAKE_AWS_MODEL" "$@" || exit
     printf '\\nWaiting for changeset to be created..\\nSuccessfully created/updated stack\\n' ;;
+  "amplify "*)
+    exec "$NODE" "$FAKE_AWS_MODEL" "$@" ;;
 esac
 `;
 
@@ -36,8 +44,11 @@ export interface Sandbox {
   outputs: string;
   parameters: string;
   config: string;
+  state: string;
   env: Record<string, string>;
   calls(): Promise<string[][]>;
+  /** The fake's model of what exists on AWS now. */
+  model(): Promise<FakeAwsState>;
   cleanup(): Promise<void>;
 }
 
@@ -93,7 +104,10 @@ export async function sandbox(options: { withAws?: boolean } = {}): Promise<Sand
     outputs: join(dir, 'outputs.json'),
     parameters: join(dir, 'parameters.json'),
     config: join(dir, 'public', 'config.json'),
+    state: join(dir, 'aws-state.json'),
   };
+  const initial: FakeAwsState = { parameters: PARAMETERS, apps: [], branches: [], jobs: [] };
+  await writeFile(box.state, JSON.stringify(initial));
   await writeFile(box.log, '');
   await writeFile(box.outputs, JSON.stringify(OUTPUTS, null, 2));
   await writeFile(box.parameters, JSON.stringify(PARAMETERS));
@@ -107,6 +121,8 @@ export async function sandbox(options: { withAws?: boolean } = {}): Promise<Sand
       FAKE_AWS_OUTPUTS: box.outputs,
       PARAMETERS_FILE: box.parameters,
       CONFIG_FILE: box.config,
+      FAKE_AWS_MODEL: join(ROOT, 'scripts', 'fake-aws-model.ts'),
+      FAKE_AWS_STATE: box.state,
     },
     async calls() {
       const text = await readFile(box.log, 'utf8');
@@ -115,6 +131,7 @@ export async function sandbox(options: { withAws?: boolean } = {}): Promise<Sand
         .filter((chunk) => chunk !== '')
         .map((chunk) => chunk.replace(/\n$/, '').split('\n'));
     },
+    model: async () => JSON.parse(await readFile(box.state, 'utf8')) as FakeAwsState,
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }

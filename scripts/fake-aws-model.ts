@@ -1,0 +1,203 @@
+// The stateful part of the test stand-in `aws` (scripts/fake-aws.ts): the deployed stack's
+// parameters and the Amplify apps, branches and jobs, kept in $FAKE_AWS_STATE between calls so a
+// script run twice sees what its first run did. Shapes and errors follow AWS's documentation:
+//   CloudFormation deploy: https://awscli.amazonaws.com/v2/documentation/api/latest/reference/cloudformation/deploy.html
+//     ("If you don't specify a parameter, the command uses the stack's existing value")
+//   Amplify App/Branch/Job: https://docs.aws.amazon.com/amplify/latest/APIReference/API_App.html,
+//     API_Branch.html, API_CreateApp.html, API_UpdateApp.html, API_CreateBranch.html,
+//     API_UpdateBranch.html, API_GetBranch.html, API_StartJob.html
+//   errors: "An error occurred (Code) when calling the Op operation: …" on stderr, exit 254
+//     (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-returncodes.html)
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+interface StackParameter {
+  ParameterKey: string;
+  ParameterValue: string;
+}
+interface App {
+  appId: string;
+  name: string;
+  repository: string;
+  platform: string;
+  defaultDomain: string;
+  customRules: unknown[];
+  customHeaders: string;
+  /** Amplify never returns a token; the fake keeps only its hash, for tests to check it arrived. */
+  tokenSha256?: string;
+}
+interface Branch {
+  appId: string;
+  branchName: string;
+  enableAutoBuild: boolean;
+  environmentVariables: Record<string, string>;
+}
+export interface FakeAwsState {
+  parameters: StackParameter[];
+  apps: App[];
+  branches: Branch[];
+  jobs: { appId: string; branchName: string; jobType: string }[];
+}
+
+const statePath = process.env['FAKE_AWS_STATE']!;
+const state = JSON.parse(readFileSync(statePath, 'utf8')) as FakeAwsState;
+const [service, command, ...rest] = process.argv.slice(2);
+
+function option(name: string): string | undefined {
+  const at = rest.indexOf(name);
+  return at < 0 ? undefined : rest[at + 1];
+}
+
+function fail(code: string, operation: string, message: string): never {
+  process.stderr.write(
+    `\nAn error occurred (${code}) when calling the ${operation} operation: ${message}\n`,
+  );
+  process.exit(254);
+}
+
+/** `--cli-input-json file:///dev/stdin`: the request body, never seen in argv. */
+function input(): Record<string, unknown> {
+  const source = option('--cli-input-json');
+  if (source !== 'file:///dev/stdin')
+    fail('ParamValidation', command!, 'expected --cli-input-json file:///dev/stdin');
+  return JSON.parse(readFileSync(0, 'utf8')) as Record<string, unknown>;
+}
+
+function publicApp({ tokenSha256: _, ...app }: App) {
+  return { ...app, appArn: `arn:aws:amplify:eu-west-1:123456789012:apps/${app.appId}` };
+}
+
+function appFromInput(body: Record<string, unknown>, app: Partial<App>): App {
+  const token = (body['accessToken'] ?? body['oauthToken']) as string | undefined;
+  const next = { ...app } as App;
+  for (const key of ['name', 'repository', 'platform', 'customRules', 'customHeaders'] as const) {
+    if (body[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = body[key];
+  }
+  if (token) next.tokenSha256 = createHash('sha256').update(token).digest('hex');
+  return next;
+}
+
+function findApp(operation: string): App {
+  const app = state.apps.find((a) => a.appId === option('--app-id'));
+  return app ?? fail('NotFoundException', operation, `App ${option('--app-id')} not found.`);
+}
+
+function branchFromArgs(branch: Branch): Branch {
+  const env = option('--environment-variables');
+  if (env !== undefined) branch.environmentVariables = JSON.parse(env) as Record<string, string>;
+  if (rest.includes('--enable-auto-build')) branch.enableAutoBuild = true;
+  if (rest.includes('--no-enable-auto-build')) branch.enableAutoBuild = false;
+  return branch;
+}
+
+const publicBranch = ({ appId: _, ...branch }: Branch) => ({ ...branch, stage: 'PRODUCTION' });
+
+let answer: unknown;
+switch (`${service} ${command}`) {
+  case 'cloudformation deploy': {
+    const start = rest.indexOf('--parameter-overrides') + 1;
+    const end = rest.findIndex((arg, i) => i >= start && arg.startsWith('--'));
+    for (const pair of rest.slice(start, end < 0 ? undefined : end)) {
+      const [key, ...value] = pair.split('=');
+      const existing = state.parameters.find((p) => p.ParameterKey === key);
+      if (existing) existing.ParameterValue = value.join('=');
+      else state.parameters.push({ ParameterKey: key!, ParameterValue: value.join('=') });
+    }
+    break;
+  }
+  case 'cloudformation describe-stacks': {
+    const outputs = JSON.parse(readFileSync(process.env['FAKE_AWS_OUTPUTS']!, 'utf8')) as unknown;
+    const stack = {
+      StackName: option('--stack-name'),
+      Parameters: state.parameters,
+      Outputs: outputs,
+    };
+    const query = option('--query');
+    answer =
+      query === 'Stacks[0].Parameters'
+        ? state.parameters
+        : query === 'Stacks[0]'
+          ? stack
+          : { Stacks: [stack] };
+    break;
+  }
+  case 'amplify list-apps':
+    answer = { apps: state.apps.map(publicApp) };
+    break;
+  case 'amplify create-app': {
+    const appId = `d${String(state.apps.length + 1).padStart(13, '0')}`;
+    const app = appFromInput(input(), {
+      appId,
+      defaultDomain: `${appId}.amplifyapp.com`,
+      customRules: [],
+      customHeaders: '',
+      platform: 'WEB',
+    });
+    state.apps.push(app);
+    answer = { app: publicApp(app) };
+    break;
+  }
+  case 'amplify update-app': {
+    const body = input();
+    const app = state.apps.find((a) => a.appId === body['appId']);
+    if (!app) fail('NotFoundException', 'UpdateApp', `App ${String(body['appId'])} not found.`);
+    Object.assign(app, appFromInput(body, app));
+    answer = { app: publicApp(app) };
+    break;
+  }
+  case 'amplify get-branch': {
+    const app = findApp('GetBranch');
+    const branch = state.branches.find(
+      (b) => b.appId === app.appId && b.branchName === option('--branch-name'),
+    );
+    answer = {
+      branch: publicBranch(branch ?? fail('NotFoundException', 'GetBranch', 'Branch not found.')),
+    };
+    break;
+  }
+  case 'amplify create-branch': {
+    const app = findApp('CreateBranch');
+    const branchName = option('--branch-name')!;
+    if (state.branches.some((b) => b.appId === app.appId && b.branchName === branchName)) {
+      fail('BadRequestException', 'CreateBranch', `Branch ${branchName} already exists.`);
+    }
+    const branch = branchFromArgs({
+      appId: app.appId,
+      branchName,
+      enableAutoBuild: false,
+      environmentVariables: {},
+    });
+    state.branches.push(branch);
+    answer = { branch: publicBranch(branch) };
+    break;
+  }
+  case 'amplify update-branch': {
+    const app = findApp('UpdateBranch');
+    const branch = state.branches.find(
+      (b) => b.appId === app.appId && b.branchName === option('--branch-name'),
+    );
+    answer = {
+      branch: publicBranch(
+        branchFromArgs(branch ?? fail('NotFoundException', 'UpdateBranch', 'Branch not found.')),
+      ),
+    };
+    break;
+  }
+  case 'amplify start-job': {
+    const app = findApp('StartJob');
+    const job = {
+      appId: app.appId,
+      branchName: option('--branch-name')!,
+      jobType: option('--job-type')!,
+    };
+    state.jobs.push(job);
+    answer = {
+      jobSummary: { jobId: String(state.jobs.length), status: 'PENDING', jobType: job.jobType },
+    };
+    break;
+  }
+  default:
+    fail('InvalidCommand', `${service} ${command}`, 'the fake does not model this call');
+}
+writeFileSync(statePath, JSON.stringify(state, null, 2));
+if (answer !== undefined) process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
