@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Interactive menu over scripts/: create/update, outputs, delete, all. ENV selects the parameters
-# file cloudformation/parameters/$ENV.json (default dev).
+# Interactive menu over scripts/: create/update, outputs, delete, all, Amplify Hosting, the demo
+# on this machine against the stack. ENV selects the parameters file
+# cloudformation/parameters/$ENV.json (default dev).
 set -euo pipefail
 cd "$(dirname "$0")"
 env_name="${ENV:-dev}"
@@ -15,6 +16,8 @@ ngx-cognito-gateway on AWS (environment: $env_name)
   4) Create all
   5) Delete all
   6) Change environment
+  7) Host the demo app on Amplify Hosting (scripts/hosting.sh)
+  8) Run the demo app here against the stack (npm run start:aws)
   q) Quit
 MENU
 }
@@ -39,6 +42,15 @@ while true; do
       printf 'Environment (parameters file name): '
       read -r env_name || exit 0
       ;;
+    7)
+      repository="${AMPLIFY_REPOSITORY:-}"
+      if [ -z "$repository" ]; then
+        printf 'Git repository URL (https://github.com/<owner>/<repo>): '
+        read -r repository || exit 0
+      fi
+      run scripts/hosting.sh "$env_name" --repository "$repository"
+      ;;
+    8) run scripts/start-aws.sh "$env_name" ;;
     q | Q) exit 0 ;;
     *) printf 'Unknown choice: %s\n' "$choice" ;;
   esac

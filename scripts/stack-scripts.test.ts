@@ -159,10 +159,10 @@ test('an unconfigured AWS CLI is reported and no stack call is made', async () =
 });
 
 test('run-scripts.sh menu runs the chosen scripts and quits', async () => {
-  const result = await runScript('run-scripts.sh', [], { ...box.env, ENV: 'test' }, '1\n2\n7\nq\n');
+  const result = await runScript('run-scripts.sh', [], { ...box.env, ENV: 'test' }, '1\n2\n9\nq\n');
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /1\) Create or update the API stack/);
-  assert.match(result.stdout, /Unknown choice: 7/);
+  assert.match(result.stdout, /Unknown choice: 9/);
   assert.deepEqual(await box.calls(), [IDENTITY, DEPLOY, IDENTITY, DESCRIBE]);
   assert.deepEqual(JSON.parse(await readFile(box.config, 'utf8')), EXPECTED_CONFIG);
 });
