@@ -15,7 +15,7 @@ process.env.CHROME_BIN ??= '/usr/bin/chromium';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const report = [];
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const only = process.argv.slice(2); // e.g. `npm test -- node karma`
+const only = process.argv.slice(2); // e.g. `npm test -- node karma consumer`
 
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
@@ -83,9 +83,18 @@ function nodeSuites() {
   const files = patterns
     .flatMap((p) => globSync(p, { cwd: root }))
     .filter((f) => !f.includes('node_modules'));
+  nodeTest('node --test', files, 'node.tap');
+}
+
+/** Apps that install the packed library and build with Angular's own builders (consumers/). */
+function consumerSuites() {
+  nodeTest('consumer', globSync('consumers/*.test.ts', { cwd: root }), 'consumer.tap');
+}
+
+function nodeTest(label, files, tapName) {
   if (files.length === 0) return;
-  const tap = join(out, 'node.tap');
-  const ok = run('node --test', process.execPath, [
+  const tap = join(out, tapName);
+  const ok = run(label, process.execPath, [
     '--test',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
@@ -96,7 +105,7 @@ function nodeSuites() {
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (key) => Number(text.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
   record(
-    'node --test',
+    label,
     {
       passed: count('pass'),
       failed: count('fail') + count('cancelled'),
@@ -135,6 +144,7 @@ if (build()) {
     if (existsSync(join(root, 'src', 'main.ts'))) karma('demo');
   }
   if (wanted('node')) nodeSuites();
+  if (wanted('consumer')) consumerSuites();
   if (wanted('e2e')) e2e();
 }
 
