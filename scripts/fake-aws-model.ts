@@ -8,6 +8,8 @@
 //     API_UpdateBranch.html, API_GetBranch.html, API_StartJob.html
 //   errors: "An error occurred (Code) when calling the Op operation: …" on stderr, exit 254
 //     (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-returncodes.html)
+//   a parameter value `file://path` is the content of that file, taken as is
+//     (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-file.html)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -55,24 +57,32 @@ function fail(code: string, operation: string, message: string): never {
   process.exit(254);
 }
 
-/** `--cli-input-json file:///dev/stdin`: the request body, never seen in argv. */
-function input(): Record<string, unknown> {
-  const source = option('--cli-input-json');
-  if (source !== 'file:///dev/stdin')
-    fail('ParamValidation', command!, 'expected --cli-input-json file:///dev/stdin');
-  return JSON.parse(readFileSync(0, 'utf8')) as Record<string, unknown>;
+/** A parameter's value; `file:///dev/stdin` reads the pipe, which is how a secret stays out of argv. */
+function value(name: string): string | undefined {
+  const raw = option(name);
+  if (!raw?.startsWith('file://')) return raw;
+  const path = raw.slice('file://'.length);
+  return readFileSync(path === '/dev/stdin' ? 0 : path, 'utf8');
 }
 
 function publicApp({ tokenSha256: _, ...app }: App) {
   return { ...app, appArn: `arn:aws:amplify:eu-west-1:123456789012:apps/${app.appId}` };
 }
 
-function appFromInput(body: Record<string, unknown>, app: Partial<App>): App {
-  const token = (body['accessToken'] ?? body['oauthToken']) as string | undefined;
+function appFromArgs(app: Partial<App>): App {
   const next = { ...app } as App;
-  for (const key of ['name', 'repository', 'platform', 'customRules', 'customHeaders'] as const) {
-    if (body[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = body[key];
+  const rules = value('--custom-rules');
+  if (rules !== undefined) next.customRules = JSON.parse(rules) as unknown[];
+  for (const [key, flag] of [
+    ['name', '--name'],
+    ['repository', '--repository'],
+    ['platform', '--platform'],
+    ['customHeaders', '--custom-headers'],
+  ] as const) {
+    const given = value(flag);
+    if (given !== undefined) next[key] = given;
   }
+  const token = value('--access-token') ?? value('--oauth-token');
   if (token) next.tokenSha256 = createHash('sha256').update(token).digest('hex');
   return next;
 }
@@ -126,7 +136,7 @@ switch (`${service} ${command}`) {
     break;
   case 'amplify create-app': {
     const appId = `d${String(state.apps.length + 1).padStart(13, '0')}`;
-    const app = appFromInput(input(), {
+    const app = appFromArgs({
       appId,
       defaultDomain: `${appId}.amplifyapp.com`,
       customRules: [],
@@ -138,10 +148,8 @@ switch (`${service} ${command}`) {
     break;
   }
   case 'amplify update-app': {
-    const body = input();
-    const app = state.apps.find((a) => a.appId === body['appId']);
-    if (!app) fail('NotFoundException', 'UpdateApp', `App ${String(body['appId'])} not found.`);
-    Object.assign(app, appFromInput(body, app));
+    const app = findApp('UpdateApp');
+    Object.assign(app, appFromArgs(app));
     answer = { app: publicApp(app) };
     break;
   }

@@ -1,9 +1,9 @@
 // The JSON work behind scripts/hosting.sh (no jq needed). Files are AWS CLI answers:
 //   app-plan <stack.json> <list-apps.json> <name> <repository>
 //       prints "create", or "<same|update|update-repository> <appId> <defaultDomain>"
-//   app-input <stack.json> <name> <repository> [appId]
-//       the create-app/update-app request body; the token comes from $HOSTING_TOKEN, only through
-//       this pipe to `aws … --cli-input-json file:///dev/stdin`, so it is in no argv and no file
+//   app-files <stack.json> <dir>    writes the app's custom-rules.json and custom-headers.yml
+//                                   there, for `--custom-rules file://…` and `--custom-headers file://…`
+//   token-option <repository>       --access-token (GitHub) or --oauth-token (others)
 //   app-id-domain <create-or-update-answer.json>   prints "<appId> <defaultDomain>"
 //   branch-environment <stack.json>                the branch's variables as one JSON line
 //   branch-plan <get-branch.json> <stack.json>     prints "same" or "update"
@@ -11,10 +11,12 @@
 //       adds origin to AllowedOrigins in the parameters file if missing; prints "deploy" when the
 //       deployed stack lacks it, else "deployed"
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   appDifferences,
   branchEnvironment,
   checkBranch,
+  checkRepository,
   desiredApp,
   sameEnvironment,
   tokenField,
@@ -55,19 +57,20 @@ try {
       out(`${action} ${app.appId} ${app.defaultDomain}`);
       break;
     }
-    case 'app-input': {
-      const [stack, name, repository, appId] = args as [string, string, string, string?];
-      const desired = desiredApp(name, repository, read(stack));
-      const token = process.env['HOSTING_TOKEN'];
-      out(
-        JSON.stringify({
-          ...(appId ? { appId } : {}),
-          ...desired,
-          ...(token ? { [tokenField(desired.repository)]: token } : {}),
-        }),
-      );
+    case 'app-files': {
+      const [stack, dir] = args as [string, string];
+      const desired = desiredApp('', 'https://example.com', read(stack));
+      writeFileSync(join(dir, 'custom-rules.json'), JSON.stringify(desired.customRules));
+      writeFileSync(join(dir, 'custom-headers.yml'), desired.customHeaders);
       break;
     }
+    case 'token-option':
+      out(
+        tokenField(checkRepository(args[0]!)) === 'accessToken'
+          ? '--access-token'
+          : '--oauth-token',
+      );
+      break;
     case 'app-id-domain': {
       const { app } = read<{ app: App }>(args[0]!);
       out(`${app.appId} ${app.defaultDomain}`);

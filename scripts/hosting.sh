@@ -9,8 +9,11 @@
 #   or set AMPLIFY_REPOSITORY, AMPLIFY_BRANCH (default main), AMPLIFY_ACCESS_TOKEN.
 # The token (GitHub: a personal access token; GitLab/Bitbucket: an OAuth token) is needed only to
 # create the app or change its repository. Prefer the variable, or let the script ask for it: a
-# flag is visible to other local users in the process list. The token goes to AWS only through a
-# pipe (--cli-input-json file:///dev/stdin): it is never printed, never in a file or an argv of aws.
+# flag is visible to other local users in the process list. The token reaches aws only through a
+# pipe (`--access-token file:///dev/stdin`, the CLI's file:// parameter values:
+# https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-file.html), so it is never
+# printed, never in a file, never in aws's argv. (The CLI reads --cli-input-json twice, so that one
+# cannot come from a pipe: https://github.com/aws/aws-cli/issues/5982.)
 set -euo pipefail
 here="$(dirname "$0")"
 # shellcheck source=scripts/lib.sh
@@ -69,21 +72,29 @@ if [ "$action" = create ] || [ "$action" = update-repository ]; then
   fi
   [ -n "$token" ] || die "connecting $repository needs an access token: set AMPLIFY_ACCESS_TOKEN (GitHub: a personal access token)"
 fi
+hosting app-files "$work/stack.json" "$work"
+app_settings=(--platform WEB --custom-rules "file://$work/custom-rules.json"
+  --custom-headers "file://$work/custom-headers.yml")
+token_args=()
+if [ "$action" = create ] || [ "$action" = update-repository ]; then
+  token_args=("$(hosting token-option "$repository")" file:///dev/stdin)
+fi
 changed=''
 case "$action" in
   create)
     info "Creating Amplify app $stack for $repository ..."
-    HOSTING_TOKEN="$token" hosting app-input "$work/stack.json" "$stack" "$repository" |
-      aws amplify create-app --cli-input-json file:///dev/stdin --output json >"$work/app.json"
+    printf '%s' "$token" |
+      aws amplify create-app --name "$stack" --repository "$repository" "${app_settings[@]}" \
+        "${token_args[@]}" --output json >"$work/app.json"
     created="$(hosting app-id-domain "$work/app.json")"
     read -r app_id domain <<<"$created"
     changed=1
     ;;
   update | update-repository)
     info "Updating Amplify app $stack ($app_id) ..."
-    [ "$action" = update-repository ] || token=''
-    HOSTING_TOKEN="$token" hosting app-input "$work/stack.json" "$stack" "$repository" "$app_id" |
-      aws amplify update-app --cli-input-json file:///dev/stdin --output json >/dev/null
+    printf '%s' "$token" |
+      aws amplify update-app --app-id "$app_id" --name "$stack" --repository "$repository" \
+        "${app_settings[@]}" ${token_args[@]+"${token_args[@]}"} --output json >/dev/null
     changed=1
     ;;
   *) info "Amplify app $stack ($app_id) is up to date." ;;

@@ -53,12 +53,12 @@ async function hosting(args: string[], extra: Record<string, string> = {}) {
 }
 
 /** The token in no output and no file the run left (call log, fake AWS state, parameters, tmp). */
-async function assertTokenNowhere(): Promise<void> {
-  for (const text of outputs) assert.ok(!text.includes(TOKEN), 'token printed');
+async function assertTokenNowhere(token = TOKEN): Promise<void> {
+  for (const text of outputs) assert.ok(!text.includes(token), 'token printed');
   const files = await readdir(box.dir, { recursive: true, withFileTypes: true });
   for (const file of files.filter((f) => f.isFile())) {
     const text = await readFile(join(file.parentPath, file.name), 'utf8');
-    assert.ok(!text.includes(TOKEN), `token in ${file.name}`);
+    assert.ok(!text.includes(token), `token in ${file.name}`);
   }
   assert.deepEqual(await readdir(join(box.dir, 'tmp')), [], 'temporary files left behind');
 }
@@ -109,14 +109,12 @@ test('first run creates app and branch, allows the origin, redeploys and builds;
       'amplify start-job',
     ],
   );
-  assert.deepEqual(calls[3], [
-    'amplify',
-    'create-app',
-    '--cli-input-json',
-    'file:///dev/stdin',
-    '--output',
-    'json',
-  ]);
+  const create = calls[3]!;
+  const arg = (name: string) => create[create.indexOf(name) + 1];
+  assert.equal(arg('--name'), 'demo-test-timer');
+  assert.equal(arg('--repository'), REPOSITORY);
+  assert.equal(arg('--access-token'), 'file:///dev/stdin');
+  assert.match(arg('--custom-headers')!, /^file:\/\/.*custom-headers\.yml$/);
   assert.match(first.stdout, new RegExp(`The app: ${SITE.replaceAll('.', '\\.')}`));
 
   const parametersBefore = await readFile(box.parameters, 'utf8');
@@ -150,6 +148,8 @@ test('new stack outputs update the app headers and branch variables without aski
   assert.equal(state.apps[0]!.tokenSha256, createHash('sha256').update(TOKEN).digest('hex'));
   assert.equal(state.branches[0]!.environmentVariables['API_URL'], endpoint);
   assert.equal(state.jobs.length, 2);
+  const update = (await box.calls()).find((c) => c[1] === 'update-app')!;
+  assert.ok(!update.some((a) => a.endsWith('-token')), 'no token for an unchanged repository');
   assert.deepEqual(
     (await box.calls()).slice(before).map((c) => c.slice(0, 2).join(' ')),
     [
@@ -237,4 +237,24 @@ test('run-scripts.sh entry 7 asks for the repository and hosts the app', async (
   assert.match(menu.stdout, /Git repository URL/);
   assert.equal((await box.model()).apps[0]?.repository, REPOSITORY);
   await assertTokenNowhere();
+});
+
+test('moving the app to another repository needs a token again, and sends only that one', async () => {
+  assert.equal((await hosting([], { AMPLIFY_ACCESS_TOKEN: TOKEN })).code, 0);
+  const other = 'https://gitlab.com/example/timers';
+  const refused = await hosting(['--repository', other]);
+  assert.equal(refused.code, 1);
+  assert.match(
+    refused.stderr,
+    /connecting https:\/\/gitlab\.com\/example\/timers needs an access token/,
+  );
+  const second = 'glpat-OTHERsecret0123456789';
+  const moved = await hosting(['--repository', other], { AMPLIFY_ACCESS_TOKEN: second });
+  assert.equal(moved.code, 0, moved.stderr);
+  const app = (await box.model()).apps[0]!;
+  assert.equal(app.repository, other);
+  assert.equal(app.tokenSha256, createHash('sha256').update(second).digest('hex'));
+  const update = (await box.calls()).find((c) => c[1] === 'update-app')!;
+  assert.equal(update[update.indexOf('--oauth-token') + 1], 'file:///dev/stdin');
+  await assertTokenNowhere(second);
 });
