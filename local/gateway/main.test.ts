@@ -6,7 +6,8 @@ import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { startIssuer, startUpstream } from './testing.ts';
+import { startIssuer } from '../jwt-authorizer/test-issuer.ts';
+import { startUpstream } from './testing.ts';
 
 const main = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
 

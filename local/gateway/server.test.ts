@@ -9,7 +9,8 @@ import { SignJWT } from 'jose';
 import { loadGatewayConfig } from './template.ts';
 import { startGateway, type RunningGateway } from './server.ts';
 import { DEFAULT_PARAMETERS, DEFAULT_TEMPLATE, LAMBDA_FILE } from './paths.ts';
-import { startIssuer, startUpstream, type TestIssuer, type Upstream } from './testing.ts';
+import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
+import { startUpstream, type Upstream } from './testing.ts';
 
 const ALLOWED = 'http://localhost:4200';
 const SCOPE = 'aws.cognito.signin.user.admin';

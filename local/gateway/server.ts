@@ -11,10 +11,10 @@ import {
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { createAuthorizer, type Authorizer } from './authorizer.ts';
-import { wwwAuthenticate } from './claims.ts';
+import { createAuthorizer, type Authorizer } from '../jwt-authorizer/authorizer.ts';
+import { wwwAuthenticate } from '../jwt-authorizer/claims.ts';
 import { corsResponseHeaders, isCorsHeader } from './cors.ts';
-import { oneLineLogger } from './log-line.ts';
+import { oneLineLogger } from '../jwt-authorizer/log-line.ts';
 import { interpretResult, loadHandler, payloadV2Event, type LambdaHandler } from './lambda-host.ts';
 import { parseRequestTarget, type RequestTarget } from './request-target.ts';
 import { selectRoute } from './routes.ts';

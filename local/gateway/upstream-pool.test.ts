@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadGatewayConfig } from './template.ts';
 import { startGateway, type GatewayOptions, type RunningGateway } from './server.ts';
 import { DEFAULT_PARAMETERS, DEFAULT_TEMPLATE, LAMBDA_FILE } from './paths.ts';
-import { startIssuer, type TestIssuer } from './testing.ts';
+import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
 
 let issuer: TestIssuer;
 let token: string;

@@ -6,7 +6,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, type JWTPayload } from 'jose';
-import { createAuthorizer, type Authorizer } from './authorizer.ts';
+import { createAuthorizer, verdict, type Authorizer } from './authorizer.ts';
 import type { Decision } from './claims.ts';
 
 const SCOPE = 'aws.cognito.signin.user.admin';
@@ -73,6 +73,22 @@ const accessClaims = (nowSeconds: number, extra: JWTPayload = {}): JWTPayload =>
 
 const OK: Decision = { ok: true };
 
+test('an accepted token comes with its verified claims, a refused one with none', async () => {
+  const check = authorizer();
+  const now = Date.now() / 1000;
+  const token = await sign(accessClaims(now, { sub: 'user-a', username: 'alice' }));
+  const accepted = await check.authorize(bearer(token), [SCOPE]);
+  assert.ok(accepted.ok);
+  assert.equal(accepted.claims.sub, 'user-a');
+  assert.ok(Object.isFrozen(accepted.claims));
+  // The second time comes from the verified-token cache: the same claims.
+  const again = await check.authorize(bearer(token), [SCOPE]);
+  assert.ok(again.ok);
+  assert.equal(again.claims.sub, 'user-a');
+  const refused = await check.authorize(bearer(token), ['other-scope']);
+  assert.equal('claims' in refused, false);
+});
+
 function mockClock(t: TestContext, ms: number) {
   t.mock.timers.enable({ apis: ['Date'], now: ms });
   return (at: number) => t.mock.timers.setTime(at);
@@ -82,11 +98,11 @@ test('a token cached while valid is refused once it expires, like an uncached on
   const cached = authorizer();
   const t0 = Date.now();
   const token = await sign(accessClaims(t0 / 1000, { exp: Math.floor(t0 / 1000) + 60 }));
-  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), OK);
+  assert.deepEqual(verdict(await cached.authorize(bearer(token), [SCOPE])), OK);
   assert.equal(cached.cachedTokens, 1);
   const setTime = mockClock(t, t0);
   setTime(t0 + 61_000);
-  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), {
+  assert.deepEqual(verdict(await cached.authorize(bearer(token), [SCOPE])), {
     ok: false,
     status: 401,
     description: 'the token has expired',
@@ -99,7 +115,7 @@ test('the description names the failed check, whatever the token says about itse
   const check = authorizer();
   const now = Date.now() / 1000;
   const expect = async (token: string, description: string) =>
-    assert.deepEqual(await check.authorize(bearer(token), []), {
+    assert.deepEqual(verdict(await check.authorize(bearer(token), [])), {
       ok: false,
       status: 401,
       description,
@@ -138,29 +154,29 @@ test('a token issued in the future is refused, and again on a cache hit once the
     status: 401,
     description: 'the token was issued in the future',
   };
-  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), future);
+  assert.deepEqual(verdict(await cached.authorize(bearer(token), [SCOPE])), future);
   setTime((t0 + 30) * 1000);
-  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), OK);
+  assert.deepEqual(verdict(await cached.authorize(bearer(token), [SCOPE])), OK);
   setTime((t0 + 10) * 1000);
   assert.equal(cached.cachedTokens, 2, 'the second decision comes from the cache');
-  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), future);
+  assert.deepEqual(verdict(await cached.authorize(bearer(token), [SCOPE])), future);
 });
 
 test("a token cached under one route's scopes is checked against another route's scopes", async () => {
   const cached = authorizer();
   const now = Date.now() / 1000;
   const token = await sign(accessClaims(now));
-  assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), OK);
-  assert.deepEqual(await cached.authorize(bearer(token), ['tasks/admin']), {
+  assert.deepEqual(verdict(await cached.authorize(bearer(token), [SCOPE])), OK);
+  assert.deepEqual(verdict(await cached.authorize(bearer(token), ['tasks/admin'])), {
     ok: false,
     status: 403,
     description: 'the token does not have a required scope',
   });
-  assert.deepEqual(await cached.authorize(bearer(token), []), OK);
+  assert.deepEqual(verdict(await cached.authorize(bearer(token), [])), OK);
   // And the other way round: first seen on a route it is refused on.
   const idToken = await sign({ ...accessClaims(now), scope: undefined, aud: 'client1' });
   assert.equal((await cached.authorize(bearer(idToken), [SCOPE])).ok, false);
-  assert.deepEqual(await cached.authorize(bearer(idToken), []), OK);
+  assert.deepEqual(verdict(await cached.authorize(bearer(idToken), [])), OK);
   assert.equal(cached.cachedTokens, 2);
 });
 
@@ -171,15 +187,15 @@ test('the cache stays bounded: least recently used tokens are dropped first', as
     Array.from({ length: 20 }, (_, i) => sign(accessClaims(now, { sub: `user-${i}` }))),
   );
   for (const token of tokens) {
-    assert.deepEqual(await cached.authorize(bearer(token), [SCOPE]), OK);
+    assert.deepEqual(verdict(await cached.authorize(bearer(token), [SCOPE])), OK);
     assert.ok(cached.cachedTokens <= 5);
   }
   assert.equal(cached.cachedTokens, 5);
   // Evicted tokens are simply verified again.
-  assert.deepEqual(await cached.authorize(bearer(tokens[0]!), [SCOPE]), OK);
+  assert.deepEqual(verdict(await cached.authorize(bearer(tokens[0]!), [SCOPE])), OK);
   assert.equal(cached.cachedTokens, 5);
   const off = authorizer(0);
-  assert.deepEqual(await off.authorize(bearer(tokens[1]!), [SCOPE]), OK);
+  assert.deepEqual(verdict(await off.authorize(bearer(tokens[1]!), [SCOPE])), OK);
   assert.equal(off.cachedTokens, 0);
 });
 
@@ -187,7 +203,7 @@ test('rejected tokens are never cached, and a cached signature does not vouch fo
   const cached = authorizer();
   const now = Date.now() / 1000;
   const good = await sign(accessClaims(now));
-  assert.deepEqual(await cached.authorize(bearer(good), [SCOPE]), OK);
+  assert.deepEqual(verdict(await cached.authorize(bearer(good), [SCOPE])), OK);
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const [h, , s] = good.split('.');
   const tampered = `${h}.${b64({ ...accessClaims(now), scope: `${SCOPE} admin` })}.${s}`;
@@ -216,16 +232,16 @@ test('after a JWKS refetch drops a key, its cached tokens are refused like uncac
     const uncached = authorizer(0);
     const now = Date.now() / 1000;
     const old = await sign(accessClaims(now));
-    assert.deepEqual(await cached.authorize(bearer(old), [SCOPE]), OK);
-    assert.deepEqual(await uncached.authorize(bearer(old), [SCOPE]), OK);
+    assert.deepEqual(verdict(await cached.authorize(bearer(old), [SCOPE])), OK);
+    assert.deepEqual(verdict(await uncached.authorize(bearer(old), [SCOPE])), OK);
     // Rotation: the JWKS now has k2 only; a k2 token makes each authorizer refetch it.
     served = [k2];
     const fresh = await sign(accessClaims(now), k2);
-    assert.deepEqual(await cached.authorize(bearer(fresh), [SCOPE]), OK);
-    assert.deepEqual(await uncached.authorize(bearer(fresh), [SCOPE]), OK);
+    assert.deepEqual(verdict(await cached.authorize(bearer(fresh), [SCOPE])), OK);
+    assert.deepEqual(verdict(await uncached.authorize(bearer(fresh), [SCOPE])), OK);
     const expected = await uncached.authorize(bearer(old), [SCOPE]);
     assert.equal(expected.ok, false);
-    assert.deepEqual(await cached.authorize(bearer(old), [SCOPE]), expected);
+    assert.deepEqual(verdict(await cached.authorize(bearer(old), [SCOPE])), expected);
   } finally {
     served = [k1];
   }

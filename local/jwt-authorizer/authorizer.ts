@@ -49,8 +49,12 @@ export interface AuthorizerOptions {
   verifiedTokenCacheSize?: number;
 }
 
+/** An accepted token's verified payload (frozen), or why the token was refused. */
+export type Authorization =
+  { readonly ok: true; readonly claims: Readonly<JwtPayload> } | Exclude<Decision, { ok: true }>;
+
 export interface Authorizer {
-  authorize(authorization: string | undefined, scopes: readonly string[]): Promise<Decision>;
+  authorize(authorization: string | undefined, scopes: readonly string[]): Promise<Authorization>;
   /** Verified tokens remembered right now (bounded by verifiedTokenCacheSize). */
   readonly cachedTokens: number;
 }
@@ -110,7 +114,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
     }
   };
 
-  const rejected = (error: unknown): Decision => ({
+  const rejected = (error: unknown): Authorization => ({
     ok: false,
     status: 401,
     description: describe(error),
@@ -138,7 +142,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
             verified.delete(token);
             return rejected(error);
           }
-          return checkClaims(hit.payload, rules, Math.floor(Date.now() / 1000));
+          return accept(hit.payload, rules);
         }
         // The JWKS changed since: verify from scratch.
         verified.delete(token);
@@ -161,17 +165,25 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
         }
         return rejected(error);
       }
+      Object.freeze(payload);
       const key = verifiedWith.get(payload);
       if (key !== undefined) {
-        verified.set(token, {
-          payload: Object.freeze(payload),
-          header: Object.freeze(key.header),
-          jwk: key.jwk,
-        });
+        verified.set(token, { payload, header: Object.freeze(key.header), jwk: key.jwk });
       }
-      return checkClaims(payload, rules, Math.floor(Date.now() / 1000));
+      return accept(payload, rules);
     },
   };
+}
+
+/** The decision alone, without the claims (logs and tests compare decisions). */
+export function verdict(authorization: Authorization): Decision {
+  return authorization.ok ? { ok: true } : authorization;
+}
+
+/** checkClaims' verdict, with the verified claims when it accepts (a backend reads `sub` there). */
+function accept(payload: Readonly<JwtPayload>, rules: JwtRules): Authorization {
+  const decision = checkClaims(payload, rules, Math.floor(Date.now() / 1000));
+  return decision.ok ? { ok: true, claims: payload } : decision;
 }
 
 /**
