@@ -26,6 +26,13 @@ describe('urlMatchesAllowlist', () => {
     ['tasks/1', 'http://127.0.0.1:3000/'],
     ['//api.example.com/v1/x', 'https://app.example.com/'],
     ['  https://api.example.com/v1/x  '],
+    // Ordinary paths near the escape forms: dots inside names, literal percent, UTF-8, `;`.
+    ['https://api.example.com/v1/a..b/...'],
+    ['https://api.example.com/v1/..a;b'],
+    ['https://api.example.com/v1/tasks;v=2'],
+    ['https://api.example.com/v1/100%25'],
+    ['https://api.example.com/v1/caf%C3%A9'],
+    ['https://api.example.com/v1/%E2%82%AC'],
   ];
   const hostile: [string, string?][] = [
     ['https://api.example.com.evil.io/v1'],
@@ -86,6 +93,27 @@ describe('urlMatchesAllowlist', () => {
     ['https://api.example.com/v1/%2e%2e%2fadmin'],
     ['https://api.example.com/v1/..%5Cadmin'],
     ['https://api.example.com/v1/x%2F..%2F..%2Fadmin'],
+    // Dot segments the URL parser keeps but backends normalise: Tomcat/Spring path parameters,
+    // proxies that decode twice, IIS's %u, and overlong UTF-8 from lenient decoders.
+    ['https://api.example.com/v1/..;/admin'],
+    ['https://api.example.com/v1/..;jsessionid=1/admin'],
+    ['https://api.example.com/v1/%2e%2e;/admin'],
+    ['https://api.example.com/v1/.%2E;x/admin'],
+    ['https://api.example.com/v1/%252e%252e/admin'],
+    ['https://api.example.com/v1/%252E./admin'],
+    ['https://api.example.com/v1/%25252e%25252e/admin'],
+    ['https://api.example.com/v1/%25%32%65%25%32%65/admin'],
+    ['https://api.example.com/v1/..%252fadmin'],
+    ['https://api.example.com/v1/..%255cadmin'],
+    ['https://api.example.com/v1/%c0%ae%c0%ae/admin'],
+    ['https://api.example.com/v1/%C0%AE./admin'],
+    ['https://api.example.com/v1/%e0%80%ae%e0%80%ae/admin'],
+    ['https://api.example.com/v1/..%c0%afadmin'],
+    ['https://api.example.com/v1/%252e%252e%c0%afadmin'],
+    ['https://api.example.com/v1/%u002e%u002e/admin'],
+    ['https://api.example.com/v1/%U002E./admin'],
+    ['https://api.example.com/v1/..%u002fadmin'],
+    ['https://api.example.com/v1/%25u002e%25u002e/admin'],
   ];
 
   for (const [url, base] of matching) {
@@ -127,6 +155,21 @@ describe('urlMatchesAllowlist', () => {
       'https://api.example.com/v1/.',
       'https://api.example.com/./v1',
       'https://api.example.com./', // matches only trailing-dot URLs
+      // The parser drops tab, LF and CR and trims C0 controls and spaces from both ends, so these
+      // would all become `/v1/..`, i.e. the whole origin.
+      'https://api.example.com/v1/.\t./',
+      'https://api.example.com/v1/.\n.',
+      'https://api.example.com/v1/.\r.',
+      'https://api.example.com/v1/..\t',
+      'https://api.example.com/v1/.. ',
+      'https://api.example.com/v1/..\x00',
+      'https://api.example.com/v1/..\x1f ',
+      // Whatever the request side refuses under a prefix, an entry may not hold either.
+      'https://api.example.com/v1/..;/',
+      'https://api.example.com/v1/%252e%252e/',
+      'https://api.example.com/v1/%c0%ae%c0%ae',
+      'https://api.example.com/v1/%u002e%u002e',
+      'https://api.example.com/v1/a%2fb',
     ];
     for (const entry of junk) {
       expect(urlMatchesAllowlist('https://api.example.com/', [entry]))
@@ -134,6 +177,19 @@ describe('urlMatchesAllowlist', () => {
         .toBeFalse();
     }
     expect(urlMatchesAllowlist('https://api.example.com/', [])).toBeFalse();
+  });
+
+  it('refuses an entry that the parser would widen to the whole origin, and says which', () => {
+    for (const entry of ['https://api.example.com/v1/.\t./', 'https://api.example.com/v1/.\n.']) {
+      const problems: [string, unknown][] = [];
+      const match = compileAllowlist(['https://other.example.com', entry], (_, option, value) =>
+        problems.push([option, value]),
+      );
+      expect(problems).toEqual([['allowedUrls[1]', entry]]);
+      expect(match('https://api.example.com/admin')).toBeFalse();
+    }
+    // What the parser itself makes of such an entry: the whole origin.
+    expect(new URL('https://api.example.com/v1/.\t./').pathname).toBe('/');
   });
 
   it('keeps paths with encoded separators when the entry is a whole origin (no prefix to leave)', () => {
@@ -156,6 +212,77 @@ describe('urlMatchesAllowlist', () => {
         return result === true || result === false;
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('never matches a generated prefix-escape path (property)', () => {
+    const match = compileAllowlist([API]);
+    /** One `.`, however a backend might come to read it as one. */
+    const dot = fc.constantFrom(
+      '.',
+      '%2e',
+      '%2E',
+      '%252e',
+      '%25252E',
+      '%25%32%65',
+      '%c0%ae',
+      '%C0%AE',
+      '%e0%80%ae',
+      '%u002e',
+      '%U002E',
+      '%25u002e',
+      '%25c0%25ae',
+    );
+    /** What ends the dot segment for such a backend: a (decoded) separator or path parameters. */
+    const end = fc.constantFrom(
+      '/',
+      ';/',
+      ';jsessionid=1/',
+      ';',
+      '%2f',
+      '%2F',
+      '%252f',
+      '%5c',
+      '%255C',
+      '%c0%af',
+      '%e0%80%af',
+      '%c1%9c',
+      '%u002f',
+      '%u005c',
+    );
+    const segment = fc.stringMatching(/^[a-z0-9_~-]{1,8}$/);
+    fc.assert(
+      fc.property(
+        fc.array(segment, { maxLength: 3 }),
+        fc.array(dot, { minLength: 1, maxLength: 2 }),
+        end,
+        (before, dots, separator) => {
+          const url = `${API}/${[...before, `${dots.join('')}${separator}admin`].join('/')}`;
+          // Plain dots before `/` are the URL parser's own business: it resolves them, and the
+          // result is judged as any other path. Every other form must be refused.
+          const parserResolves = separator === '/' && dots.every((d) => /^(\.|%2e)$/i.test(d));
+          return !match(url) || (parserResolves && new URL(url).pathname.startsWith('/v1/'));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses every entry with a tab, LF or CR anywhere (property)', () => {
+    const entry = 'https://api.example.com/v1/tasks';
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: entry.length }),
+        fc.constantFrom('\t', '\n', '\r'),
+        (at, control) => {
+          let refused = false;
+          compileAllowlist(
+            [entry.slice(0, at) + control + entry.slice(at)],
+            () => (refused = true),
+          );
+          return refused;
+        },
+      ),
     );
   });
 

@@ -21,12 +21,12 @@ export type AllowlistMatcher = (url: string, base?: string) => boolean;
 /**
  * Parses the allowlist once. An entry must be an absolute https URL (plain http only for loopback
  * hosts: anywhere else the token would cross the network readable) without wildcard, user info,
- * query or fragment. Any other entry matches nothing and is reported to `invalid`, which the
- * config check makes throw at start-up.
+ * dot segments, query, fragment, tab or newline. Any other entry matches nothing and is reported
+ * to `invalid` (message, option, value), which the config check makes throw at start-up.
  */
 export function compileAllowlist(
   allowedUrls: readonly string[],
-  invalid?: (problem: string) => void,
+  invalid?: (problem: string, option: string, value: unknown) => void,
 ): AllowlistMatcher {
   /** [origin, path prefix ending in `/`] */
   const prefixes: [string, string][] = [];
@@ -34,16 +34,26 @@ export function compileAllowlist(
     const url = parseHttpUrl(entry);
     if (
       url &&
+      // Tab, LF and CR vanish in the parser (`/.\t./` would become `/../`, the whole origin).
+      !/[\t\n\r]/.test(entry as string) &&
       // `*?#`: wildcards, query, fragment; dot segments would silently widen `/v1/..` to the whole
-      // origin; a trailing-dot host would only ever match trailing-dot URLs.
-      !/[*?#]|[\\/](\.|%2e){1,2}([\\/]|$)/i.test(entry as string) &&
+      // origin, so they are looked for in what the parser reads: the entry without the C0
+      // controls and spaces it trims from both ends. A trailing-dot host would only ever match
+      // trailing-dot URLs.
+      !/[*?#]|[\\/](\.|%2e){1,2}([\\/]|$)/i.test(
+        // eslint-disable-next-line no-control-regex
+        (entry as string).replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, ''),
+      ) &&
+      !escapesPrefix(url.pathname) &&
       !url.hostname.endsWith('.') &&
       (url.protocol === 'https:' || /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
     ) {
       prefixes.push([url.origin, url.pathname.replace(/\/*$/, '/')]);
     } else {
       invalid?.(
-        `allowedUrls[${index}] ${JSON.stringify(entry)} must be an absolute https URL without wildcard, user info, dot segments, query or fragment (http only on loopback)`,
+        `allowedUrls[${index}] ${JSON.stringify(entry)} must be an absolute https URL without wildcard, user info, dot segments, query, fragment, tab or newline (http only on loopback)`,
+        `allowedUrls[${index}]`,
+        entry,
       );
     }
   });
@@ -55,11 +65,32 @@ export function compileAllowlist(
         target?.origin === origin &&
         // `/v1/` covers `/v1` and `/v1/...`, never `/v10`: prefixes end on a segment boundary.
         path.startsWith(prefix) &&
-        // An encoded `/` or `\` stays encoded in the URL, but a backend that decodes it would
-        // route `/v1/..%2fadmin` outside `/v1`: under a path prefix, such URLs match nothing.
-        (prefix === '/' || !/%(2f|5c)/i.test(path)),
+        // What the URL parser leaves in the path, a backend may still decode or normalise:
+        // under a path prefix, a path that could leave it that way matches nothing.
+        (prefix === '/' || !escapesPrefix(path)),
     );
   };
+}
+
+/**
+ * Whether a backend could read `path` (as the URL parser left it) as leaving its prefix: some
+ * segment that, decoded once more or again (proxies that decode twice: `%252e`), holds a `/` or
+ * `\` (`..%2fadmin`), or is a dot segment with Tomcat/Spring path parameters (`..;`), or uses the
+ * encodings lenient decoders turn into dots (`%u002e`, overlong UTF-8 `%c0%ae`), which no correct
+ * encoder ever writes.
+ */
+function escapesPrefix(path: string): boolean {
+  return path.split('/').some((segment) => {
+    // Decoded until nothing changes; every round shortens it, so this ends.
+    for (let previous = ''; previous !== segment;) {
+      if (/[\\/]|%(u|c0|c1|e0%[89]|f0%8)|^(\.|%2e){1,2}(;|$)/i.test(segment)) return true;
+      previous = segment;
+      segment = segment.replace(/%([\da-f]{2})/gi, (_, hex: string) =>
+        String.fromCharCode(parseInt(hex, 16)),
+      );
+    }
+    return false;
+  });
 }
 
 /**
