@@ -33,27 +33,101 @@ describe('resolveCognitoAuthConfig', () => {
     expect(config.scheme).toBe('');
   });
 
-  const invalid: [string, unknown, RegExp][] = [
-    ['no config', undefined, /allowedUrls must be a list of at least one API URL/],
-    ['missing allowedUrls', {}, /at least one API URL/],
-    ['empty allowedUrls', { allowedUrls: [] }, /at least one API URL/],
-    ['wildcard', { allowedUrls: ['*'] }, /wildcard/],
-    ['wildcard host', { allowedUrls: ['https://*.example.com'] }, /wildcard/],
-    ['relative', { allowedUrls: ['/api'] }, /absolute/],
-    ['no scheme', { allowedUrls: ['api.example.com'] }, /absolute/],
-    ['plain http', { allowedUrls: ['http://api.example.com'] }, /https/],
-    ['ftp', { allowedUrls: ['ftp://api.example.com'] }, /absolute http/],
-    ['userinfo', { allowedUrls: ['https://user@api.example.com'] }, /user info/],
-    ['query', { allowedUrls: ['https://api.example.com/?a=1'] }, /query/],
-    ['fragment', { allowedUrls: ['https://api.example.com/#x'] }, /query or fragment/],
-    ['non-string', { allowedUrls: [42] }, /allowedUrls\[0\]/],
-    ['token', { allowedUrls: ['https://a.io'], token: 'refresh' }, /token/],
-    ['header', { allowedUrls: ['https://a.io'], headerName: 'Bad Header' }, /headerName/],
-    ['scheme', { allowedUrls: ['https://a.io'], scheme: 'Bearer x' }, /scheme/],
-    ['whenSignedOut', { allowedUrls: ['https://a.io'], whenSignedOut: 'ignore' }, /whenSignedOut/],
+  /** [label, config, message, option, value] */
+  const invalid: [string, unknown, RegExp, string, unknown][] = [
+    [
+      'no config',
+      undefined,
+      /allowedUrls must be a list of at least one API URL/,
+      'allowedUrls',
+      undefined,
+    ],
+    ['missing allowedUrls', {}, /at least one API URL/, 'allowedUrls', undefined],
+    ['empty allowedUrls', { allowedUrls: [] }, /at least one API URL/, 'allowedUrls', []],
+    ['wildcard', { allowedUrls: ['*'] }, /wildcard/, 'allowedUrls[0]', '*'],
+    [
+      'wildcard host',
+      { allowedUrls: ['https://*.example.com'] },
+      /wildcard/,
+      'allowedUrls[0]',
+      'https://*.example.com',
+    ],
+    ['relative', { allowedUrls: ['/api'] }, /absolute/, 'allowedUrls[0]', '/api'],
+    [
+      'no scheme',
+      { allowedUrls: ['api.example.com'] },
+      /absolute/,
+      'allowedUrls[0]',
+      'api.example.com',
+    ],
+    [
+      'plain http',
+      { allowedUrls: ['https://a.io', 'http://api.example.com'] },
+      /https/,
+      'allowedUrls[1]',
+      'http://api.example.com',
+    ],
+    [
+      'ftp',
+      { allowedUrls: ['ftp://api.example.com'] },
+      /absolute http/,
+      'allowedUrls[0]',
+      'ftp://api.example.com',
+    ],
+    [
+      'userinfo',
+      { allowedUrls: ['https://user@api.example.com'] },
+      /user info/,
+      'allowedUrls[0]',
+      'https://user@api.example.com',
+    ],
+    [
+      'query',
+      { allowedUrls: ['https://api.example.com/?a=1'] },
+      /query/,
+      'allowedUrls[0]',
+      'https://api.example.com/?a=1',
+    ],
+    [
+      'fragment',
+      { allowedUrls: ['https://api.example.com/#x'] },
+      /query, fragment/,
+      'allowedUrls[0]',
+      'https://api.example.com/#x',
+    ],
+    [
+      'tab',
+      { allowedUrls: ['https://api.example.com/v1/.\t./'] },
+      /tab or newline/,
+      'allowedUrls[0]',
+      'https://api.example.com/v1/.\t./',
+    ],
+    ['non-string', { allowedUrls: [42] }, /allowedUrls\[0\]/, 'allowedUrls[0]', 42],
+    ['token', { allowedUrls: ['https://a.io'], token: 'refresh' }, /token/, 'token', 'refresh'],
+    [
+      'header',
+      { allowedUrls: ['https://a.io'], headerName: 'Bad Header' },
+      /headerName/,
+      'headerName',
+      'Bad Header',
+    ],
+    [
+      'scheme',
+      { allowedUrls: ['https://a.io'], scheme: 'Bearer x' },
+      /scheme/,
+      'scheme',
+      'Bearer x',
+    ],
+    [
+      'whenSignedOut',
+      { allowedUrls: ['https://a.io'], whenSignedOut: 'ignore' },
+      /whenSignedOut/,
+      'whenSignedOut',
+      'ignore',
+    ],
   ];
-  for (const [label, config, message] of invalid) {
-    it(`rejects ${label} with a CognitoAuthConfigError`, () => {
+  for (const [label, config, message, option, value] of invalid) {
+    it(`rejects ${label} with a CognitoAuthConfigError naming the option and its value`, () => {
       let thrown: unknown;
       try {
         resolveCognitoAuthConfig(config as CognitoAuthConfig);
@@ -64,6 +138,8 @@ describe('resolveCognitoAuthConfig', () => {
       expect(thrown).toBeInstanceOf(CognitoGatewayError);
       expect((thrown as Error).name).toBe('CognitoAuthConfigError');
       expect((thrown as Error).message).toMatch(message);
+      expect((thrown as CognitoAuthConfigError).option).toBe(option);
+      expect((thrown as CognitoAuthConfigError).value).toEqual(value);
     });
   }
 });

@@ -34,8 +34,8 @@ const HTTP_TOKEN = /^[!#$%&'*+.^`|~\w-]+$/; // RFC 9110 token
 
 /** Validates once at start-up so a typo fails loudly instead of leaking or dropping tokens. */
 export function resolveCognitoAuthConfig(config: CognitoAuthConfig): ResolvedCognitoAuthConfig {
-  const fail = (message: string): never => {
-    throw new CognitoAuthConfigError(message);
+  const fail = (message: string, name?: string, value?: unknown): never => {
+    throw new CognitoAuthConfigError(message, name, value);
   };
   /** The option, or its default; checked. Property order below is the order of the checks. */
   const option = <K extends keyof CognitoAuthConfig>(
@@ -47,7 +47,7 @@ export function resolveCognitoAuthConfig(config: CognitoAuthConfig): ResolvedCog
     const value = config?.[name] ?? fallback;
     return valid(value)
       ? value!
-      : fail(`${name} must be ${expected}, got ${JSON.stringify(value)}`);
+      : fail(`${name} must be ${expected}, got ${JSON.stringify(value)}`, name, value);
   };
   const isToken = (value: unknown) => typeof value === 'string' && HTTP_TOKEN.test(value);
   return {

@@ -6,9 +6,28 @@ export class CognitoGatewayError extends Error {
   override readonly name: string = 'CognitoGatewayError';
 }
 
-/** The configuration given to `provideCognitoAuth` / `CognitoAuthModule.forRoot` is unusable. */
+/**
+ * The configuration given to `provideCognitoAuth` / `CognitoAuthModule.forRoot` (or a feature
+ * such as `withSignInRedirect`) is unusable. Thrown at start-up, when the provider is called.
+ * `option` names what is wrong (`'token'`, `'allowedUrls[1]'`, `'signInUrl'`; `undefined` when
+ * the whole config is missing) and `value` is what was given.
+ *
+ * @example
+ * try {
+ *   provideCognitoAuth({ allowedUrls: ['http://api.example.com'] });
+ * } catch (error) {
+ *   if (error instanceof CognitoAuthConfigError) console.error(error.option, error.value);
+ * }
+ */
 export class CognitoAuthConfigError extends CognitoGatewayError {
   override readonly name = 'CognitoAuthConfigError';
+  constructor(
+    message: string,
+    readonly option?: string,
+    readonly value?: unknown,
+  ) {
+    super(message);
+  }
 }
 
 /** `whenSignedOut: 'error'` and there is no session: the request was not sent. */
