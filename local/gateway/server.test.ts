@@ -404,7 +404,11 @@ test(
   { timeout: 30_000 },
   async () => {
     let fetches = 0;
-    const silent = createServer(() => void fetches++);
+    let discoveries = 0;
+    const silent = createServer((req) => {
+      if (req.url?.endsWith('/openid-configuration')) discoveries++;
+      else fetches++;
+    });
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
     const iss = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/local_silent`;
     const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
@@ -426,6 +430,11 @@ test(
         const res = await fetch(`${g.url}/tasks`, { headers: { authorization: token } });
         assert.equal(res.status, 401);
         assert.equal(fetches, 1, `request ${i}: ${fetches} JWKS fetches`);
+        assert.equal(
+          discoveries,
+          1,
+          'the discovery document is asked for once, at the first token',
+        );
       }
       const logged = lines.filter((l) => /JwksFetchError/.test(l));
       assert.equal(logged.length, 1, lines.join('\n'));

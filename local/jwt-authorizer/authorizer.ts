@@ -1,12 +1,14 @@
-// JWT authorizer: signature via aws-jwt-verify against `${issuer}/.well-known/jwks.json`, then the
-// pure claim checks of claims.ts. Key material never comes from the token (jku/jwk/x5u ignored):
-// the verifier only looks keys up by `kid` in the configured JWKS.
+// JWT authorizer: signature via aws-jwt-verify against the issuer's key set (found as API Gateway
+// finds it, discovery.ts, and held for at most a max age, key-set-cache.ts), then the pure claim
+// checks of claims.ts. Key material never comes from the token (jku/jwk/x5u ignored): the verifier
+// only looks keys up by `kid` in the issuer's key set.
 //
 // Verified tokens are remembered (token-cache.ts) so a repeated token skips the RSA signature
 // check, and only that: on every hit the library's own claim checks (exp/nbf against the current
 // clock, iss) and checkClaims (iss, exp, nbf, iat, aud/client_id, this route's scopes) run again
-// and the hit only counts while the JWK that verified the signature is still the one the JWKS cache
-// holds for the token's kid (a JWKS refetch replaces the keys, which drops such hits).
+// and the hit only counts while the JWK that verified the signature is still the one the key set
+// cache holds for the token's kid (a refetch replaces the keys, and a key set past its max age is
+// dropped: either way such hits go back to a full verification).
 import { JwtVerifier } from 'aws-jwt-verify';
 import {
   JwtExpiredError,
@@ -16,7 +18,7 @@ import {
   JwtNotBeforeError,
   KidNotFoundInJwksError,
 } from 'aws-jwt-verify/error';
-import { SimpleJwksCache, SimplePenaltyBox, type JwksCache } from 'aws-jwt-verify/jwk';
+import type { JwksCache } from 'aws-jwt-verify/jwk';
 import { validateJwtFields } from 'aws-jwt-verify/jwt';
 import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
 import {
@@ -27,12 +29,20 @@ import {
   type Description,
   type JwtRules,
 } from './claims.ts';
+import { fallbackJwksUri, jwksUriResolver } from './discovery.ts';
 import { HttpJwksFetcher } from './jwks-fetcher.ts';
+import { KeySetCache } from './key-set-cache.ts';
 import { oneLineLogger } from './log-line.ts';
 import { VerifiedTokenCache } from './token-cache.ts';
 
 /** Default number of distinct verified tokens remembered per authorizer. */
 export const VERIFIED_TOKEN_CACHE_SIZE = 1000;
+
+/**
+ * Default seconds a fetched key set is used: API Gateway "caches each issuer's signing keys for
+ * up to 1 hour on a best-effort basis" (key-set-cache.ts).
+ */
+export const JWKS_MAX_AGE_SECONDS = 3600;
 
 export interface AuthorizerOptions {
   issuer: string;
@@ -43,8 +53,15 @@ export interface AuthorizerOptions {
    * Gateway-like caching; at most one fetch per period while either keeps happening).
    */
   refetchWaitSeconds?: number;
-  /** Longest a JWKS fetch may take (jwks-fetcher.ts). */
+  /** Longest a JWKS (or discovery document) fetch may take (jwks-fetcher.ts). */
   jwksTimeoutMs?: number;
+  /**
+   * Seconds a fetched key set is used before it is fetched again, JWKS_MAX_AGE_SECONDS by
+   * default. A key removed from the issuer's key set stops verifying within this time.
+   */
+  jwksMaxAgeSeconds?: number;
+  /** Monotonic milliseconds for the key set's age and fetch waits (tests); performance.now. */
+  monotonicNow?: () => number;
   /** Verified tokens remembered (least recently used dropped first); 0 verifies every request. */
   verifiedTokenCacheSize?: number;
 }
@@ -72,17 +89,33 @@ interface VerifiedToken {
 
 export function createAuthorizer(options: AuthorizerOptions): Authorizer {
   // iss is matched exactly, trailing slash included; the JWKS URL never doubles the slash.
-  const jwksUri = `${options.issuer.replace(/\/+$/, '')}/.well-known/jwks.json`;
+  // The library is given this URI as a label only: the key set cache serves this one issuer and
+  // fetches wherever discovery points (discovery.ts).
+  const jwksUri = fallbackJwksUri(options.issuer);
   // Library messages quote the token's kid: logged on one escaped line, never raw.
   const log = oneLineLogger(options.log ?? ((line: string) => console.error(line)));
   const waitSeconds = options.refetchWaitSeconds ?? 10;
-  const jwks = new SimpleJwksCache({
-    fetcher: new HttpJwksFetcher({
-      timeoutMs: options.jwksTimeoutMs,
-      retryAfterSeconds: waitSeconds,
-      log,
-    }),
-    penaltyBox: new SimplePenaltyBox({ waitSeconds }),
+  const maxAgeSeconds = options.jwksMaxAgeSeconds ?? JWKS_MAX_AGE_SECONDS;
+  const fetcher = new HttpJwksFetcher({
+    timeoutMs: options.jwksTimeoutMs,
+    retryAfterSeconds: waitSeconds,
+    log,
+    now: options.monotonicNow,
+  });
+  const locate = jwksUriResolver(options.issuer, { timeoutMs: fetcher.timeoutMs, log });
+  /** Where the keys were last fetched from, for log lines. */
+  let keysUri = jwksUri;
+  const jwks = new KeySetCache({
+    load: async () => {
+      keysUri = await locate();
+      return fetcher.fetchJwks(keysUri);
+    },
+    maxAgeMs: maxAgeSeconds * 1000,
+    unknownKidWaitMs: waitSeconds * 1000,
+    now: options.monotonicNow,
+    // The library keeps key objects per (issuer, kid, alg); cacheJwks drops them, so a key
+    // published again under a kid it had before is used instead of the old one.
+    onLoaded: (keys) => verifier.cacheJwks(keys),
   });
   // Which JWK verified which payload: the library hands the same decomposed payload object to
   // getJwk and returns it from verify(), so the pairing is exact even with concurrent refetches.
@@ -160,7 +193,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
         // are not logged (any client could flood the log with them).
         if (error instanceof KidNotFoundInJwksError) {
           log(
-            `authorizer: ${error.message} at ${jwksUri}; no JWKS fetch for other unknown kids for ${waitSeconds} s`,
+            `authorizer: ${error.message} at ${keysUri}; no JWKS fetch for other unknown kids for ${waitSeconds} s`,
           );
         }
         return rejected(error);

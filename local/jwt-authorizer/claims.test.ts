@@ -29,6 +29,15 @@ test('checkHeader allows RSA algorithms only', () => {
   assert.equal(checkHeader(`${b64([1])}.x.y`).ok, false);
 });
 
+test('checkHeader refuses any crit header parameter (RFC 7515 §4.1.11): none is understood', () => {
+  const invalid = { ok: false, status: 401, description: 'invalid token header' };
+  for (const crit of [['x-ext'], ['exp'], [], 'x-ext', null, [5]]) {
+    const header = { alg: 'RS256', kid: 'k', crit, 'x-ext': true, exp: 1 };
+    assert.deepEqual(checkHeader(`${b64(header)}.${b64({})}.sig`), invalid, JSON.stringify(crit));
+  }
+  assert.deepEqual(checkHeader(`${b64({ alg: 'RS256', kid: 'k' })}.${b64({})}.sig`), { ok: true });
+});
+
 test('checkHeader never quotes the token: one fixed description for any bad alg', () => {
   for (const alg of ['x\r\nx-injected: 1', '€', 'a"b', 'HS256', null, { a: 1 }]) {
     assert.deepEqual(checkHeader(`${b64({ alg })}.${b64({})}.sig`), {

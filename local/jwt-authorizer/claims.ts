@@ -60,7 +60,14 @@ function decodeJsonPart(part: string): Record<string, unknown> | undefined {
   }
 }
 
-/** Header check before any key lookup: three parts, JSON header, an RSA `alg`. */
+/**
+ * Header check before any key lookup: three parts, JSON header, an RSA `alg`, no `crit`.
+ *
+ * `crit` names header extensions the recipient must understand, or else reject the token
+ * (RFC 7515 §4.1.11). This authorizer understands none, so any `crit` is refused, an empty or
+ * malformed one included (§4.1.11 forbids both). aws-jwt-verify (5.x) ignores `crit` entirely and
+ * API Gateway's JWT authorizer pages do not mention it, so the RFC decides here.
+ */
 export function checkHeader(token: string): Decision {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[2] === '') {
@@ -72,6 +79,7 @@ export function checkHeader(token: string): Decision {
   if (typeof alg !== 'string' || !RSA_ALGORITHMS.has(alg)) {
     return { ok: false, status: 401, description: 'signing method is invalid' };
   }
+  if ('crit' in header) return { ok: false, status: 401, description: 'invalid token header' };
   return { ok: true };
 }
 

@@ -7,7 +7,7 @@
 // applies after an unknown kid: during an outage each request gets its 401 at once instead of
 // waiting for its own timeout, and the issuer is not asked again on every request. Keys already
 // cached keep working meanwhile: SimpleJwksCache only fetches for a kid it does not hold.
-import { assertIsJwks } from 'aws-jwt-verify/jwk';
+import { assertIsJwks, type Jwks } from 'aws-jwt-verify/jwk';
 
 export class JwksFetchError extends Error {
   override readonly name = 'JwksFetchError';
@@ -19,6 +19,8 @@ export interface JwksFetcherOptions {
   /** Seconds after a failed fetch during which the URI is not fetched again. */
   retryAfterSeconds?: number;
   log?: (line: string) => void;
+  /** Monotonic milliseconds (performance.now by default; tests pass their own clock). */
+  now?: () => number;
 }
 
 /** Why a fetch failed, in words for the log (never token text: the URI is configuration). */
@@ -37,6 +39,7 @@ export class HttpJwksFetcher {
   readonly timeoutMs: number;
   readonly retryAfterMs: number;
   readonly #log: (line: string) => void;
+  readonly #now: () => number;
   /** The last failure per URI, on the monotonic clock (a wall clock may be set back). */
   readonly #failures = new Map<string, { at: number; reason: string }>();
 
@@ -44,11 +47,18 @@ export class HttpJwksFetcher {
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.retryAfterMs = (options.retryAfterSeconds ?? 10) * 1000;
     this.#log = options.log ?? ((line: string) => console.error(line));
+    this.#now = options.now ?? (() => performance.now());
+  }
+
+  /** The key set at `uri`, parsed (the checks of fetch() included). */
+  async fetchJwks(uri: string): Promise<Jwks> {
+    const body = await this.fetch(uri);
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body)) as Jwks;
   }
 
   async fetch(uri: string): Promise<ArrayBuffer> {
     const failed = this.#failures.get(uri);
-    if (failed !== undefined && performance.now() - failed.at < this.retryAfterMs) {
+    if (failed !== undefined && this.#now() - failed.at < this.retryAfterMs) {
       // Already logged when it failed; one line per request here would let any client flood
       // the log during an outage.
       throw new JwksFetchError(
@@ -61,7 +71,7 @@ export class HttpJwksFetcher {
       return body;
     } catch (error) {
       const reason = reasonOf(error, this.timeoutMs);
-      this.#failures.set(uri, { at: performance.now(), reason });
+      this.#failures.set(uri, { at: this.#now(), reason });
       this.#log(
         `authorizer: JwksFetchError: JWKS ${uri} could not be fetched: ${reason}; tokens whose key is not cached get 401 without a new attempt for ${this.retryAfterMs / 1000} s`,
       );
