@@ -91,7 +91,7 @@ describe(
     let server: RunningTimerServer;
     before(async () => {
       entry = (await import(BUNDLE)) as TimerEntry;
-      server = await startTimerServer({ port: 0, db: ':memory:' });
+      server = await startTimerServer({ port: 0, db: ':memory:', auth: 'insecure-no-auth' });
     });
     after(() => server?.close(1000));
 

@@ -25,6 +25,7 @@ const VALIDATOR_KEYWORDS = new Set([
   'minimum',
   'maximum',
   'minItems',
+  'maxItems',
   'uniqueItems',
   'items',
   'enum',
@@ -61,7 +62,7 @@ export async function generate(doc: OpenApiDocument = loadSpec()): Promise<strin
 }
 
 function declaration(doc: OpenApiDocument, name: string, schema: Schema): string {
-  const doc_ = typeof schema['description'] === 'string' ? `/** ${schema['description']} */\n` : '';
+  const doc_ = jsDoc(schema['description']);
   if (schema['type'] === 'object' && schema['properties']) {
     return `${doc_}export interface ${name} ${objectType(doc, schema)}`;
   }
@@ -71,9 +72,23 @@ function declaration(doc: OpenApiDocument, name: string, schema: Schema): string
 function objectType(doc: OpenApiDocument, schema: Schema): string {
   const required = new Set((schema['required'] as string[] | undefined) ?? []);
   const props = Object.entries(schema['properties'] as Record<string, Schema>).map(
-    ([key, prop]) => `${key}${required.has(key) ? '' : '?'}: ${tsType(doc, prop)};`,
+    ([key, prop]) =>
+      `${jsDoc(describedBy(doc, prop))}${key}${required.has(key) ? '' : '?'}: ${tsType(doc, prop)};`,
   );
   return `{\n${props.join('\n')}\n}`;
+}
+
+/** A property's description: its own, or that of the schema its $ref points to. */
+function describedBy(doc: OpenApiDocument, schema: Schema): unknown {
+  const ref = schema['$ref'];
+  if (schema['description'] !== undefined || typeof ref !== 'string') return schema['description'];
+  return describedBy(doc, resolvePointer(doc, ref));
+}
+
+/** A JSDoc comment for the declaration that follows, or '' (`*\/` cannot end it early). */
+function jsDoc(text: unknown): string {
+  if (typeof text !== 'string' || text.trim() === '') return '';
+  return `/** ${text.trim().replaceAll('*/', '*\\/')} */\n`;
 }
 
 function tsType(doc: OpenApiDocument, schema: Schema): string {

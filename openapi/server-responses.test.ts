@@ -1,20 +1,36 @@
 // The spec's declared responses and the reference server's behaviour, checked both ways: every
 // status an operation declares is provoked over HTTP and comes back as the spec describes it, and
 // no operation has a recipe here for a status the spec leaves undeclared.
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VALID_DRAFT } from '../local/timer-server/drafts.fixture.ts';
 import { loadTimerSchemas } from '../local/timer-server/schema.ts';
+import { startIssuer, type TestIssuer } from '../local/jwt-authorizer/test-issuer.ts';
 import { call, withServer } from '../local/timer-server/testing.ts';
 import { loadSpec, resolvePointer } from './spec.ts';
 
-/** How to provoke a status; `missing`: on an id no task has (else on a task that exists). */
+/**
+ * How to provoke a status; `missing`: on an id no task has (else on a task that exists); `token`:
+ * none, or one without the required scope (else a valid one); `full`: the caller already has as
+ * many tasks as allowed.
+ */
 interface Recipe {
   missing?: true;
   body?: unknown;
   raw?: string;
   contentType?: string;
+  headers?: Record<string, string>;
+  token?: 'none' | 'no-scope';
+  full?: true;
 }
+
+const SCOPE = 'timer/tasks';
+const LIMIT = 3;
+const caller: Record<string, Recipe> = {
+  '401': { token: 'none' },
+  '403': { token: 'no-scope' },
+};
+const stale = { headers: { 'if-match': '"999"' } };
 
 const big = JSON.stringify({ ...VALID_DRAFT, description: 'x'.repeat(64 * 1024) });
 const bodyErrors: Record<string, Recipe> = {
@@ -23,16 +39,48 @@ const bodyErrors: Record<string, Recipe> = {
   '415': { raw: JSON.stringify(VALID_DRAFT), contentType: 'text/plain' },
 };
 const RECIPES: Record<string, Record<string, Recipe>> = {
-  listTasks: { '200': {} },
-  createTask: { '201': { body: VALID_DRAFT }, ...bodyErrors },
-  getTask: { '200': {}, '404': { missing: true } },
+  listTasks: { '200': {}, ...caller },
+  createTask: {
+    '201': { body: VALID_DRAFT },
+    ...bodyErrors,
+    ...caller,
+    '409': { body: VALID_DRAFT, full: true },
+  },
+  getTask: { '200': {}, '404': { missing: true }, ...caller },
   updateTask: {
     '200': { body: VALID_DRAFT },
     ...bodyErrors,
     '404': { missing: true, body: VALID_DRAFT },
+    ...caller,
+    '412': { body: VALID_DRAFT, ...stale },
   },
-  deleteTask: { '204': {}, '404': { missing: true } },
+  deleteTask: {
+    '204': {},
+    '400': { headers: { 'if-match': 'not-an-entity-tag' } },
+    '404': { missing: true },
+    ...caller,
+    '412': stale,
+  },
 };
+
+let issuer: TestIssuer;
+before(async () => {
+  issuer = await startIssuer();
+});
+after(() => issuer.close());
+
+/** An access token for `sub`, with the scope the server requires unless `scope` says otherwise. */
+async function tokenFor(sub: string, scope = SCOPE): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return issuer.sign({
+    iss: issuer.issuer,
+    sub,
+    client_id: 'client-1',
+    scope,
+    iat: now,
+    exp: now + 600,
+  });
+}
 
 interface Operation {
   operationId: string;
@@ -55,35 +103,62 @@ describe('spec responses vs the reference server', () => {
         Object.keys(RECIPES[op.operationId] ?? {}).sort(),
         op.operationId,
       );
-      assert.ok(op.responses['default'], `${op.operationId} keeps a default for 401/403/5xx…`);
+      assert.ok(op.responses['default'], `${op.operationId} keeps a default for 405/5xx…`);
     }
   });
 
   for (const { path, method, op } of operations) {
     it(`${op.operationId}: the server answers every declared status as declared`, () =>
-      withServer(async ({ url }) => {
-        for (const [status, { missing, ...request }] of Object.entries(
-          RECIPES[op.operationId] ?? {},
-        )) {
-          const existing = await call(`${url}/tasks`, { method: 'POST', body: VALID_DRAFT });
-          const id = missing ? 'no-such-task' : (existing.json as { id: string }).id;
-          const response = await call(`${url}${path.replace('{id}', id)}`, { method, ...request });
-          assert.equal(response.status, Number(status), `${op.operationId} ${status}`);
+      withServer(
+        async ({ url }) => {
+          for (const [status, recipe] of Object.entries(RECIPES[op.operationId] ?? {})) {
+            const { missing, token, full, headers, ...request } = recipe;
+            // A user of its own per recipe, so one recipe's tasks never count against another's.
+            const user = `${op.operationId}-${status}`;
+            const authorization = `Bearer ${await tokenFor(user)}`;
+            const post = () =>
+              call(`${url}/tasks`, {
+                method: 'POST',
+                body: VALID_DRAFT,
+                headers: { authorization },
+              });
+            const existing = await post();
+            if (full) while ((await post()).status === 201);
+            const id = missing ? 'no-such-task' : (existing.json as { id: string }).id;
+            const sent: Record<string, string> =
+              token === 'none'
+                ? {}
+                : {
+                    authorization: token
+                      ? `Bearer ${await tokenFor(user, 'other')}`
+                      : authorization,
+                  };
+            const response = await call(`${url}${path.replace('{id}', id)}`, {
+              method,
+              ...request,
+              headers: { ...sent, ...headers },
+            });
+            assert.equal(response.status, Number(status), `${op.operationId} ${status}`);
 
-          let declared = op.responses[status]!;
-          if (declared.$ref) declared = resolvePointer(doc, declared.$ref);
-          const [mediaType] = Object.keys(declared.content ?? {});
-          assert.equal(response.headers.get('content-type') ?? undefined, mediaType);
-          if (mediaType === 'application/problem+json') {
-            assert.ok(schemas.isProblem(response.json), response.text);
-            assert.equal((response.json as { status: number }).status, Number(status));
-          } else if (mediaType) {
-            const tasks = [response.json].flat();
-            assert.ok(tasks.length > 0 && tasks.every((t) => schemas.isTask(t)), response.text);
-          } else {
-            assert.equal(response.text, '');
+            let declared = op.responses[status]!;
+            if (declared.$ref) declared = resolvePointer(doc, declared.$ref);
+            const [mediaType] = Object.keys(declared.content ?? {});
+            assert.equal(response.headers.get('content-type') ?? undefined, mediaType);
+            if (mediaType === 'application/problem+json') {
+              assert.ok(schemas.isProblem(response.json), response.text);
+              assert.equal((response.json as { status: number }).status, Number(status));
+            } else if (mediaType) {
+              const tasks = [response.json].flat();
+              assert.ok(tasks.length > 0 && tasks.every((t) => schemas.isTask(t)), response.text);
+            } else {
+              assert.equal(response.text, '');
+            }
           }
-        }
-      }));
+        },
+        {
+          auth: { issuer: issuer.issuer, audience: ['client-1'], scopes: [SCOPE] },
+          maxTasksPerUser: LIMIT,
+        },
+      ));
   }
 });

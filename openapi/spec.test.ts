@@ -47,16 +47,16 @@ describe('openapi/timer-api.yaml', () => {
     assert.equal(schemas.isTask({ name: 'no id' }), false);
   });
 
-  it('keeps Task = TaskDraft + the three server-owned fields', () => {
+  it('keeps Task = TaskDraft + the four server-owned fields', () => {
     const draft = doc.components.schemas['TaskDraft'] as { properties: object; required: string[] };
     const task = doc.components.schemas['Task'] as { properties: object; required: string[] };
     assert.deepEqual(
       Object.keys(task.properties).sort(),
-      [...Object.keys(draft.properties), 'id', 'createdAt', 'updatedAt'].sort(),
+      [...Object.keys(draft.properties), 'id', 'createdAt', 'updatedAt', 'version'].sort(),
     );
     assert.deepEqual(
       [...task.required].sort(),
-      [...draft.required, 'id', 'createdAt', 'updatedAt'].sort(),
+      [...draft.required, 'id', 'createdAt', 'updatedAt', 'version'].sort(),
     );
   });
 });

@@ -8,9 +8,11 @@ import {
   MAX_BODY_BYTES,
   readJsonBody,
 } from './body.ts';
+import { etagOf, ifMatchAllows, parseIfMatch } from './conditional.ts';
+import type { Fence } from './fence.ts';
 import { problems, send, sendProblem, type Problem } from './problem.ts';
 import type { TimerSchemas } from './schema.ts';
-import type { TaskDraft, TaskStore } from './store.ts';
+import { LIMIT_REACHED, STALE, type Task, type TaskDraft, type TaskStore } from './store.ts';
 
 export type Route = { kind: 'collection' } | { kind: 'item'; id: string } | { kind: 'none' };
 
@@ -42,7 +44,30 @@ export function hostProblem(req: IncomingMessage): Problem | undefined {
   return undefined;
 }
 
-export function createTimerApp(store: TaskStore, schemas: TimerSchemas) {
+/** `If-Match`, parsed; undefined when absent; false (after answering 400) when malformed. */
+function conditionOf(req: IncomingMessage, res: ServerResponse) {
+  const header = req.headers['if-match'];
+  if (header === undefined) return undefined;
+  const condition = parseIfMatch(header);
+  if (condition) return condition;
+  sendProblem(res, problems.badRequest('If-Match must be * or a list of entity tags from ETag'));
+  return false;
+}
+
+const sendTask = (res: ServerResponse, status: number, task: Task, headers = {}) =>
+  send(res, status, task, { ...headers, etag: etagOf(task.version) });
+
+const changedElsewhere = (task: Task) =>
+  problems.preconditionFailed(
+    `The task has changed since it was read (it is now version ${task.version}): read it again`,
+  );
+
+/**
+ * The HTTP surface over the store. `fence` decides who calls before anything else is looked at
+ * (deny by default: without an owner nothing is routed, read or parsed), and every store call is
+ * scoped to that owner.
+ */
+export function createTimerApp(store: TaskStore, schemas: TimerSchemas, fence: Fence) {
   async function draftFrom(
     req: IncomingMessage,
     res: ServerResponse,
@@ -94,6 +119,14 @@ export function createTimerApp(store: TaskStore, schemas: TimerSchemas) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const badHost = hostProblem(req);
     if (badHost) return sendProblem(res, badHost, { connection: 'close' });
+    const admission = await fence(req);
+    if (!admission.ok) {
+      // Not reading the body of a caller we refuse: close the connection instead of draining it.
+      const hasBody = req.headers['transfer-encoding'] !== undefined || hasContent(req);
+      const close: Record<string, string> = hasBody ? { connection: 'close' } : {};
+      return sendProblem(res, admission.problem, { ...admission.headers, ...close });
+    }
+    const { owner } = admission;
     const target = route(req.url ?? '/');
     // HEAD is GET without the body, wherever GET is supported (RFC 9110 §9.3.2); Node leaves the
     // body out of a HEAD response and keeps the headers, Content-Length included.
@@ -103,32 +136,45 @@ export function createTimerApp(store: TaskStore, schemas: TimerSchemas) {
       return;
     }
     if (target.kind === 'collection') {
-      if (method === 'GET') return send(res, 200, store.list());
+      if (method === 'GET') return send(res, 200, store.list(owner));
       if (method === 'POST') {
         const draft = await draftFrom(req, res);
         if (!draft) return;
-        const task = store.create(draft);
-        return send(res, 201, task, { location: `/tasks/${encodeURIComponent(task.id)}` });
+        const task = store.create(owner, draft);
+        if (task === LIMIT_REACHED) {
+          return sendProblem(res, problems.taskLimit(store.maxTasksPerOwner));
+        }
+        return sendTask(res, 201, task, { location: `/tasks/${encodeURIComponent(task.id)}` });
       }
       return notAllowed(res, method, ALLOW.collection);
     }
     const { id } = target;
     if (method === 'GET') {
-      const task = store.get(id);
-      return task ? send(res, 200, task) : sendProblem(res, notFound(id));
+      const task = store.get(owner, id);
+      return task ? sendTask(res, 200, task) : sendProblem(res, notFound(id));
     }
-    if (method === 'PUT') {
-      const draft = await draftFrom(req, res);
-      if (!draft) return;
-      const task = store.update(id, draft);
-      return task ? send(res, 200, task) : sendProblem(res, notFound(id));
+    if (method !== 'PUT' && method !== 'DELETE') return notAllowed(res, method, ALLOW.item);
+    const condition = conditionOf(req, res);
+    if (condition === false) return;
+    const draft = method === 'PUT' ? await draftFrom(req, res) : undefined;
+    if (method === 'PUT' && !draft) return;
+    // From here on synchronous: no other request runs between the check and the write.
+    // A missing task is 404 whatever If-Match says (RFC 9110 §13.2.1: preconditions are ignored
+    // when the answer without them would not be 2xx).
+    const current = store.get(owner, id);
+    if (!current) return sendProblem(res, notFound(id));
+    if (condition && !ifMatchAllows(condition, current.version)) {
+      return sendProblem(res, changedElsewhere(current));
     }
-    if (method === 'DELETE') {
-      if (!store.delete(id)) return sendProblem(res, notFound(id));
-      res.writeHead(204, { 'cache-control': 'no-store' }).end();
-      return;
+    if (draft) {
+      const task = store.update(owner, id, draft, current.version);
+      if (task === STALE || !task) return sendProblem(res, changedElsewhere(current));
+      return sendTask(res, 200, task);
     }
-    return notAllowed(res, method, ALLOW.item);
+    if (store.delete(owner, id, current.version) !== true) {
+      return sendProblem(res, changedElsewhere(current));
+    }
+    res.writeHead(204, { 'cache-control': 'no-store' }).end();
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -140,6 +186,11 @@ export function createTimerApp(store: TaskStore, schemas: TimerSchemas) {
       else res.destroy();
     });
   };
+}
+
+function hasContent(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return length !== undefined && length !== '0';
 }
 
 function notAllowed(res: ServerResponse, method: string, allow: string): void {

@@ -2,23 +2,65 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_DB, DEFAULT_PORT, parseCliArgs, UsageError } from './args.ts';
 
+const ISSUER = 'http://127.0.0.1:9229/local_pool';
+const TOKEN_FLAGS = ['--issuer', ISSUER, '--audience', 'c1'];
+const AUTH = { issuer: ISSUER, audience: ['c1'], scopes: [] };
+
 describe('parseCliArgs', () => {
-  it('defaults to port 3100 and a db file under the gitignored local/data/', () => {
-    assert.deepEqual(parseCliArgs([]), { port: DEFAULT_PORT, db: DEFAULT_DB });
+  it('defaults to port 3100, a db file under the gitignored local/data/ and 1000 tasks a user', () => {
+    assert.deepEqual(parseCliArgs(TOKEN_FLAGS), {
+      port: DEFAULT_PORT,
+      db: DEFAULT_DB,
+      auth: AUTH,
+      maxTasksPerUser: 1000,
+    });
     assert.equal(DEFAULT_PORT, 3100);
     assert.match(DEFAULT_DB, /\/local\/data\/timer\.sqlite$/);
   });
 
-  it('reads --port and --db, in both spellings', () => {
-    assert.deepEqual(parseCliArgs(['--port', '0', '--db', ':memory:']), {
-      port: 0,
-      db: ':memory:',
-    });
-    assert.deepEqual(parseCliArgs(['--port=65535', '--db=/tmp/x.db']), {
-      port: 65535,
-      db: '/tmp/x.db',
-    });
+  it('reads --port, --db, the token flags and --max-tasks-per-user, in both spellings', () => {
+    assert.deepEqual(
+      parseCliArgs(['--port', '0', '--db', ':memory:', ...TOKEN_FLAGS, '--scopes', 'a,b/c']),
+      { port: 0, db: ':memory:', auth: { ...AUTH, scopes: ['a', 'b/c'] }, maxTasksPerUser: 1000 },
+    );
+    assert.deepEqual(
+      parseCliArgs([
+        '--port=65535',
+        '--db=/tmp/x.db',
+        `--issuer=${ISSUER}`,
+        '--audience=c1,c2',
+        '--max-tasks-per-user=5',
+      ]),
+      {
+        port: 65535,
+        db: '/tmp/x.db',
+        auth: { ...AUTH, audience: ['c1', 'c2'] },
+        maxTasksPerUser: 5,
+      },
+    );
   });
+
+  it('runs without token checks only when told so, with nothing else about tokens', () => {
+    assert.equal(parseCliArgs(['--insecure-no-auth']).auth, 'insecure-no-auth');
+    assert.throws(() => parseCliArgs(['--insecure-no-auth', ...TOKEN_FLAGS]), UsageError);
+    assert.throws(() => parseCliArgs(['--insecure-no-auth', '--scopes', 'a']), UsageError);
+  });
+
+  for (const argv of [
+    [],
+    ['--issuer', ISSUER],
+    ['--audience', 'c1'],
+    ['--issuer', 'ftp://x', '--audience', 'c1'],
+    ['--issuer', ISSUER, '--audience', ','],
+    [...TOKEN_FLAGS, '--scopes', 'a b'],
+    [...TOKEN_FLAGS, '--max-tasks-per-user', '0'],
+    [...TOKEN_FLAGS, '--max-tasks-per-user', '1e3'],
+    [...TOKEN_FLAGS, '--max-tasks-per-user', '-1'],
+  ]) {
+    it(`rejects ${JSON.stringify(argv)}`, () => {
+      assert.throws(() => parseCliArgs(argv), UsageError);
+    });
+  }
 
   for (const argv of [
     ['--port', '-1'],
@@ -31,7 +73,7 @@ describe('parseCliArgs', () => {
     ['extra'],
   ]) {
     it(`rejects ${argv.join(' ')}`, () => {
-      assert.throws(() => parseCliArgs(argv), UsageError);
+      assert.throws(() => parseCliArgs([...argv, ...TOKEN_FLAGS]), UsageError);
     });
   }
 });

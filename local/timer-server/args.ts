@@ -1,9 +1,16 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { csvFlag, scopesFlag, urlFlag } from '../jwt-authorizer/flags.ts';
+import type { TokenFenceOptions } from './fence.ts';
+import { DEFAULT_MAX_TASKS_PER_OWNER } from './store.ts';
 
 export const DEFAULT_PORT = 3100;
 /** Gitignored (local/data/), so a developer's tasks never end up in a commit. */
 export const DEFAULT_DB = fileURLToPath(new URL('../data/timer.sqlite', import.meta.url));
+
+export const USAGE =
+  'usage: npm run timer-server -- --port N [--db FILE|:memory:] --issuer URL --audience ID[,ID] [--scopes CSV] [--max-tasks-per-user N]\n' +
+  '   or: npm run timer-server -- --port N [--db FILE|:memory:] --insecure-no-auth';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -12,15 +19,29 @@ export class UsageError extends Error {
 export interface CliOptions {
   port: number;
   db: string;
+  auth: TokenFenceOptions | 'insecure-no-auth';
+  maxTasksPerUser: number;
 }
 
-/** `--port N` (0–65535, default 3100) and `--db FILE|:memory:`. */
+/**
+ * `--port N` (0–65535, default 3100), `--db FILE|:memory:`, and who may call: `--issuer` and
+ * `--audience` (with optional `--scopes`), or `--insecure-no-auth`. Neither is an error: the
+ * server never starts open by accident.
+ */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  let values: { port?: string; db?: string };
+  let values;
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { port: { type: 'string' }, db: { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        db: { type: 'string' },
+        issuer: { type: 'string' },
+        audience: { type: 'string' },
+        scopes: { type: 'string' },
+        'insecure-no-auth': { type: 'boolean' },
+        'max-tasks-per-user': { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -32,5 +53,44 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(`--port must be an integer from 0 to 65535, got ${values.port}`);
   }
   if (values.db === '') throw new UsageError('--db must be a file path or :memory:');
-  return { port, db: values.db ?? DEFAULT_DB };
+  const max = values['max-tasks-per-user'] ?? String(DEFAULT_MAX_TASKS_PER_OWNER);
+  if (!/^[1-9]\d{0,6}$/.test(max)) {
+    throw new UsageError(`--max-tasks-per-user must be an integer from 1 to 9999999, got ${max}`);
+  }
+  return {
+    port,
+    db: values.db ?? DEFAULT_DB,
+    auth: authOf(values),
+    maxTasksPerUser: Number(max),
+  };
+}
+
+function authOf(values: {
+  issuer?: string;
+  audience?: string;
+  scopes?: string;
+  'insecure-no-auth'?: boolean;
+}): CliOptions['auth'] {
+  const tokenFlags = [values.issuer, values.audience, values.scopes].some((v) => v !== undefined);
+  if (values['insecure-no-auth']) {
+    if (tokenFlags) {
+      throw new UsageError(
+        '--insecure-no-auth cannot be combined with --issuer/--audience/--scopes',
+      );
+    }
+    return 'insecure-no-auth';
+  }
+  try {
+    const issuer = urlFlag('issuer', values.issuer);
+    const audience = csvFlag('audience', values.audience);
+    if (issuer === undefined || audience === undefined) {
+      throw new UsageError(
+        "--issuer and --audience are required: the server verifies every request's token itself (pass --insecure-no-auth to run without, with every task owned by one user)",
+      );
+    }
+    return { issuer, audience, scopes: scopesFlag(values.scopes) ?? [] };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError((error as Error).message);
+  }
 }

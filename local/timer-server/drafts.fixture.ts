@@ -77,6 +77,16 @@ export const DRAFT_CASES: readonly DraftCase[] = [
   },
   { title: 'one day', body: withField('daysOfWeek', ['SUN']), invalid: [] },
   { title: 'no days', body: withField('daysOfWeek', []), invalid: ['daysOfWeek'] },
+  {
+    title: 'eight days (one repeated)',
+    body: withField('daysOfWeek', ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN', 'MON']),
+    invalid: ['daysOfWeek'],
+  },
+  {
+    title: '11,000 days, with a missing name',
+    body: { ...without('name'), daysOfWeek: Array.from({ length: 11_000 }, (_, i) => i) },
+    invalid: ['daysOfWeek', 'name'],
+  },
   { title: 'repeated day', body: withField('daysOfWeek', ['MON', 'MON']), invalid: ['daysOfWeek'] },
   { title: 'lower-case day', body: withField('daysOfWeek', ['mon']), invalid: ['daysOfWeek'] },
   { title: 'unknown day', body: withField('daysOfWeek', ['FUN']), invalid: ['daysOfWeek'] },

@@ -1,5 +1,6 @@
-// The CLI as `npm run timer-server` runs it: a real child process, real signals.
-import { describe, it } from 'node:test';
+// The CLI as `npm run timer-server` runs it: a real child process, real signals, real RS256 tokens
+// from a real JWKS on 127.0.0.1 (the shared test issuer).
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -9,9 +10,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VALID_DRAFT } from './drafts.fixture.ts';
-import { call } from './testing.ts';
+import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
+import { assertProblem, call } from './testing.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const AUDIENCE = 'client-1';
+
+let issuer: TestIssuer;
+let bearer: string;
+before(async () => {
+  issuer = await startIssuer();
+  const now = Math.floor(Date.now() / 1000);
+  const token = await issuer.sign({
+    iss: issuer.issuer,
+    sub: 'user-a',
+    client_id: AUDIENCE,
+    token_use: 'access',
+    iat: now,
+    exp: now + 3600,
+  });
+  bearer = `Bearer ${token}`;
+});
+after(() => issuer.close());
+
+const auth = () => ['--issuer', issuer.issuer, '--audience', AUDIENCE];
+/** `call` as user-a. */
+const callAs = (url: string, init: Parameters<typeof call>[1] = {}) =>
+  call(url, { ...init, headers: { authorization: bearer, ...init.headers } });
 
 interface Child {
   process: ChildProcess;
@@ -54,21 +79,32 @@ async function stop(child: Child, signal: NodeJS.Signals): Promise<number | null
 
 describe('timer-server CLI', () => {
   it('prints the ready line, serves, and exits 0 on SIGTERM', async () => {
-    const child = await startCli(['--port', '0', '--db', ':memory:']);
+    const child = await startCli(['--port', '0', '--db', ':memory:', ...auth()]);
     try {
-      assert.equal((await call(`${child.url}/tasks`)).status, 200);
+      assert.equal((await callAs(`${child.url}/tasks`)).status, 200);
+      // Called directly, around any gateway: no token, no tasks.
+      const refused = await call(`${child.url}/tasks`);
+      assertProblem(refused, 401);
+      assert.match(
+        refused.headers.get('www-authenticate') ?? '',
+        /^Bearer .*error="invalid_token"/,
+      );
     } finally {
       assert.equal(await stop(child, 'SIGTERM'), 0, child.output());
     }
   });
 
   it('finishes a request in flight before exiting on SIGTERM', async () => {
-    const child = await startCli(['--port', '0', '--db', ':memory:']);
+    const child = await startCli(['--port', '0', '--db', ':memory:', ...auth()]);
     const body = JSON.stringify(VALID_DRAFT);
     const answer = new Promise<number>((resolve, reject) => {
       const req = request(`${child.url}/tasks`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(body.length),
+          authorization: bearer,
+        },
       });
       req.on('response', (res) => {
         res.resume();
@@ -78,7 +114,7 @@ describe('timer-server CLI', () => {
       req.write(body.slice(0, 10));
       // A full round trip on another connection after those bytes were sent: by then the server has
       // parsed the first request's headers, so SIGTERM finds it in flight.
-      call(`${child.url}/tasks`).then(() => {
+      callAs(`${child.url}/tasks`).then(() => {
         child.process.kill('SIGTERM');
         setTimeout(() => req.end(body.slice(10)), 200);
       }, reject);
@@ -92,22 +128,22 @@ describe('timer-server CLI', () => {
     const dir = await mkdtemp(join(tmpdir(), 'timer-cli-'));
     const db = join(dir, 'tasks.sqlite');
     try {
-      const first = await startCli(['--port', '0', '--db', db]);
+      const first = await startCli(['--port', '0', '--db', db, ...auth()]);
       let ids: string[];
       try {
         const created = await Promise.all(
           ['one', 'two', 'three'].map((name) =>
-            call(`${first.url}/tasks`, { method: 'POST', body: { ...VALID_DRAFT, name } }),
+            callAs(`${first.url}/tasks`, { method: 'POST', body: { ...VALID_DRAFT, name } }),
           ),
         );
         ids = created.map((r) => (r.json as { id: string }).id);
-        await call(`${first.url}/tasks/${ids[0]}`, { method: 'DELETE' });
+        await callAs(`${first.url}/tasks/${ids[0]}`, { method: 'DELETE' });
       } finally {
         assert.equal(await stop(first, 'SIGINT'), 0, first.output());
       }
-      const second = await startCli(['--port', '0', '--db', db]);
+      const second = await startCli(['--port', '0', '--db', db, ...auth()]);
       try {
-        const list = (await call(`${second.url}/tasks`)).json as { id: string }[];
+        const list = (await callAs(`${second.url}/tasks`)).json as { id: string }[];
         assert.deepEqual(new Set(list.map((t) => t.id)), new Set(ids.slice(1)));
       } finally {
         assert.equal(await stop(second, 'SIGTERM'), 0, second.output());
@@ -121,17 +157,17 @@ describe('timer-server CLI', () => {
     const dir = await mkdtemp(join(tmpdir(), 'timer-cli-'));
     const db = join(dir, 'tasks.sqlite');
     try {
-      const first = await startCli(['--port', '0', '--db', db]);
+      const first = await startCli(['--port', '0', '--db', db, ...auth()]);
       const created = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          call(`${first.url}/tasks`, { method: 'POST', body: { ...VALID_DRAFT, name: `t${i}` } }),
+          callAs(`${first.url}/tasks`, { method: 'POST', body: { ...VALID_DRAFT, name: `t${i}` } }),
         ),
       );
       assert.ok(created.every((r) => r.status === 201));
       assert.equal(await stop(first, 'SIGKILL'), null);
-      const second = await startCli(['--port', '0', '--db', db]);
+      const second = await startCli(['--port', '0', '--db', db, ...auth()]);
       try {
-        const list = (await call(`${second.url}/tasks`)).json as { id: string }[];
+        const list = (await callAs(`${second.url}/tasks`)).json as { id: string }[];
         assert.deepEqual(
           new Set(list.map((t) => t.id)),
           new Set(created.map((r) => (r.json as { id: string }).id)),
@@ -141,6 +177,30 @@ describe('timer-server CLI', () => {
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start without an issuer and audience, naming --insecure-no-auth', async () => {
+    for (const args of [[], ['--issuer', 'http://127.0.0.1:1/x'], ['--audience', 'c']]) {
+      const child = spawn(process.execPath, [MAIN, '--port', '0', '--db', ':memory:', ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      const [code] = (await once(child, 'exit')) as [number];
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, /--issuer and --audience are required/);
+      assert.match(stderr, /--insecure-no-auth/);
+    }
+  });
+
+  it('--insecure-no-auth warns at start and serves without a token', async () => {
+    const child = await startCli(['--port', '0', '--db', ':memory:', '--insecure-no-auth']);
+    try {
+      assert.match(child.output(), /WARNING --insecure-no-auth/);
+      assert.equal((await call(`${child.url}/tasks`)).status, 200);
+    } finally {
+      assert.equal(await stop(child, 'SIGTERM'), 0, child.output());
     }
   });
 

@@ -1,5 +1,7 @@
-// npm run timer-server -- --port N [--db FILE|:memory:]   (contract 4 in shared/design.md)
-import { parseCliArgs, UsageError } from './args.ts';
+// npm run timer-server -- --port N [--db FILE|:memory:] --issuer URL --audience ID[,ID]
+//   [--scopes CSV] [--max-tasks-per-user N], or --insecure-no-auth instead of issuer/audience
+// (docs/architecture.md, the reference Timer server's CLI).
+import { parseCliArgs, USAGE, UsageError } from './args.ts';
 import { startTimerServer } from './server.ts';
 
 let options;
@@ -8,10 +10,15 @@ try {
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
   console.error(`timer-server: ${error.message}`);
-  console.error('usage: npm run timer-server -- --port N [--db FILE|:memory:]');
+  console.error(USAGE);
   process.exit(2);
 }
 
+if (options.auth === 'insecure-no-auth') {
+  console.error(
+    'timer-server: WARNING --insecure-no-auth: no token is checked and every task belongs to one owner; anyone who can reach this port can read and change every task',
+  );
+}
 const running = await startTimerServer(options);
 console.log(`listening on ${running.url}`);
 

@@ -1,14 +1,11 @@
 // RFC 9457 problem details (https://www.rfc-editor.org/rfc/rfc9457).
 import type { ServerResponse } from 'node:http';
-import type { FieldError } from './schema.ts';
+import type {
+  FieldError,
+  Problem,
+} from '../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-}
+export type { Problem };
 
 // `about:blank` means "the status code says it all" (RFC 9457 §4.2.1); the two 400 flavours get
 // their own type so clients can tell a typo in JSON from a rule violation.
@@ -27,6 +24,15 @@ export const problems = {
     detail,
   }),
   badRequest: (detail: string): Problem => blank(400, 'Bad Request', detail),
+  unauthorized: (detail: string): Problem => blank(401, 'Unauthorized', detail),
+  forbidden: (detail: string): Problem => blank(403, 'Forbidden', detail),
+  taskLimit: (limit: number): Problem => ({
+    type: 'urn:problem-type:timer-api:task-limit',
+    title: 'Too many tasks',
+    status: 409,
+    detail: `You have ${limit} tasks, the most one user can have: delete one to create another`,
+  }),
+  preconditionFailed: (detail: string): Problem => blank(412, 'Precondition Failed', detail),
   notFound: (detail: string): Problem => blank(404, 'Not Found', detail),
   methodNotAllowed: (detail: string): Problem => blank(405, 'Method Not Allowed', detail),
   tooLarge: (limit: number): Problem =>

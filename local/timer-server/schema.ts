@@ -3,11 +3,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { loadSpec, SPEC_PATH, type OpenApiDocument } from '../../openapi/spec.ts';
+import type { FieldError } from '../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
 
-export interface FieldError {
-  readonly field: string;
-  readonly message: string;
-}
+export type { FieldError };
 
 export interface TimerSchemas {
   /** The body's problems, one per top-level field (`''` for the body itself); `[]` when valid. */
@@ -28,16 +26,28 @@ export function loadTimerSchemas(spec: URL | string = SPEC_PATH): TimerSchemas {
 }
 
 export function compileTimerSchemas(doc: OpenApiDocument): TimerSchemas {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  // verbose: errors carry their schema, so a pattern's message can say which rule it is.
+  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true });
   addFormats(ajv);
   ajv.addVocabulary(['components']);
   ajv.addSchema({ $id: BASE_ID, components: { schemas: doc.components.schemas } });
   const draft = schema(ajv, 'TaskDraft');
+  const limits = arrayLimits(doc.components.schemas['TaskDraft']);
   const task = schema(ajv, 'Task');
   const problem = schema(ajv, 'Problem');
   return {
     validateDraft(body) {
-      return draft(body) ? [] : fieldErrors(draft.errors ?? []);
+      const tooBig = shapeErrors(body, limits);
+      if (tooBig.length === 0) return draft(body) ? [] : fieldErrors(draft.errors ?? []);
+      // The schema still judges the other fields (so the answer names every mistake, as the
+      // client's validator does), but never sees the ones refused for their size or depth.
+      const rest: Record<string, unknown> = { ...(body as object) };
+      for (const { field } of tooBig) delete rest[field];
+      draft(rest);
+      const others = fieldErrors(draft.errors ?? []).filter(
+        (error) => !tooBig.some(({ field }) => field === error.field),
+      );
+      return [...others, ...tooBig];
     },
     isTask(value) {
       return task(value);
@@ -46,6 +56,54 @@ export function compileTimerSchemas(doc: OpenApiDocument): TimerSchemas {
       return problem(value);
     },
   };
+}
+
+/** Deepest nesting a draft may have; a valid one has 2 (the body, then daysOfWeek). */
+export const MAX_DEPTH = 4;
+
+/** `maxItems` of each top-level array property of the draft schema. */
+function arrayLimits(draft: unknown): Map<string, number> {
+  const properties = (draft as { properties?: Record<string, { maxItems?: unknown }> })?.properties;
+  const limits = new Map<string, number>();
+  for (const [name, rule] of Object.entries(properties ?? {})) {
+    if (typeof rule.maxItems === 'number') limits.set(name, rule.maxItems);
+  }
+  return limits;
+}
+
+/**
+ * The checks that keep every request's cost linear and small, run before the schema: an array
+ * longer than its maxItems, and nesting deeper than MAX_DEPTH. ajv's uniqueItems compares items
+ * pairwise (quadratic), and deep-equal recursion over nested arrays can exhaust the stack; both
+ * only ever see what passed here. Iterative, and stops at the first level past the limit.
+ */
+export function shapeErrors(body: unknown, limits: ReadonlyMap<string, number>): FieldError[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  const errors: FieldError[] = [];
+  for (const [field, value] of Object.entries(body)) {
+    const max = limits.get(field);
+    if (max !== undefined && Array.isArray(value) && value.length > max) {
+      errors.push({ field, message: `count must be ≤ ${max}` });
+    } else if (deeperThan(value, MAX_DEPTH - 1)) {
+      errors.push({ field, message: `must not be nested more than ${MAX_DEPTH} levels deep` });
+    }
+  }
+  return errors;
+}
+
+/** Whether `value` nests objects or arrays more than `levels` deep (breadth first, no recursion). */
+function deeperThan(value: unknown, levels: number): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length > 0; depth++) {
+    const next: unknown[] = [];
+    for (const item of level) {
+      if (typeof item !== 'object' || item === null) continue;
+      for (const child of Object.values(item)) next.push(child);
+    }
+    if (next.length > 0 && depth >= levels) return true;
+    level = next;
+  }
+  return false;
 }
 
 function schema(ajv: Ajv2020, name: string): ValidateFunction {
@@ -97,13 +155,18 @@ function messageOf(error: ErrorObject): string {
       return `must be ≤ ${limit}`;
     case 'minItems':
       return `count must be ≥ ${limit}`;
+    case 'maxItems':
+      return `count must be ≤ ${limit}`;
     case 'uniqueItems':
       return 'must not repeat items';
     case 'enum':
       return `must be one of ${allowedValues?.join(', ')}`;
     case 'format':
-    case 'pattern':
       return 'must be an RFC 3339 date-time';
+    case 'pattern':
+      return (error.parentSchema as { format?: string } | undefined)?.format === 'date-time'
+        ? 'must be an RFC 3339 date-time'
+        : 'must not contain control characters';
     default:
       return error.message ?? 'is invalid';
   }

@@ -7,7 +7,12 @@ import { loadTimerSchemas } from './schema.ts';
 import { assertProblem, call, withServer } from './testing.ts';
 
 const schemas = loadTimerSchemas();
-type Task = typeof VALID_DRAFT & { id: string; createdAt: string; updatedAt: string };
+type Task = typeof VALID_DRAFT & {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
 
 function assertTask(value: unknown): asserts value is Task {
   assert.ok(schemas.isTask(value), `not a Task per the spec: ${JSON.stringify(value)}`);
@@ -23,8 +28,14 @@ describe('timer server: endpoints', () => {
       assertTask(created.json);
       const task = created.json;
       assert.deepEqual(
-        { ...task, id: undefined, createdAt: undefined, updatedAt: undefined },
-        { ...VALID_DRAFT, id: undefined, createdAt: undefined, updatedAt: undefined },
+        { ...task, id: undefined, createdAt: undefined, updatedAt: undefined, version: undefined },
+        {
+          ...VALID_DRAFT,
+          id: undefined,
+          createdAt: undefined,
+          updatedAt: undefined,
+          version: undefined,
+        },
       );
       assert.equal(task.createdAt, task.updatedAt);
       assert.ok(Math.abs(Date.parse(task.createdAt) - Date.now()) < 60_000);
@@ -48,6 +59,9 @@ describe('timer server: endpoints', () => {
       assertTask(updated.json);
       assert.equal(updated.json.id, task.id);
       assert.equal(updated.json.createdAt, task.createdAt);
+      // Every write moves the version on, and the ETag follows it.
+      assert.equal(updated.json.version, task.version + 1);
+      assert.equal(updated.headers.get('etag'), `"${task.version + 1}"`);
       assert.ok(updated.json.updatedAt > task.updatedAt);
       // PUT replaces: fields left out of the body are gone, not merged.
       assert.equal(updated.json.description, undefined);

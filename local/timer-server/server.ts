@@ -1,15 +1,24 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTimerApp } from './app.ts';
+import { insecureFence, tokenFence, type TokenFenceOptions } from './fence.ts';
 import { answerRefusals } from './refusals.ts';
 import { loadTimerSchemas } from './schema.ts';
-import { openTaskStore } from './store.ts';
+import { DEFAULT_MAX_TASKS_PER_OWNER, openTaskStore } from './store.ts';
 
 export interface TimerServerOptions {
   /** 0 picks a free port. */
   port: number;
   /** SQLite file or `:memory:`. */
   db: string;
+  /**
+   * How callers are told apart. A token issuer: every request needs a valid access token and
+   * sees only its `sub`'s tasks. 'insecure-no-auth': no check, one owner for every task (for
+   * trying the API by hand; never behind a public URL).
+   */
+  auth: TokenFenceOptions | 'insecure-no-auth';
+  /** Most tasks one user may have (default 1000); create answers 409 past it. */
+  maxTasksPerUser?: number;
   /** Whole-request deadline (headers + body); Node answers 408 past it. Default 30 s. */
   requestTimeoutMs?: number;
 }
@@ -23,7 +32,17 @@ export interface RunningTimerServer {
 
 export async function startTimerServer(options: TimerServerOptions): Promise<RunningTimerServer> {
   const schemas = loadTimerSchemas();
-  const store = openTaskStore(options.db);
+  const log = (line: string) => console.error(line);
+  const store = openTaskStore(options.db, {
+    maxTasksPerOwner: options.maxTasksPerUser ?? DEFAULT_MAX_TASKS_PER_OWNER,
+  });
+  if (store.ownerless > 0) {
+    log(
+      `timer-server: ${store.ownerless} task(s) in ${options.db} were stored before tasks had owners; they are kept but shown to no one, since no token can prove whose they are`,
+    );
+  }
+  const fence =
+    options.auth === 'insecure-no-auth' ? insecureFence() : tokenFence({ log, ...options.auth });
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const headersTimeout = Math.min(requestTimeout, 10_000);
   const server = createServer(
@@ -35,7 +54,7 @@ export async function startTimerServer(options: TimerServerOptions): Promise<Run
       // The app checks Host itself (app.ts hostProblem), to answer with a problem body.
       requireHostHeader: false,
     },
-    createTimerApp(store, schemas),
+    createTimerApp(store, schemas, fence),
   );
   answerRefusals(server, { headersMs: headersTimeout, requestMs: requestTimeout });
   try {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTaskStore, type TaskDraft } from './store.ts';
+import { DatabaseSync } from 'node:sqlite';
+import { LIMIT_REACHED, openTaskStore, STALE, type Task, type TaskDraft } from './store.ts';
 
 const draft: TaskDraft = {
   name: 'n',
@@ -13,48 +14,149 @@ const draft: TaskDraft = {
   executionCommand: 'c',
 };
 
+function created(task: Task | typeof LIMIT_REACHED): Task {
+  assert.notEqual(task, LIMIT_REACHED);
+  return task as Task;
+}
+
+async function withTempDir(run: (dir: string) => Promise<void> | void): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'timer-store-'));
+  try {
+    await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe('openTaskStore', () => {
-  it('stamps id and times itself and keeps createdAt on update', () => {
+  it('stamps id, times and version itself and keeps createdAt on update', () => {
     let clock = Date.parse('2030-01-01T00:00:00Z');
-    const store = openTaskStore(':memory:', () => new Date(clock));
+    const store = openTaskStore(':memory:', { now: () => new Date(clock) });
     try {
-      const created = store.create({ ...draft, id: 'spoof', createdAt: 'x' } as TaskDraft);
-      assert.notEqual(created.id, 'spoof');
-      assert.match(created.id, /^[0-9a-f-]{36}$/);
-      assert.equal(created.createdAt, '2030-01-01T00:00:00.000Z');
+      const task = created(
+        store.create('a', { ...draft, id: 'spoof', createdAt: 'x' } as TaskDraft),
+      );
+      assert.notEqual(task.id, 'spoof');
+      assert.match(task.id, /^[0-9a-f-]{36}$/);
+      assert.equal(task.createdAt, '2030-01-01T00:00:00.000Z');
+      assert.equal(task.version, 1);
       clock += 60_000;
-      const updated = store.update(created.id, { ...draft, name: 'm' });
+      const updated = store.update('a', task.id, { ...draft, name: 'm' });
       assert.deepEqual(updated, {
         ...draft,
         name: 'm',
-        id: created.id,
+        id: task.id,
         createdAt: '2030-01-01T00:00:00.000Z',
         updatedAt: '2030-01-01T00:01:00.000Z',
+        version: 2,
       });
-      assert.equal(store.update('missing', draft), undefined);
-      assert.equal(store.delete('missing'), false);
-      assert.equal(store.delete(created.id), true);
-      assert.equal(store.get(created.id), undefined);
+      assert.equal(store.update('a', 'missing', draft), undefined);
+      assert.equal(store.delete('a', 'missing'), false);
+      assert.equal(store.delete('a', task.id), true);
+      assert.equal(store.get('a', task.id), undefined);
     } finally {
       store.close();
     }
   });
 
-  it('keeps tasks in a file across reopen, creating the folder', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'timer-store-'));
+  it("scopes every read and write to the owner: another owner's task is missing", () => {
+    const store = openTaskStore(':memory:');
     try {
+      const mine = created(store.create('a', draft));
+      assert.deepEqual(store.list('b'), []);
+      assert.equal(store.get('b', mine.id), undefined);
+      assert.equal(store.update('b', mine.id, { ...draft, name: 'theirs' }), undefined);
+      assert.equal(store.delete('b', mine.id), false);
+      assert.deepEqual(store.list('a'), [mine]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('writes only at the expected version, and says when it has moved on', () => {
+    const store = openTaskStore(':memory:');
+    try {
+      const task = created(store.create('a', draft));
+      const v2 = store.update('a', task.id, { ...draft, name: 'v2' }, 1) as Task;
+      assert.equal(v2.version, 2);
+      assert.equal(store.update('a', task.id, { ...draft, name: 'lost' }, 1), STALE);
+      assert.equal(store.delete('a', task.id, 1), STALE);
+      assert.equal(store.get('a', task.id)?.name, 'v2');
+      assert.equal(store.delete('a', task.id, 2), true);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('refuses a create past the per-owner limit, for that owner only', () => {
+    const store = openTaskStore(':memory:', { maxTasksPerOwner: 2 });
+    try {
+      created(store.create('a', draft));
+      const second = created(store.create('a', draft));
+      assert.equal(store.create('a', draft), LIMIT_REACHED);
+      created(store.create('b', draft));
+      store.delete('a', second.id);
+      created(store.create('a', draft));
+      assert.equal(store.list('a').length, 2);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('keeps tasks in a file across reopen, creating the folder', () =>
+    withTempDir((dir) => {
       const path = join(dir, 'nested', 'tasks.sqlite');
       const first = openTaskStore(path);
-      const task = first.create(draft);
+      const task = created(first.create('a', draft));
       first.close();
       const second = openTaskStore(path);
       try {
-        assert.deepEqual(second.list(), [task]);
+        assert.deepEqual(second.list('a'), [task]);
+        assert.equal(second.ownerless, 0);
       } finally {
         second.close();
       }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+    }));
+
+  it('keeps rows from before owners on disk, counts them, and shows them to no one', () =>
+    withTempDir((dir) => {
+      const path = join(dir, 'old.sqlite');
+      // The table as it was before tasks had owners and versions.
+      const old = new DatabaseSync(path);
+      old.exec(`CREATE TABLE tasks (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, draft TEXT NOT NULL,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT`);
+      const insert = old.prepare(
+        "INSERT INTO tasks (id, draft, created_at, updated_at) VALUES (?, ?, '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z')",
+      );
+      insert.run('legacy-1', JSON.stringify(draft));
+      insert.run('legacy-2', JSON.stringify(draft));
+      old.close();
+
+      const store = openTaskStore(path);
+      try {
+        assert.equal(store.ownerless, 2);
+        assert.equal(store.get('', 'legacy-1'), undefined);
+        assert.deepEqual(store.list(''), []);
+        assert.equal(store.update('a', 'legacy-1', draft), undefined);
+        assert.equal(store.delete('a', 'legacy-2'), false);
+        created(store.create('a', draft));
+      } finally {
+        store.close();
+      }
+      const after = new DatabaseSync(path);
+      try {
+        const rows = after.prepare('SELECT id, owner FROM tasks ORDER BY seq').all();
+        assert.deepEqual(
+          rows.map((r) => [r.id, r.owner]),
+          [
+            ['legacy-1', null],
+            ['legacy-2', null],
+            [rows[2]?.id, 'a'],
+          ],
+        );
+      } finally {
+        after.close();
+      }
+    }));
 });

@@ -1,50 +1,130 @@
 // Tasks in SQLite (node:sqlite, Node 24). Every write is one statement in autocommit mode, i.e.
 // its own transaction, and the file runs with synchronous=FULL, so a task is on disk before the
-// response that acknowledges it is written.
+// response that acknowledges it is written. Node runs one statement at a time on this connection,
+// so a count followed by an insert, or a version check inside one UPDATE, cannot interleave with
+// another request's write.
+//
+// Every task belongs to an owner (the verified token's `sub`), and every read and write is scoped
+// to it: another owner's task is indistinguishable from a missing one. Rows written before tasks
+// had owners have owner NULL: they stay in the file and match no owner.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
+// The contract's types, generated from openapi/timer-api.yaml (one source for every user of them).
+import type {
+  Task,
+  TaskDraft,
+} from '../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
 
-export type DayOfWeek = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+export type {
+  DayOfWeek,
+  Task,
+  TaskDraft,
+} from '../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
 
-/** A body that passed validation against components.schemas.TaskDraft. */
-export interface TaskDraft {
-  name: string;
-  description?: string;
-  hour: number;
-  minute: number;
-  daysOfWeek: DayOfWeek[];
-  executionCommand: string;
-  executeUntil?: string;
-}
-
-export interface Task extends TaskDraft {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** What a conditional write found: the task's version differed from the one expected. */
+export const STALE = 'stale';
+/** The owner already has as many tasks as allowed. */
+export const LIMIT_REACHED = 'limit-reached';
 
 export interface TaskStore {
-  list(): Task[];
-  get(id: string): Task | undefined;
-  create(draft: TaskDraft): Task;
-  update(id: string, draft: TaskDraft): Task | undefined;
-  delete(id: string): boolean;
+  list(owner: string): Task[];
+  get(owner: string, id: string): Task | undefined;
+  create(owner: string, draft: TaskDraft): Task | typeof LIMIT_REACHED;
+  /** `expectedVersion` undefined: unconditional. */
+  update(
+    owner: string,
+    id: string,
+    draft: TaskDraft,
+    expectedVersion?: number,
+  ): Task | typeof STALE | undefined;
+  delete(owner: string, id: string, expectedVersion?: number): boolean | typeof STALE;
+  /** Most tasks one owner may have. */
+  readonly maxTasksPerOwner: number;
+  /** Rows without an owner (written before tasks had one): kept, shown to no one. */
+  readonly ownerless: number;
   close(): void;
 }
+
+export interface TaskStoreOptions {
+  now?: () => Date;
+  /** Most tasks one owner may have; create answers LIMIT_REACHED past it. */
+  maxTasksPerOwner?: number;
+}
+
+export const DEFAULT_MAX_TASKS_PER_OWNER = 1000;
 
 interface Row {
   id: string;
   draft: string;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
+const COLUMNS = 'id, draft, created_at, updated_at, version';
+
 /** `path` is a file (created with its folder) or `:memory:`. */
-export function openTaskStore(path: string, now: () => Date = () => new Date()): TaskStore {
+export function openTaskStore(path: string, options: TaskStoreOptions = {}): TaskStore {
+  const now = options.now ?? (() => new Date());
+  const limit = options.maxTasksPerOwner ?? DEFAULT_MAX_TASKS_PER_OWNER;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
+  migrate(db);
+  const listRows = db.prepare(`SELECT ${COLUMNS} FROM tasks WHERE owner = ? ORDER BY seq`);
+  const getRow = db.prepare(`SELECT ${COLUMNS} FROM tasks WHERE owner = ? AND id = ?`);
+  const countRows = db.prepare('SELECT COUNT(*) AS n FROM tasks WHERE owner = ?');
+  const insertRow = db.prepare(
+    `INSERT INTO tasks (owner, id, draft, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, 1) RETURNING ${COLUMNS}`,
+  );
+  // `?4 IS NULL` makes the version check optional in one statement.
+  const updateRow = db.prepare(
+    `UPDATE tasks SET draft = ?1, updated_at = ?2, version = version + 1
+     WHERE owner = ?3 AND id = ?5 AND (?4 IS NULL OR version = ?4) RETURNING ${COLUMNS}`,
+  );
+  const deleteRow = db.prepare(
+    'DELETE FROM tasks WHERE owner = ?1 AND id = ?3 AND (?2 IS NULL OR version = ?2)',
+  );
+  const ownerless = Number(
+    (db.prepare('SELECT COUNT(*) AS n FROM tasks WHERE owner IS NULL').get() as { n: number }).n,
+  );
+  const exists = (owner: string, id: string) => getRow.get(owner, id) !== undefined;
+
+  return {
+    ownerless,
+    maxTasksPerOwner: limit,
+    list: (owner) => (listRows.all(owner) as unknown as Row[]).map(toTask),
+    get(owner, id) {
+      const row = getRow.get(owner, id) as Row | undefined;
+      return row && toTask(row);
+    },
+    create(owner, draft) {
+      if (Number((countRows.get(owner) as { n: number }).n) >= limit) return LIMIT_REACHED;
+      const at = now().toISOString();
+      const row = insertRow.get(owner, randomUUID(), serialize(draft), at, at) as unknown as Row;
+      return toTask(row);
+    },
+    update(owner, id, draft, expectedVersion) {
+      const version = expectedVersion ?? null;
+      const row = updateRow.get(serialize(draft), now().toISOString(), owner, version, id) as
+        Row | undefined;
+      if (row) return toTask(row);
+      return exists(owner, id) ? STALE : undefined;
+    },
+    delete(owner, id, expectedVersion) {
+      if (Number(deleteRow.run(owner, expectedVersion ?? null, id).changes) > 0) return true;
+      return exists(owner, id) ? STALE : false;
+    },
+    close: () => db.close(),
+  };
+}
+
+/**
+ * Creates the table, or brings one from before owners and versions up to date: the new columns
+ * are added (owner NULL, version 1 for existing rows); no row is changed or removed.
+ */
+function migrate(db: DatabaseSync): void {
   db.exec(`
     PRAGMA journal_mode = WAL;
     PRAGMA synchronous = FULL;
@@ -57,37 +137,18 @@ export function openTaskStore(path: string, now: () => Date = () => new Date()):
       updated_at TEXT NOT NULL
     ) STRICT;
   `);
-  const listRows = db.prepare('SELECT id, draft, created_at, updated_at FROM tasks ORDER BY seq');
-  const getRow = db.prepare('SELECT id, draft, created_at, updated_at FROM tasks WHERE id = ?');
-  const insertRow = db.prepare(
-    'INSERT INTO tasks (id, draft, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id, draft, created_at, updated_at',
+  const columns = new Set(
+    (db.prepare('PRAGMA table_info(tasks)').all() as { name: string }[]).map((c) => c.name),
   );
-  const updateRow = db.prepare(
-    'UPDATE tasks SET draft = ?, updated_at = ? WHERE id = ? RETURNING id, draft, created_at, updated_at',
-  );
-  const deleteRow = db.prepare('DELETE FROM tasks WHERE id = ?');
-
-  return {
-    list: () => (listRows.all() as unknown as Row[]).map(toTask),
-    get(id) {
-      const row = getRow.get(id) as Row | undefined;
-      return row && toTask(row);
-    },
-    create(draft) {
-      const at = now().toISOString();
-      return toTask(insertRow.get(randomUUID(), serialize(draft), at, at) as unknown as Row);
-    },
-    update(id, draft) {
-      const row = updateRow.get(serialize(draft), now().toISOString(), id) as Row | undefined;
-      return row && toTask(row);
-    },
-    delete: (id) => Number(deleteRow.run(id).changes) > 0,
-    close: () => db.close(),
-  };
+  if (!columns.has('owner')) db.exec('ALTER TABLE tasks ADD COLUMN owner TEXT');
+  if (!columns.has('version')) {
+    db.exec('ALTER TABLE tasks ADD COLUMN version INTEGER NOT NULL DEFAULT 1');
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS tasks_by_owner ON tasks (owner, seq)');
 }
 
-// Only the draft's own fields are stored; id and timestamps live in their columns, so a body can
-// never overwrite them.
+// Only the draft's own fields are stored; id, owner, version and timestamps live in their
+// columns, so a body can never overwrite them.
 function serialize(draft: TaskDraft): string {
   const { name, description, hour, minute, daysOfWeek, executionCommand, executeUntil } = draft;
   return JSON.stringify({
@@ -107,5 +168,6 @@ function toTask(row: Row): Task {
     ...(JSON.parse(row.draft) as TaskDraft),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: Number(row.version),
   };
 }

@@ -3,13 +3,23 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { loadTimerSchemas } from './schema.ts';
-import { startTimerServer, type RunningTimerServer } from './server.ts';
+import { startTimerServer, type RunningTimerServer, type TimerServerOptions } from './server.ts';
 
+/**
+ * A server on 127.0.0.1:0 for the duration of `run`. Without `auth` it checks no token (one owner
+ * for every task): the tests of HTTP behaviour that does not depend on who calls; fence.test.ts
+ * and ownership.test.ts run it with a real issuer.
+ */
 export async function withServer(
   run: (server: RunningTimerServer) => Promise<void>,
-  options: { db?: string; requestTimeoutMs?: number } = {},
+  options: Partial<TimerServerOptions> = {},
 ): Promise<void> {
-  const server = await startTimerServer({ port: 0, db: options.db ?? ':memory:', ...options });
+  const server = await startTimerServer({
+    port: 0,
+    db: ':memory:',
+    auth: 'insecure-no-auth',
+    ...options,
+  });
   try {
     await run(server);
   } finally {

@@ -42,6 +42,19 @@ export class TimerForbiddenError extends TimerApiError {
   override readonly name = 'TimerForbiddenError';
 }
 
+/**
+ * The task changed since the version you sent (412): someone else saved or deleted it first.
+ * Nothing was changed; load the task again and let the user decide.
+ */
+export class TimerPreconditionFailedError extends TimerApiError {
+  override readonly name = 'TimerPreconditionFailedError';
+}
+
+/** The request conflicts with the API's state (409), e.g. the per-user task limit is reached. */
+export class TimerConflictError extends TimerApiError {
+  override readonly name = 'TimerConflictError';
+}
+
 /** No HTTP response: offline, DNS, TLS, or a CORS rejection (browsers hide which). Status 0. */
 export class TimerNetworkError extends TimerApiError {
   override readonly name = 'TimerNetworkError';

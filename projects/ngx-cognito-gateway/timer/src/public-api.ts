@@ -5,7 +5,8 @@ export { TimerClient } from './timer-client';
 export { provideTimerClient } from './provide';
 export { TimerClientModule } from './module';
 export type { TimerClientConfig } from './config';
-export type { Task, TaskDraft, DayOfWeek } from './models';
+// The contract's types, generated from openapi/timer-api.yaml with its descriptions as JSDoc.
+export type { Task, TaskDraft, DayOfWeek } from './generated/timer-api';
 export { validateTaskDraft } from './validate-task-draft';
 export type { TimerFieldError } from './validate-task-draft';
 export {
@@ -14,6 +15,8 @@ export {
   TimerNotFoundError,
   TimerUnauthorizedError,
   TimerForbiddenError,
+  TimerConflictError,
+  TimerPreconditionFailedError,
   TimerNetworkError,
   TimerServerError,
 } from './errors';

@@ -12,6 +12,8 @@ import {
   TimerClient,
   TimerClientModule,
   TimerForbiddenError,
+  TimerConflictError,
+  TimerPreconditionFailedError,
   TimerNetworkError,
   TimerNotFoundError,
   TimerServerError,
@@ -33,6 +35,7 @@ const TASK: Task = {
   id: 'b7f1c3f4-5d0e-4a43-9d6b-2f1c1d0e9a11',
   createdAt: '2026-11-22T10:00:00.000Z',
   updatedAt: '2026-11-22T10:00:00.000Z',
+  version: 3,
 };
 
 let client: TimerClient;
@@ -112,9 +115,43 @@ describe('TimerClient requests', () => {
     const req = backend.expectOne(`${API}/tasks/${TASK.id}`);
     expect(req.request.method).toBe('PUT');
     expect(req.request.body).toEqual({ ...DRAFT, name: 'Renamed' });
-    const updated = { ...TASK, name: 'Renamed', updatedAt: '2026-11-22T11:00:00.000Z' };
+    // The version read is sent back, so a change made elsewhere since is not overwritten.
+    expect(req.request.headers.get('if-match')).toBe('"3"');
+    const updated = { ...TASK, name: 'Renamed', updatedAt: '2026-11-22T11:00:00.000Z', version: 4 };
     req.flush(updated);
     expect(await result).toEqual(updated);
+  });
+
+  it('update(id, draft) without a version replaces unconditionally (no If-Match)', async () => {
+    const result = settle(client.update(TASK.id, DRAFT));
+    const req = backend.expectOne({ method: 'PUT', url: `${API}/tasks/${TASK.id}` });
+    expect(req.request.headers.has('if-match')).toBeFalse();
+    req.flush(TASK);
+    expect(await result).toEqual(TASK);
+  });
+
+  it('a stale version fails update() with TimerPreconditionFailedError and nothing else is sent', async () => {
+    const result = failure(client.update(TASK.id, { ...TASK, name: 'Mine' }));
+    backend.expectOne({ method: 'PUT', url: `${API}/tasks/${TASK.id}` }).flush(
+      { type: 'about:blank', title: 'Precondition Failed', status: 412, detail: 'changed' },
+      {
+        status: 412,
+        statusText: 'Precondition Failed',
+      },
+    );
+    const error = await result;
+    expect(error).toBeInstanceOf(TimerPreconditionFailedError);
+    expect((error as TimerApiError).name).toBe('TimerPreconditionFailedError');
+    expect((error as TimerApiError).status).toBe(412);
+    backend.verify();
+  });
+
+  it('delete(id, task) sends the version as If-Match', async () => {
+    const result = settle(client.delete(TASK.id, TASK));
+    const req = backend.expectOne({ method: 'DELETE', url: `${API}/tasks/${TASK.id}` });
+    expect(req.request.headers.get('if-match')).toBe('"3"');
+    req.flush(null, { status: 204, statusText: 'No Content' });
+    await expectAsync(result).toBeResolved();
   });
 
   it('update() tolerates the legacy 200 with an empty body by reading the task back', async () => {
@@ -130,6 +167,7 @@ describe('TimerClient requests', () => {
     const result = settle(client.delete(TASK.id)).then(() => (completed = true));
     const req = backend.expectOne(`${API}/tasks/${TASK.id}`);
     expect(req.request.method).toBe('DELETE');
+    expect(req.request.headers.has('if-match')).toBeFalse();
     req.flush(null, { status: 204, statusText: 'No Content' });
     await result;
     expect(completed).toBeTrue();
@@ -277,6 +315,8 @@ describe('TimerClient error mapping over HTTP', () => {
     [401, 'Unauthorized', TimerUnauthorizedError, 'TimerUnauthorizedError'],
     [403, 'Forbidden', TimerForbiddenError, 'TimerForbiddenError'],
     [404, 'Not Found', TimerNotFoundError, 'TimerNotFoundError'],
+    [409, 'Conflict', TimerConflictError, 'TimerConflictError'],
+    [412, 'Precondition Failed', TimerPreconditionFailedError, 'TimerPreconditionFailedError'],
     [500, 'Internal Server Error', TimerServerError, 'TimerServerError'],
     [502, 'Bad Gateway', TimerServerError, 'TimerServerError'],
     [503, 'Service Unavailable', TimerServerError, 'TimerServerError'],
@@ -429,7 +469,8 @@ describe('TimerClient legacy error bodies ({exceptionType, code, error} with sta
       ['401', 'AccessDeniedException', TimerUnauthorizedError],
       [403, 'Whatever', TimerForbiddenError],
       [503, 'TaskNotFoundException', TimerServerError],
-      [409, 'TaskNotFoundException', TimerApiError],
+      [409, 'TaskNotFoundException', TimerConflictError],
+      [418, 'TaskNotFoundException', TimerApiError],
     ];
     for (const [code, exceptionType, type] of cases) {
       const error = await mapped({ exceptionType, code, error: 'x' });

@@ -3,7 +3,7 @@ import { inject, type Provider } from '@angular/core';
 import { catchError, Observable, of, switchMap, throwError } from 'rxjs';
 import { TIMER_CLIENT_CONFIG, type TimerClientConfig } from './config';
 import { TimerValidationError } from './errors';
-import type { Task, TaskDraft } from './models';
+import type { Task, TaskDraft } from './generated/timer-api';
 import { toTimerError } from './to-timer-error';
 import { validateTaskDraft, type TimerFieldError } from './validate-task-draft';
 
@@ -30,20 +30,34 @@ export class TimerClient {
     return this.call<Task>('POST', '', draft);
   }
 
-  /** Replaces the task's fields; a Task from `get` can be passed as is (server-owned fields are dropped). */
-  update(id: string, task: TaskDraft): Observable<Task> {
+  /**
+   * Replaces the task's fields. Pass the Task you read (from `get` or `list`), edited: its
+   * server-owned fields are dropped from the body, and its `version` is sent as `If-Match`, so
+   * the update fails with TimerPreconditionFailedError (412) instead of overwriting a change made
+   * elsewhere since. A plain TaskDraft (no `version`) replaces unconditionally.
+   */
+  update(id: string, task: TaskDraft | Task): Observable<Task> {
     // The legacy service answers 200 with no body: read the stored task back instead.
-    return this.call<Task | null>('PUT', segment(id), task).pipe(
+    return this.call<Task | null>('PUT', segment(id), task, ifMatch(task)).pipe(
       switchMap((t) => (t ? of(t) : this.get(id))),
     );
   }
 
-  delete(id: string): Observable<void> {
-    return this.call<void>('DELETE', segment(id));
+  /**
+   * Deletes a task. With the Task you read as `expected`, only while it is unchanged: otherwise
+   * TimerPreconditionFailedError (412) and nothing is deleted.
+   */
+  delete(id: string, expected?: Pick<Task, 'version'>): Observable<void> {
+    return this.call<void>('DELETE', segment(id), undefined, ifMatch(expected));
   }
 
   /** `path`: '' for the collection, `/{id}` for a task, false for an id no URL can carry. */
-  private call<T>(method: string, path: string | false, draft?: unknown): Observable<T> {
+  private call<T>(
+    method: string,
+    path: string | false,
+    draft?: unknown,
+    headers: Record<string, string> = {},
+  ): Observable<T> {
     const errors: TimerFieldError[] =
       path === false ? [{ field: 'id', message: 'is not a valid id' }] : [];
     let body: Record<string, unknown> | undefined;
@@ -55,7 +69,7 @@ export class TimerClient {
       for (const key of SERVER_OWNED) delete body[key];
     }
     if (errors.length) return throwError(() => new TimerValidationError(errors));
-    return this.http.request<T>(method, this.tasks + path, { body }).pipe(
+    return this.http.request<T>(method, this.tasks + path, { body, headers }).pipe(
       catchError((failure: unknown) => {
         throw toTimerError(failure);
       }),
@@ -63,7 +77,13 @@ export class TimerClient {
   }
 }
 
-const SERVER_OWNED = ['id', 'createdAt', 'updatedAt'];
+const SERVER_OWNED = ['id', 'createdAt', 'updatedAt', 'version'];
+
+/** `If-Match: "<version>"` (the API's ETag) for a task that carries a version, else nothing. */
+function ifMatch(task: unknown): Record<string, string> {
+  const version = (task as Partial<Task> | undefined)?.version;
+  return Number.isInteger(version) ? { 'if-match': `"${version}"` } : {};
+}
 
 /**
  * The id as one percent-encoded path segment, or false for an id that cannot be one: '', '.' and

@@ -1,9 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import {
   TimerApiError,
+  TimerConflictError,
   TimerForbiddenError,
   TimerNetworkError,
   TimerNotFoundError,
+  TimerPreconditionFailedError,
   TimerServerError,
   TimerUnauthorizedError,
   TimerValidationError,
@@ -42,6 +44,8 @@ export function toTimerError(failure: unknown): unknown {
       401: TimerUnauthorizedError,
       403: TimerForbiddenError,
       404: TimerNotFoundError,
+      409: TimerConflictError,
+      412: TimerPreconditionFailedError,
     }[kind] ?? (kind >= 500 ? TimerServerError : TimerApiError);
   return new Type(message, status, failure);
 }

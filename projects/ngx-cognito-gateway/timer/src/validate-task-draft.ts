@@ -12,6 +12,7 @@ interface Rule {
   readonly minimum?: number;
   readonly maximum?: number;
   readonly minItems?: number;
+  readonly maxItems?: number;
   readonly uniqueItems?: boolean;
   readonly items?: Rule;
   readonly enum?: readonly string[];
@@ -61,7 +62,8 @@ function check(rule: Rule, value: unknown): string | false | undefined {
   }
   if (isArray) {
     return (
-      range('count ', value.length, rule.minItems) ||
+      // The count first: an oversized array is refused before any per-item work.
+      range('count ', value.length, rule.minItems, rule.maxItems) ||
       value.map((item) => check(rule.items as Rule, item)).find(Boolean) ||
       (rule.uniqueItems &&
         new Set(value).size < value.length && // items are strings or numbers (generate.ts)
@@ -73,9 +75,12 @@ function check(rule: Rule, value: unknown): string | false | undefined {
   return (
     range('length ', [...text].length, rule.minLength, rule.maxLength) || // code points, as JSON Schema counts
     (rule.enum && !rule.enum.includes(text) && `must be one of ${rule.enum.join(', ')}`) ||
-    (((rule.pattern && !new RegExp(rule.pattern, 'u').test(text)) ||
-      (rule.format && !isCalendarDate(text))) &&
-      'must be an RFC 3339 date-time')
+    (rule.format
+      ? (!new RegExp(rule.pattern as string, 'u').test(text) || !isCalendarDate(text)) &&
+        'must be an RFC 3339 date-time'
+      : rule.pattern &&
+        !new RegExp(rule.pattern, 'u').test(text) &&
+        'must not contain control characters')
   );
 }
 

@@ -5,30 +5,50 @@ export type DayOfWeek = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
 
 /** What a client sends to create or replace a task. */
 export interface TaskDraft {
+  /** 1–100 characters, no control characters. */
   name: string;
+  /** Up to 500 characters; tab and line breaks are the only control characters. */
   description?: string;
+  /** 0–23. */
   hour: number;
+  /** 0–59. */
   minute: number;
+  /** One to seven days, no repeats. */
   daysOfWeek: DayOfWeek[];
+  /** 1–1000 characters; tab and line breaks are the only control characters. */
   executionCommand: string;
+  /** RFC 3339 date-time with an explicit offset (Z or ±hh:mm), e.g. 2030-01-31T18:00:00+01:00. */
   executeUntil?: string;
 }
 
-/** A stored task. id, createdAt and updatedAt are set by the server only. */
+/** A stored task. id, createdAt, updatedAt and version are set by the server only. */
 export interface Task {
+  /** Set by the server. */
   id: string;
+  /** 1–100 characters, no control characters. */
   name: string;
+  /** Up to 500 characters; tab and line breaks are the only control characters. */
   description?: string;
+  /** 0–23. */
   hour: number;
+  /** 0–59. */
   minute: number;
+  /** One to seven days, no repeats. */
   daysOfWeek: DayOfWeek[];
+  /** 1–1000 characters; tab and line breaks are the only control characters. */
   executionCommand: string;
+  /** RFC 3339 date-time with an explicit offset (Z or ±hh:mm), e.g. 2030-01-31T18:00:00+01:00. */
   executeUntil?: string;
+  /** RFC 3339, set by the server. */
   createdAt: string;
+  /** RFC 3339, set by the server on every change. */
   updatedAt: string;
+  /** 1 when created, one more on every change. The ETag is this number quoted; send it back in If-Match to change the task only if nobody else has since. */
+  version: number;
 }
 
 export interface FieldError {
+  /** Top-level field of the request body; '' for the body itself. */
   field: string;
   message: string;
 }
@@ -39,6 +59,7 @@ export interface Problem {
   title: string;
   status: number;
   detail?: string;
+  /** Present on validation errors (400). */
   errors?: FieldError[];
 }
 
@@ -46,17 +67,27 @@ export interface Problem {
 export const TASK_DRAFT_SCHEMA = {
   required: ['name', 'hour', 'minute', 'daysOfWeek', 'executionCommand'],
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 100 },
-    description: { type: 'string', maxLength: 500 },
+    name: { type: 'string', minLength: 1, maxLength: 100, pattern: '^[^\\p{Cc}\\p{Cs}]*$' },
+    description: {
+      type: 'string',
+      maxLength: 500,
+      pattern: '^(?:[^\\p{Cc}\\p{Cs}]|[\\t\\n\\r])*$',
+    },
     hour: { type: 'integer', minimum: 0, maximum: 23 },
     minute: { type: 'integer', minimum: 0, maximum: 59 },
     daysOfWeek: {
       type: 'array',
       minItems: 1,
+      maxItems: 7,
       uniqueItems: true,
       items: { type: 'string', enum: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] },
     },
-    executionCommand: { type: 'string', minLength: 1, maxLength: 1000 },
+    executionCommand: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 1000,
+      pattern: '^(?:[^\\p{Cc}\\p{Cs}]|[\\t\\n\\r])*$',
+    },
     executeUntil: {
       type: 'string',
       format: 'date-time',

@@ -1,0 +1,68 @@
+// The second fence: the backend verifies the bearer token itself, with the same module and rules
+// as the gateway's JWT authorizer (local/jwt-authorizer), and takes the owner of every task from
+// the verified token's `sub`. Nothing a client can set (a header, a query, the body) chooses the
+// owner, so a public backend URL called around the gateway is as safe as the gateway.
+import type { IncomingMessage } from 'node:http';
+import { createAuthorizer } from '../jwt-authorizer/authorizer.ts';
+import { wwwAuthenticate } from '../jwt-authorizer/claims.ts';
+import { problems, type Problem } from './problem.ts';
+
+export type Admission =
+  | { readonly ok: true; readonly owner: string }
+  | { readonly ok: false; readonly problem: Problem; readonly headers: Record<string, string> };
+
+/** Decides who is calling, before anything else about the request is looked at. */
+export type Fence = (req: IncomingMessage) => Promise<Admission>;
+
+export interface TokenFenceOptions {
+  issuer: string;
+  audience: readonly string[];
+  /** A token must carry one of these scopes (as the route's AuthorizationScopes); [] = any. */
+  scopes?: readonly string[];
+  log?: (line: string) => void;
+}
+
+/**
+ * The owner of every task under --insecure-no-auth. No verified token can name it: tokens
+ * without a non-empty `sub` are refused, so tasks written in this mode stay out of every real
+ * user's reach if the same file is later served with tokens.
+ */
+export const INSECURE_OWNER = '';
+
+export function insecureFence(): Fence {
+  const admitted: Admission = { ok: true, owner: INSECURE_OWNER };
+  return async () => admitted;
+}
+
+export function tokenFence(options: TokenFenceOptions): Fence {
+  const scopes = options.scopes ?? [];
+  const authorizer = createAuthorizer({
+    issuer: options.issuer,
+    audience: options.audience,
+    log: options.log,
+  });
+  return async (req) => {
+    const result = await authorizer.authorize(req.headers.authorization, scopes);
+    if (!result.ok) {
+      const problem =
+        result.status === 403
+          ? problems.forbidden('The token does not have a required scope')
+          : problems.unauthorized(`Sign in again: ${result.description}`);
+      return {
+        ok: false,
+        problem,
+        headers: { 'www-authenticate': wwwAuthenticate(result, scopes) },
+      };
+    }
+    const { sub } = result.claims;
+    if (typeof sub !== 'string' || sub === '') {
+      const refusal = { status: 401, description: 'the token is invalid' } as const;
+      return {
+        ok: false,
+        problem: problems.unauthorized('The token has no subject (sub) to own tasks'),
+        headers: { 'www-authenticate': wwwAuthenticate(refusal, scopes) },
+      };
+    }
+    return { ok: true, owner: sub };
+  };
+}
