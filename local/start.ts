@@ -45,6 +45,8 @@ export interface LocalStack {
   userPoolId: string;
   userPoolClientId: string;
   credentials: { username: string; password: string };
+  /** A second user, to see that users never see each other's timers. */
+  otherCredentials: { username: string; password: string };
   /** Process group ids of the children (each child leads its own group). */
   pids: number[];
   /** Settles with a message when a child of ours exits on its own after start-up. */
@@ -83,7 +85,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     options.signal?.throwIfAborted();
     const seeded = await seedCognito(cognito.endpoint, { tokenLifetimes: options.tokenLifetimes });
     options.signal?.throwIfAborted();
+    const issuer = `${cognito.endpoint}/${seeded.userPoolId}`;
+    const parameters = loadParameters(DEFAULT_PARAMETERS);
+    const parameter = (key: string) =>
+      parameters.find((p) => p.ParameterKey === key)?.ParameterValue ?? '';
 
+    // The second fence: the Timer server checks the same tokens as the gateway's authorizer
+    // (issuer, app client, the route's scopes from the template's parameters).
+    const scopes = parameter('AuthorizationScopes');
     const timer: Managed = await startProcess({
       name: 'timer-server',
       command: node,
@@ -93,6 +102,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         String(ports.timer),
         // Without --db the server uses its own default file under local/data/.
         ...(options.timerDb === undefined ? [] : ['--db', options.timerDb]),
+        '--issuer',
+        issuer,
+        '--audience',
+        seeded.userPoolClientId,
+        ...(scopes ? ['--scopes', scopes] : []),
       ],
       ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       timeoutMs: 30_000,
@@ -107,15 +121,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The template's local parameters allow the default app port; another app port is allowed
     // instead, so the gateway never allows an origin nothing serves.
     if (withApp && ports.app === 0) ports.app = await freePort();
-    const templateOrigins =
-      loadParameters(DEFAULT_PARAMETERS)
-        .find((p) => p.ParameterKey === 'AllowedOrigins')
-        ?.ParameterValue.split(',') ?? [];
+    const templateOrigins = parameter('AllowedOrigins').split(',').filter(Boolean);
     const appOrigins =
       withApp && ports.app !== DEFAULT_PORTS.app
         ? [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`]
         : templateOrigins;
-    const issuer = `${cognito.endpoint}/${seeded.userPoolId}`;
     const gateway = await startProcess({
       name: 'gateway',
       command: node,
@@ -195,6 +205,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       userPoolId: seeded.userPoolId,
       userPoolClientId: seeded.userPoolClientId,
       credentials: { username: seeded.username, password: seeded.password },
+      otherCredentials: seeded.other,
       pids,
       crashed: Promise.race(crashes),
       stop,
@@ -216,6 +227,8 @@ export function formatTable(stack: LocalStack): string {
     ['app client id', stack.userPoolClientId],
     ['demo username', stack.credentials.username],
     ['demo password', stack.credentials.password],
+    ['second username', stack.otherCredentials.username],
+    ['second password', stack.otherCredentials.password],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n');

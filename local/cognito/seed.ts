@@ -1,5 +1,6 @@
 // Idempotent seed: one user pool, one app client (USER_PASSWORD_AUTH + REFRESH_TOKEN_AUTH, no
-// secret, as a browser app client must be), one demo user with a permanent password.
+// secret, as a browser app client must be), and two users with permanent passwords: the demo
+// user, and a second one to try per-user isolation by hand (each sees only their own timers).
 import { CognitoApiError, cognitoCall } from './api.ts';
 
 export interface TokenLifetimes {
@@ -22,10 +23,14 @@ export interface Seeded {
   userPoolClientId: string;
   username: string;
   password: string;
+  /** The second user. */
+  other: { username: string; password: string };
 }
 
 export const DEMO_USERNAME = 'demo@example.com';
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
+export const OTHER_USERNAME = 'other@example.com';
+export const OTHER_PASSWORD = 'Other-Passw0rd!';
 
 function clientSettings(lifetimes: TokenLifetimes = {}): Record<string, unknown> {
   return {
@@ -87,6 +92,19 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
     });
   }
 
+  await ensureUser(endpoint, userPoolId, username, password);
+  const other = { username: OTHER_USERNAME, password: OTHER_PASSWORD };
+  await ensureUser(endpoint, userPoolId, other.username, other.password);
+  return { userPoolId, userPoolClientId, username, password, other };
+}
+
+/** Creates the user if missing and (re)sets a permanent password. */
+async function ensureUser(
+  endpoint: string,
+  userPoolId: string,
+  username: string,
+  password: string,
+): Promise<void> {
   try {
     await cognitoCall(endpoint, 'AdminGetUser', { UserPoolId: userPoolId, Username: username });
   } catch (error) {
@@ -107,7 +125,6 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
     Password: password,
     Permanent: true,
   });
-  return { userPoolId, userPoolClientId, username, password };
 }
 
 /** USER_PASSWORD_AUTH sign-in, as the demo app does against cognito-local. */
