@@ -40,7 +40,7 @@ export async function gatewayBenchmarks(time: number): Promise<BenchRow[]> {
   const seconds = Math.max(1, Math.round((time * 5) / 1000 / ROUNDS));
   const signer = await newSigner('bench');
   const jwks = await startJwks([signer]);
-  const timer = await startTimer();
+  const timer = await startTimer(jwks.issuer);
   const gateway = await startGateway(jwks.issuer, timer.url);
   const reference = await startProcess(
     new URL('./lib/reference-proxy.ts', import.meta.url).pathname,

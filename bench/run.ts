@@ -1,9 +1,10 @@
-// npm run bench: every benchmark, one table, bench/results.json (contract 6 in shared/design.md).
+// npm run bench: every benchmark, one table, bench/results.json (docs/architecture.md).
 // Each ratio compares two things measured in this same run; absolute numbers vary by machine.
 // BENCH_TIME=ms sets the sampling time per task (default 1000).
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { corsBenchmarks } from './cors.bench.ts';
+import { fenceBenchmarks } from './fence.bench.ts';
 import { gatewayBenchmarks } from './gateway.bench.ts';
 import { interceptorBenchmarks } from './interceptor.bench.ts';
 import { jwtBenchmarks } from './jwt.bench.ts';
@@ -15,6 +16,7 @@ for (const [label, run] of [
   ['interceptor', interceptorBenchmarks],
   ['cors', corsBenchmarks],
   ['gateway', gatewayBenchmarks],
+  ['second fence', fenceBenchmarks],
   ['jwt', jwtBenchmarks],
 ] as const) {
   console.error(`running ${label} benchmarks…`);

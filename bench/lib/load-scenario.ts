@@ -93,7 +93,7 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
   const signer = await newSigner('k1');
   const stranger = await newSigner('k2');
   const jwks = await startJwks([signer]);
-  let timer: Running = await startTimer();
+  let timer: Running = await startTimer(jwks.issuer);
   let gateway: Running | undefined;
   try {
     gateway = await startGateway(jwks.issuer, timer.url);
@@ -127,7 +127,7 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
     await sleep(600);
     await timer.stop();
     await sleep(800);
-    timer = await startTimer(Number(upstreamPort));
+    timer = await startTimer(jwks.issuer, Number(upstreamPort));
     const restartLoad = await during;
     let recovered = false;
     for (let i = 0; i < 50 && !recovered; i++) {

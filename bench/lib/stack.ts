@@ -1,5 +1,5 @@
 // The offline chain for gateway benchmarks and load tests, started through the public CLIs
-// (contracts 3 and 4 in shared/design.md): a JWKS server, the reference Timer server and the
+// (docs/architecture.md): a JWKS server, the reference Timer server and the
 // local gateway, each a real process or server on 127.0.0.1 with port 0.
 import type { ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
@@ -103,10 +103,18 @@ export async function startProcess(
   return { url: managed.ready[1]!, pid: child.pid ?? 0, child, stop };
 }
 
-export function startTimer(port = 0): Promise<Running> {
+/**
+ * The reference Timer server with its second fence checking tokens from `issuer` (the same rules
+ * as the gateway's), or with `'insecure-no-auth'` none: the baseline that prices the fence.
+ */
+export function startTimer(issuer: string, port = 0): Promise<Running> {
   const file = npmScriptFile('timer-server');
   if (!file) throw new Error('npm run timer-server is missing');
-  return startProcess(file, ['--port', String(port), '--db', ':memory:']);
+  const auth =
+    issuer === 'insecure-no-auth'
+      ? ['--insecure-no-auth']
+      : ['--issuer', issuer, '--audience', CLIENT_ID, '--scopes', SCOPE];
+  return startProcess(file, ['--port', String(port), '--db', ':memory:', ...auth]);
 }
 
 export function startGateway(issuer: string, upstream: string): Promise<Running> {
