@@ -1,4 +1,4 @@
-// The demo app's runtime config (`public/config.json`, format in the project's interfaces notes),
+// The demo app's runtime config (`public/config.json`, format in docs/architecture.md),
 // built from the API stack's outputs or, on Amplify Hosting, from environment variables.
 
 export class RuntimeConfigError extends Error {
