@@ -2,6 +2,11 @@
 // for an allowed Origin API Gateway adds the configured headers to every response (authorizer
 // errors included) and ignores CORS headers from the integration; for any other Origin it adds none.
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+//
+// Whenever a CorsConfiguration exists, the answer depends on the request's Origin, so it carries
+// `Vary: Origin` (RFC 9110 §12.5.5) whatever the Origin was, refused or absent included: a shared
+// cache must not hand an answer made for one origin (or for none) to a request from another. The
+// CORS preflight Lambda does the same for preflights.
 import type { CorsConfig } from './template.ts';
 
 export function isCorsHeader(name: string): boolean {
@@ -13,9 +18,11 @@ export function corsResponseHeaders(
   cors: CorsConfig | undefined,
   origin: string | undefined,
 ): Record<string, string> {
-  if (cors === undefined || origin === undefined) return {};
-  if (!cors.allowOrigins.includes(origin) || origin === '*' || origin === 'null') return {};
-  const headers: Record<string, string> = { 'access-control-allow-origin': origin, vary: 'Origin' };
+  if (cors === undefined) return {};
+  const vary = { vary: 'Origin' };
+  if (origin === undefined || origin === '*' || origin === 'null') return vary;
+  if (!cors.allowOrigins.includes(origin)) return vary;
+  const headers: Record<string, string> = { 'access-control-allow-origin': origin, ...vary };
   if (cors.exposeHeaders.length > 0) {
     headers['access-control-expose-headers'] = cors.exposeHeaders.join(',');
   }

@@ -1,48 +1,38 @@
-// The local HTTP API: route selection, JWT authorizer, HTTP_PROXY integration, in-process CORS
-// Lambda, CORS headers and AWS's request limits. Never crashes on a request: every failure is a
-// JSON response (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html).
+// The local HTTP API: route selection, JWT authorizer, HTTP_PROXY integration (proxy.ts),
+// in-process CORS Lambda, CORS headers and AWS's request limits (limits.ts). Never crashes on a
+// request: every failure is a JSON response, and a client that goes away is no failure at all.
 import { randomUUID } from 'node:crypto';
-import {
-  createServer,
-  request as httpRequest,
-  type ClientRequest,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAuthorizer, type Authorizer } from '../jwt-authorizer/authorizer.ts';
 import { wwwAuthenticate } from '../jwt-authorizer/claims.ts';
-import { corsResponseHeaders, isCorsHeader } from './cors.ts';
 import { oneLineLogger } from '../jwt-authorizer/log-line.ts';
+import {
+  BodyBudget,
+  BodyBudgetExhaustedError,
+  BodyTooLargeError,
+  closeAfterRefusal,
+  declaredTooLarge,
+  isClientGone,
+  readBody,
+} from './body.ts';
+import { corsResponseHeaders } from './cors.ts';
 import { interpretResult, loadHandler, payloadV2Event, type LambdaHandler } from './lambda-host.ts';
-import { parseRequestTarget, type RequestTarget } from './request-target.ts';
+import {
+  LAMBDA_BODY_BUDGET_BYTES,
+  LAMBDA_PAYLOAD_BYTES,
+  MAX_BODY_BYTES,
+  MAX_HEADER_BYTES,
+  MAX_LAMBDA_BODY_BYTES,
+  PROXY_BODY_BUDGET_BYTES,
+} from './limits.ts';
+import { createProxy } from './proxy.ts';
+import { parseRequestTarget } from './request-target.ts';
 import { selectRoute } from './routes.ts';
 import type { GatewayConfig, RouteConfig } from './template.ts';
-import {
-  createUpstreamPool,
-  parseUpstream,
-  upstreamHref,
-  type UpstreamPoolOptions,
-  type UpstreamTarget,
-} from './upstream.ts';
+import { createUpstreamPool, type UpstreamPoolOptions } from './upstream.ts';
 
-/** HTTP API quotas: 10 MB payload; 10240 bytes of request line and headers. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
-export const MAX_HEADER_BYTES = 10240;
-
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'content-length',
-]);
+export { MAX_BODY_BYTES, MAX_HEADER_BYTES } from './limits.ts';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -50,12 +40,18 @@ export interface GatewayOptions {
   /** Built CORS handler (dist/cors-preflight/index.mjs). */
   lambdaFile: string;
   log?: (line: string) => void;
+  /** Lines about ordinary client behaviour (a client that went away mid-request); none by default. */
+  debug?: (line: string) => void;
   /** Overrides every HTTP integration's timeout (tests). */
   integrationTimeoutMs?: number;
   /** Overrides how long a JWKS fetch may take, 5 s by default (tests). */
   jwksTimeoutMs?: number;
+  /** Seconds a fetched JWKS is used before it is fetched again; 3600 by default (authorizer.ts). */
+  jwksMaxAgeSeconds?: number;
   /** Bounds of the keep-alive connection pool to HTTP integrations (upstream.ts). */
   upstreamPool?: UpstreamPoolOptions;
+  /** Bytes of request bodies held at once, per kind of route (limits.ts; tests make them small). */
+  bodyBudgets?: { lambda?: number; proxy?: number };
 }
 
 export interface RunningGateway {
@@ -64,50 +60,18 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-class BodyTooLargeError extends Error {
-  override readonly name = 'BodyTooLargeError';
-}
-
-const NO_BODY = Buffer.alloc(0);
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> | Buffer {
-  // Already parsed to the end with nothing buffered (a request without a body): nothing to read.
-  if (req.complete && req.readableLength === 0) return NO_BODY;
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLargeError());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   // Log lines quote request paths and error messages: one escaped line each (log-line.ts).
   const log = oneLineLogger(options.log ?? ((line: string) => console.error(line)));
+  const debug = oneLineLogger(options.debug ?? (() => undefined));
   const { config } = options;
   const authorizers = new Map<string, Authorizer>();
   const routeAuthorizers = new Map<RouteConfig, Authorizer>();
   const handlers = new Map<RouteConfig, LambdaHandler>();
   const pool = createUpstreamPool(options.upstreamPool);
-  const targets = new Map<string, UpstreamTarget>();
-  const upstreamTarget = (upstream: string): UpstreamTarget => {
-    let target = targets.get(upstream);
-    if (target === undefined) {
-      target = parseUpstream(upstream);
-      targets.set(upstream, target);
-    }
-    return target;
-  };
+  const proxy = createProxy(pool, log);
+  const lambdaBudget = new BodyBudget(options.bodyBudgets?.lambda ?? LAMBDA_BODY_BUDGET_BYTES);
+  const proxyBudget = new BodyBudget(options.bodyBudgets?.proxy ?? PROXY_BODY_BUDGET_BYTES);
   for (const route of config.routes) {
     if (route.jwt) {
       const key = `${route.jwt.issuer}\n${route.jwt.audience.join(',')}`;
@@ -119,6 +83,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
             audience: route.jwt.audience,
             log,
             jwksTimeoutMs: options.jwksTimeoutMs,
+            jwksMaxAgeSeconds: options.jwksMaxAgeSeconds,
           }),
         );
       }
@@ -153,6 +118,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       'content-type': 'application/json',
       ...headers,
     });
+  /** Answers without reading (the rest of) the body, then closes the connection (body.ts). */
+  const refuse = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    message: string,
+    headers: Record<string, string>,
+  ) => {
+    closeAfterRefusal(req, res);
+    json(res, status, message, { ...headers, connection: 'close' });
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
@@ -169,10 +145,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const route = selectRoute(config.routes, method, target.routePath);
     if (route === undefined) return json(res, 404, 'Not Found', { ...base, ...cors });
 
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      res.setHeader('connection', 'close');
-      return json(res, 413, 'Request Entity Too Large', { ...base, ...cors });
+    const integration = route.integration;
+    const limit = integration.kind === 'lambda' ? MAX_LAMBDA_BODY_BYTES : MAX_BODY_BYTES;
+    if (declaredTooLarge(req, limit)) {
+      return refuse(req, res, 413, 'Request Entity Too Large', { ...base, ...cors });
     }
 
     if (route.jwt) {
@@ -191,16 +167,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
     let body: Buffer;
     try {
-      body = await readBody(req, MAX_BODY_BYTES);
+      const budget = integration.kind === 'lambda' ? lambdaBudget : proxyBudget;
+      body = await readBody(req, res, limit, budget);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        res.setHeader('connection', 'close');
-        return json(res, 413, 'Request Entity Too Large', { ...base, ...cors });
+        return refuse(req, res, 413, 'Request Entity Too Large', { ...base, ...cors });
+      }
+      // The gateway's own bound on memory (limits.ts), not an AWS quota: try again later.
+      if (error instanceof BodyBudgetExhaustedError) {
+        return refuse(req, res, 503, 'Service Unavailable', { ...base, ...cors });
       }
       throw error;
     }
 
-    const integration = route.integration;
     if (integration.kind === 'lambda') {
       const event = payloadV2Event({
         method,
@@ -211,6 +190,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
         body,
       });
+      // Lambda refuses an invocation payload over its quota with RequestTooLargeException, HTTP
+      // 413 (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html); what API Gateway then
+      // answers is not documented, so the emulator answers 413 too.
+      if (Buffer.byteLength(JSON.stringify(event)) > LAMBDA_PAYLOAD_BYTES) {
+        return json(res, 413, 'Request Entity Too Large', { ...base, ...cors });
+      }
       let result: unknown;
       try {
         result = await handlers.get(route)!(event);
@@ -223,138 +208,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return send(res, out.statusCode, out.body, { ...out.headers, ...base });
     }
 
-    await proxy(
+    await proxy({
       req,
       res,
       target,
       method,
       body,
-      integration.uri,
-      options.integrationTimeoutMs ?? integration.timeoutMs,
-      {
-        ...base,
-        ...cors,
-      },
-    );
-  }
-
-  function proxy(
-    req: IncomingMessage,
-    res: ServerResponse,
-    requestTarget: RequestTarget,
-    method: string,
-    body: Buffer,
-    upstream: string,
-    timeoutMs: number,
-    extra: Record<string, string>,
-  ): Promise<void> {
-    // overwrite:path=$request.path: the request's path and query, as received, follow the
-    // backend's base path (request-target.ts).
-    const target = upstreamTarget(upstream);
-    const path = `${target.basePath}${requestTarget.raw}`;
-    const href = () => upstreamHref(upstream, requestTarget.raw);
-    const headers: Record<string, string | string[]> = {};
-    for (const k of Object.keys(req.headers)) {
-      const v = req.headers[k];
-      if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
-    }
-    const remote = req.socket.remoteAddress ?? '127.0.0.1';
-    headers['x-forwarded-for'] = req.headers['x-forwarded-for']
-      ? `${String(req.headers['x-forwarded-for'])}, ${remote}`
-      : remote;
-    // API Gateway sends `https` here because clients reach it over TLS. This gateway is plain
-    // http, and the header tells the backend the scheme the client really used: a backend that
-    // builds absolute URLs from it (Location, links, a redirect to its canonical scheme) then
-    // points the client at http://127.0.0.1:PORT, which works, rather than at an https URL that
-    // nothing serves locally. Copying AWS's value would make such a backend fail only offline.
-    headers['x-forwarded-proto'] = 'http';
-    if (body.length > 0 || (method !== 'GET' && method !== 'HEAD'))
-      headers['content-length'] = String(body.length);
-    const make = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    return new Promise((resolve) => {
-      let done = false;
-      let current: ClientRequest | undefined;
-      const finish = () => {
-        done = true;
-        clearTimeout(timer);
-        res.off('close', onClientGone);
-        resolve();
-      };
-      // The client went away first: stop the upstream exchange so its connection is freed.
-      const onClientGone = () => {
-        if (done) return;
-        current?.destroy();
-        finish();
-      };
-      res.on('close', onClientGone);
-      // HTTP API's integration timeout (TimeoutInMillis, at most 30 s) → 504. One deadline for
-      // the whole exchange, retries on a stale pooled connection included.
-      const timer = setTimeout(() => {
-        if (done) return;
-        current?.destroy();
-        log(`gateway: integration timed out after ${timeoutMs} ms: ${method} ${href()}`);
-        json(res, 504, 'Service Unavailable', extra);
-        finish();
-      }, timeoutMs);
-      const attempt = () => {
-        let responded = false;
-        const upstreamReq = make(
-          {
-            protocol: target.protocol,
-            hostname: target.hostname,
-            port: target.port,
-            auth: target.auth,
-            path,
-            method,
-            headers,
-            agent: pool.agentFor(target.protocol, method),
-          },
-          (up) => {
-            responded = true;
-            if (done) {
-              up.destroy();
-              return;
-            }
-            const out: Record<string, string | string[]> = {};
-            for (const k of Object.keys(up.headers)) {
-              const v = up.headers[k];
-              if (v !== undefined && !HOP_BY_HOP.has(k) && !isCorsHeader(k) && k !== 'vary')
-                out[k] = v;
-            }
-            const vary = up.headers.vary;
-            if (vary && extra.vary) out.vary = `${vary}, ${extra.vary}`;
-            else if (vary) out.vary = vary;
-            const merged: Record<string, string | string[]> = { ...out, ...extra };
-            if (out.vary) merged.vary = out.vary;
-            res.writeHead(up.statusCode ?? 502, merged as Record<string, string>);
-            up.pipe(res);
-            up.on('end', finish);
-            up.on('error', () => {
-              res.destroy();
-              finish();
-            });
-          },
-        );
-        current = upstreamReq;
-        upstreamReq.on('error', (error: NodeJS.ErrnoException) => {
-          if (done) return;
-          if (!responded && pool.mayRetry(method, upstreamReq.reusedSocket, error)) {
-            // A pooled connection the upstream had already closed: try another one.
-            attempt();
-            return;
-          }
-          log(`gateway: integration unreachable: ${method} ${href()}: ${error.message}`);
-          json(res, 503, 'Service Unavailable', extra);
-          finish();
-        });
-        upstreamReq.end(body);
-      };
-      attempt();
+      upstream: integration.uri,
+      timeoutMs: options.integrationTimeoutMs ?? integration.timeoutMs,
+      extra: { ...base, ...cors },
+      json,
     });
   }
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
+      // A client that disconnects mid-request: nothing to answer, nobody to answer to, and any
+      // client could fill the log with it, so one short debug line at most.
+      if (isClientGone(error)) {
+        debug(`gateway: client went away mid-request (${(error as Error).name})`);
+        res.destroy();
+        return;
+      }
       log(`gateway: internal error: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent) json(res, 500, 'Internal Server Error');
       else res.destroy();

@@ -15,7 +15,10 @@ export interface Upstream {
   close(): Promise<void>;
 }
 
-/** Records every request; `/slow` never answers, everything else echoes 200 JSON. */
+/**
+ * Records every request; `/slow` never answers, `/hop` answers with a field its Connection header
+ * names (hop-by-hop, RFC 9110 §7.6.1), everything else echoes 200 JSON.
+ */
 export async function startUpstream(): Promise<Upstream> {
   const seen: SeenRequest[] = [];
   const server = createServer((req, res) => {
@@ -29,6 +32,10 @@ export async function startUpstream(): Promise<Upstream> {
         body: Buffer.concat(chunks).toString(),
       });
       if (req.url?.startsWith('/slow')) return;
+      if (req.url?.startsWith('/hop')) {
+        res.writeHead(200, { connection: 'x-up-secret', 'x-up-secret': '1', 'x-up-kept': '1' });
+        return void res.end('{}');
+      }
       res.writeHead(200, {
         'content-type': 'application/json',
         'access-control-allow-origin': '*',

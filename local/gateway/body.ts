@@ -1,0 +1,141 @@
+// Request bodies, read within a route's size limit (limits.ts) and a budget of bytes held at once.
+//
+// - A body declared larger than the limit is refused before a byte of it is read; a chunked body
+//   is refused at the chunk that takes it past the limit. Either way the gateway stops reading,
+//   answers, and closes the connection shortly after (closeAfterRefusal): long enough for the
+//   client to read the answer, not long enough to keep receiving what it goes on sending.
+// - Every byte held counts against a budget shared by the route's kind (BodyBudget). A declared
+//   length is reserved whole before reading; a chunked body reserves chunk by chunk. When the
+//   budget cannot take it the request is refused at once (the caller answers 503) instead of
+//   waiting: a waiting reservation could be held by a client that sends slowly, and a refusal
+//   frees nothing that another request holds. Reservations are given back when the response
+//   closes, since the body is held until then (Lambda event, integration request, retries).
+// - A client that goes away mid-body is not an error of the gateway: ClientGoneError.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+}
+
+export class BodyBudgetExhaustedError extends Error {
+  override readonly name = 'BodyBudgetExhaustedError';
+}
+
+export class ClientGoneError extends Error {
+  override readonly name = 'ClientGoneError';
+}
+
+/** Whether an error only says the client went away (reset, aborted request, closed socket). */
+export function isClientGone(error: unknown): boolean {
+  if (error instanceof ClientGoneError) return true;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE';
+}
+
+/** Bytes of request bodies held at once; a reservation that does not fit is refused. */
+export class BodyBudget {
+  readonly capacity: number;
+  #used = 0;
+
+  constructor(capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 0) {
+      throw new RangeError(`capacity must be a non-negative integer, got ${capacity}`);
+    }
+    this.capacity = capacity;
+  }
+
+  get used(): number {
+    return this.#used;
+  }
+
+  tryTake(bytes: number): boolean {
+    if (this.#used + bytes > this.capacity) return false;
+    this.#used += bytes;
+    return true;
+  }
+
+  give(bytes: number): void {
+    this.#used -= bytes;
+  }
+}
+
+const NO_BODY = Buffer.alloc(0);
+
+/** The body's declared length, or undefined when it is chunked (Node has checked the syntax). */
+function declaredLength(req: IncomingMessage): number | undefined {
+  const value = req.headers['content-length'];
+  return value === undefined || req.headers['transfer-encoding'] !== undefined
+    ? undefined
+    : Number(value);
+}
+
+/** Refuses before reading when the declared length is over `limit` (the caller answers 413). */
+export function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
+  return (declaredLength(req) ?? 0) > limit;
+}
+
+export function readBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+  budget: BodyBudget,
+): Promise<Buffer> {
+  // Parsed to the end with nothing buffered (a request without a body): nothing to hold.
+  if (req.complete && req.readableLength === 0) return Promise.resolve(NO_BODY);
+  const declared = declaredLength(req);
+  if (declared !== undefined && declared > limit) {
+    return Promise.reject(new BodyTooLargeError());
+  }
+  let reserved = 0;
+  res.once('close', () => budget.give(reserved));
+  if (declared !== undefined) {
+    if (!budget.tryTake(declared)) return Promise.reject(new BodyBudgetExhaustedError());
+    reserved = declared;
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (error: Error) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
+      req.pause();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) return stop(new BodyTooLargeError());
+      if (size > reserved) {
+        if (!budget.tryTake(size - reserved)) return stop(new BodyBudgetExhaustedError());
+        reserved = size;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      req.off('close', onClose);
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onClose = () => stop(new ClientGoneError('the client went away mid-body'));
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('close', onClose);
+    // The 'error' that accompanies an abort carries no more than 'close' does.
+    req.on('error', () => undefined);
+  });
+}
+
+/**
+ * After a refusal sent with `connection: close`: the unread rest of the body is discarded (never
+ * held), and the connection is closed a moment after the answer went out, whatever the client
+ * is still sending.
+ */
+export function closeAfterRefusal(
+  req: IncomingMessage,
+  res: ServerResponse,
+  lingerMs = 1000,
+): void {
+  res.once('finish', () => {
+    req.resume();
+    setTimeout(() => req.socket.destroy(), lingerMs).unref();
+  });
+}

@@ -1,0 +1,27 @@
+// The size limits the gateway applies, with where each comes from.
+
+/**
+ * HTTP API quotas: "Payload size 10 MB", "Total combined size of request line and header values
+ * 10240 bytes", neither adjustable
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html).
+ */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const MAX_HEADER_BYTES = 10240;
+
+/**
+ * Lambda: "For synchronous invocations, the maximum payload size is 6 MB"
+ * (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html); Lambda words the refusal
+ * "Request must be smaller than 6291456 bytes". The payload is the whole event as JSON, the body
+ * in it base64-encoded, so a route with a Lambda integration takes at most 3/4 of it as raw body.
+ */
+export const LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024;
+export const MAX_LAMBDA_BODY_BYTES = Math.floor(LAMBDA_PAYLOAD_BYTES / 4) * 3;
+
+/**
+ * Bytes of request bodies the gateway holds at once, per kind of route (body.ts). Not an AWS
+ * quota (AWS scales out): the emulator's own bound on memory, so concurrent large bodies cannot
+ * grow it without limit. Lambda routes are unauthenticated (the CORS preflight), so their budget
+ * is separate and small: real preflights carry no body and never touch it.
+ */
+export const LAMBDA_BODY_BUDGET_BYTES = 2 * MAX_LAMBDA_BODY_BYTES;
+export const PROXY_BODY_BUDGET_BYTES = 4 * MAX_BODY_BYTES;
