@@ -62,3 +62,19 @@ test("--allowed-origins follows the template's AllowedOrigins rule", () => {
     );
   }
 });
+
+test('--jwks-max-age takes whole seconds from 1 to a day; left out, the authorizer default applies', () => {
+  assert.equal(parse().jwksMaxAgeSeconds, undefined);
+  assert.equal(parse('--jwks-max-age', '3600').jwksMaxAgeSeconds, 3600);
+  assert.equal(parse('--jwks-max-age', '1').jwksMaxAgeSeconds, 1);
+  assert.equal(parse('--jwks-max-age', '86400').jwksMaxAgeSeconds, 86_400);
+  for (const value of ['0', '-5', '1.5', '60s', '', 'abc', '86401', '1e3']) {
+    assert.throws(
+      () => parse(`--jwks-max-age=${value}`),
+      (e: unknown) =>
+        e instanceof GatewayArgsError &&
+        e.message.startsWith('--jwks-max-age must be a whole number of seconds from 1 to 86400'),
+      value,
+    );
+  }
+});

@@ -15,7 +15,12 @@ export interface GatewayArgs {
   scopes?: string[];
   template: string;
   parameters?: string;
+  /** Seconds a fetched JWKS is used; undefined: the authorizer's default (3600). */
+  jwksMaxAgeSeconds?: number;
 }
+
+/** Longest --jwks-max-age: a day (API Gateway itself holds keys for up to 1 hour). */
+export const MAX_JWKS_MAX_AGE_SECONDS = 86_400;
 
 /**
  * A comma-separated flag, or undefined when it is not given. Given, it must name at least one
@@ -56,6 +61,7 @@ export function parseGatewayArgs(
         scopes: { type: 'string' },
         template: { type: 'string' },
         parameters: { type: 'string' },
+        'jwks-max-age': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -83,6 +89,19 @@ export function parseGatewayArgs(
       );
     }
   }
+  const maxAge = values['jwks-max-age'];
+  const jwksMaxAgeSeconds = maxAge === undefined ? undefined : Number(maxAge);
+  if (
+    jwksMaxAgeSeconds !== undefined &&
+    (!/^\d+$/.test(maxAge!) ||
+      jwksMaxAgeSeconds < 1 ||
+      jwksMaxAgeSeconds > MAX_JWKS_MAX_AGE_SECONDS)
+  ) {
+    // 0 would fetch the JWKS for every request; a fraction or a unit suffix is a typo.
+    throw new GatewayArgsError(
+      `--jwks-max-age must be a whole number of seconds from 1 to ${MAX_JWKS_MAX_AGE_SECONDS}, got ${maxAge}`,
+    );
+  }
   const allowedOrigins = csv('allowed-origins', values['allowed-origins']);
   for (const origin of allowedOrigins ?? []) {
     if (!isAllowedOrigin(origin)) {
@@ -102,5 +121,6 @@ export function parseGatewayArgs(
     scopes,
     template: values.template ?? defaults.template,
     parameters: values.parameters ?? (values.template ? undefined : defaults.parameters),
+    ...(jwksMaxAgeSeconds === undefined ? {} : { jwksMaxAgeSeconds }),
   };
 }

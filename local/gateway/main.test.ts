@@ -131,6 +131,49 @@ test(
   },
 );
 
+test(
+  '--jwks-max-age reaches the authorizer: the JWKS is fetched again once it is that old',
+  { timeout: 30_000 },
+  async () => {
+    const issuer = await startIssuer();
+    const upstream = await startUpstream();
+    let child: Child | undefined;
+    try {
+      let url: string;
+      ({ child, url } = await startCli([
+        '--port',
+        '0',
+        '--issuer',
+        issuer.issuer,
+        '--audience',
+        'c1',
+        '--upstream',
+        upstream.url,
+        '--jwks-max-age',
+        '1',
+      ]));
+      const authorization = await issuer.sign({
+        iss: issuer.issuer,
+        client_id: 'c1',
+        scope: 'aws.cognito.signin.user.admin',
+        exp: Math.floor(Date.now() / 1000) + 60,
+      });
+      const status = async () => (await fetch(`${url}/x`, { headers: { authorization } })).status;
+      assert.equal(await status(), 200);
+      assert.equal(await status(), 200);
+      assert.equal(issuer.jwksRequests, 1, 'within the max age: one fetch');
+      // The unit tests move a clock (key-set-cache.test.ts); a process only has the real one.
+      await new Promise((r) => setTimeout(r, 1100));
+      assert.equal(await status(), 200);
+      assert.equal(issuer.jwksRequests, 2, 'past it: fetched again');
+    } finally {
+      child?.kill('SIGKILL');
+      await upstream.close();
+      await issuer.close();
+    }
+  },
+);
+
 test('bad flags exit non-zero with a message', { timeout: 30_000 }, async () => {
   const { code, err } = await runCli(['--port', 'abc']);
   assert.notEqual(code, 0);
@@ -142,4 +185,7 @@ test('bad flags exit non-zero with a message', { timeout: 30_000 }, async () => 
     origins.err,
     /--allowed-origins: "http:\/\/evil\.example" is not allowed: each origin/,
   );
+  const maxAge = await runCli(['--port', '0', '--jwks-max-age', '0']);
+  assert.equal(maxAge.started, false, 'refused before listening');
+  assert.match(maxAge.err, /--jwks-max-age must be a whole number of seconds from 1 to 86400/);
 });

@@ -1,5 +1,5 @@
 // `npm run gateway -- --port N --issuer URL --audience ID[,ID] --upstream URL --allowed-origins CSV
-//  [--scopes CSV] [--template FILE] [--parameters FILE]`
+//  [--scopes CSV] [--template FILE] [--parameters FILE] [--jwks-max-age SECONDS]`
 import { existsSync } from 'node:fs';
 import { parseGatewayArgs } from './args.ts';
 import { DEFAULT_PARAMETERS, DEFAULT_TEMPLATE, LAMBDA_FILE } from './paths.ts';
@@ -15,7 +15,12 @@ async function main(): Promise<void> {
     throw new Error(`${LAMBDA_FILE} is missing: run npm run build:lambda first`);
   }
   const config = loadGatewayConfig(args.template, args.parameters, args);
-  const gateway = await startGateway({ config, port: args.port, lambdaFile: LAMBDA_FILE });
+  const gateway = await startGateway({
+    config,
+    port: args.port,
+    lambdaFile: LAMBDA_FILE,
+    jwksMaxAgeSeconds: args.jwksMaxAgeSeconds,
+  });
   console.log(`listening on ${gateway.url}`);
   const stop = () => {
     gateway.close().then(
