@@ -11,6 +11,12 @@ export { CognitoAuthFailures } from './lib/auth-failures';
 export type { CognitoAuthFailure } from './lib/auth-failures';
 export { CognitoTokenSource } from './lib/token-source';
 export type { CognitoSessionTokens } from './lib/token-source';
+export { CognitoAuthState } from './lib/auth-state';
+export type { CognitoAccessTokenClaims } from './lib/auth-state';
+export { cognitoAuthGuard } from './lib/guard';
+export { withSignInRedirect } from './lib/sign-in-redirect';
+export type { CognitoAuthFeature, CognitoSignInRedirectOptions } from './lib/sign-in-redirect';
+export { safeReturnUrl } from './lib/return-url';
 export {
   CognitoGatewayError,
   CognitoAuthConfigError,

@@ -7,7 +7,7 @@ import { COGNITO_AUTH_CONFIG } from './config';
 import { CognitoAuthConfigError, NotSignedInError, TokenRefreshError } from './errors';
 import { REFRESH_MARGIN_MS, Token as JwtToken, readToken } from './jwt-timing';
 import { SKIP_COGNITO_AUTH } from './skip-auth';
-import { CognitoTokenSource } from './token-source';
+import { CognitoSessionTokens, CognitoTokenSource } from './token-source';
 
 type Events = Observable<HttpEvent<unknown>>;
 
@@ -23,6 +23,11 @@ interface Token extends JwtToken {
  */
 export interface CognitoAuthHandler {
   handle(req: HttpRequest<unknown>, next: HttpHandlerFn): Events;
+  /**
+   * Hands every session the handler fetches (its refreshes included) to `listener`, the one
+   * `CognitoAuthState` of this injector tree: one slot, not a list, since there is one state.
+   */
+  watch(listener: (tokens: CognitoSessionTokens | null) => void): void;
 }
 
 /**
@@ -79,6 +84,7 @@ export function createAuthHandler(): CognitoAuthHandler {
   let generation = 0;
   /** Calls to the source under way: [plain fetch, forced refresh]. */
   const inFlight: (Promise<Token | null> | undefined)[] = [];
+  let watcher: ((tokens: CognitoSessionTokens | null) => void) | undefined;
   if (!onServer) {
     inject(DestroyRef).onDestroy(
       source.onTokensChanged(() => {
@@ -105,7 +111,10 @@ export function createAuthHandler(): CognitoAuthHandler {
         skew = token.issuedAt - Date.now();
       }
       // Tokens without a readable `exp` are never cached, but are still sent.
-      if (asked === generation) cached = token && token.expiresAt < Infinity ? token : undefined;
+      if (asked === generation) {
+        cached = token && token.expiresAt < Infinity ? token : undefined;
+        watcher?.(tokens);
+      }
       return token;
     });
     const done = () => (inFlight[slot] = undefined);
@@ -241,5 +250,5 @@ export function createAuthHandler(): CognitoAuthHandler {
       ? send(req, next, cached)
       : new Observable((subscriber) => void sendLater(subscriber, req, next));
   };
-  return { handle };
+  return { handle, watch: (listener) => void (watcher = listener) };
 }

@@ -98,7 +98,7 @@ describe('resolveCognitoAuthConfig', () => {
     [
       'tab',
       { allowedUrls: ['https://api.example.com/v1/.\t./'] },
-      /tab or newline/,
+      /spaces or control characters/,
       'allowedUrls[0]',
       'https://api.example.com/v1/.\t./',
     ],

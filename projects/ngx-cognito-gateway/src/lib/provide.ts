@@ -2,21 +2,38 @@ import { EnvironmentProviders, Provider, makeEnvironmentProviders } from '@angul
 import { AmplifyTokenSource } from './amplify-token-source';
 import { COGNITO_AUTH_HANDLER, createAuthHandler } from './auth-handler';
 import { COGNITO_AUTH_CONFIG, CognitoAuthConfig, resolveCognitoAuthConfig } from './config';
+import type { CognitoAuthFeature } from './sign-in-redirect';
 import { CognitoTokenSource } from './token-source';
 
 /**
- * Configures the interceptor. Throws `CognitoAuthConfigError` right here, at start-up, for an
- * unusable config. Add `cognitoAuthInterceptor` to `provideHttpClient(withInterceptors([...]))`.
+ * Configures the interceptor, with optional features such as `withSignInRedirect()`. Throws
+ * `CognitoAuthConfigError` right here, at start-up, for an unusable config. Add
+ * `cognitoAuthInterceptor` to `provideHttpClient(withInterceptors([...]))`.
+ *
+ * @example
+ * bootstrapApplication(AppComponent, {
+ *   providers: [
+ *     provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+ *     provideCognitoAuth({ allowedUrls: ['https://abc123.execute-api.eu-west-1.amazonaws.com/'] }),
+ *   ],
+ * });
  */
-export function provideCognitoAuth(config: CognitoAuthConfig): EnvironmentProviders {
-  return makeEnvironmentProviders(cognitoAuthProviders(config));
+export function provideCognitoAuth(
+  config: CognitoAuthConfig,
+  ...features: CognitoAuthFeature[]
+): EnvironmentProviders {
+  return makeEnvironmentProviders(cognitoAuthProviders(config, features));
 }
 
 /** What both `provideCognitoAuth` and `CognitoAuthModule.forRoot` provide. */
-export function cognitoAuthProviders(config: CognitoAuthConfig): Provider[] {
+export function cognitoAuthProviders(
+  config: CognitoAuthConfig,
+  features: readonly CognitoAuthFeature[],
+): (Provider | EnvironmentProviders)[] {
   return [
     { provide: COGNITO_AUTH_CONFIG, useValue: resolveCognitoAuthConfig(config) },
     { provide: CognitoTokenSource, useClass: AmplifyTokenSource },
     { provide: COGNITO_AUTH_HANDLER, useFactory: createAuthHandler },
+    ...features.flatMap((feature) => feature.providers),
   ];
 }

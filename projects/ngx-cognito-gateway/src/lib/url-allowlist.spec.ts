@@ -164,6 +164,7 @@ describe('urlMatchesAllowlist', () => {
       'https://api.example.com/v1/.. ',
       'https://api.example.com/v1/..\x00',
       'https://api.example.com/v1/..\x1f ',
+      ' https://api.example.com/v1', // a stray space from a config file: refused, not trimmed
       // Whatever the request side refuses under a prefix, an entry may not hold either.
       'https://api.example.com/v1/..;/',
       'https://api.example.com/v1/%252e%252e/',

@@ -21,7 +21,7 @@ export type AllowlistMatcher = (url: string, base?: string) => boolean;
 /**
  * Parses the allowlist once. An entry must be an absolute https URL (plain http only for loopback
  * hosts: anywhere else the token would cross the network readable) without wildcard, user info,
- * dot segments, query, fragment, tab or newline. Any other entry matches nothing and is reported
+ * dot segments, query, fragment, spaces or control characters. Any other entry matches nothing and is reported
  * to `invalid` (message, option, value), which the config check makes throw at start-up.
  */
 export function compileAllowlist(
@@ -34,24 +34,21 @@ export function compileAllowlist(
     const url = parseHttpUrl(entry);
     if (
       url &&
-      // Tab, LF and CR vanish in the parser (`/.\t./` would become `/../`, the whole origin).
-      !/[\t\n\r]/.test(entry as string) &&
-      // `*?#`: wildcards, query, fragment; dot segments would silently widen `/v1/..` to the whole
-      // origin, so they are looked for in what the parser reads: the entry without the C0
-      // controls and spaces it trims from both ends. A trailing-dot host would only ever match
-      // trailing-dot URLs.
-      !/[*?#]|[\\/](\.|%2e){1,2}([\\/]|$)/i.test(
-        // eslint-disable-next-line no-control-regex
-        (entry as string).replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, ''),
-      ) &&
+      // No C0 control or space: the parser would drop or trim them, so `/v1/.\t./` (read as
+      // `/v1/../`, the whole origin) would pass the dot-segment check below. With them refused,
+      // that check sees what the parser sees. `*?#`: wildcards, query, fragment; dot segments
+      // would silently widen `/v1/..` to the whole origin.
+      // eslint-disable-next-line no-control-regex
+      !/[\x00-\x20*?#]|[\\/](\.|%2e){1,2}([\\/]|$)/i.test(entry as string) &&
       !escapesPrefix(url.pathname) &&
+      // A trailing-dot host would only ever match trailing-dot URLs.
       !url.hostname.endsWith('.') &&
       (url.protocol === 'https:' || /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
     ) {
       prefixes.push([url.origin, url.pathname.replace(/\/*$/, '/')]);
     } else {
       invalid?.(
-        `allowedUrls[${index}] ${JSON.stringify(entry)} must be an absolute https URL without wildcard, user info, dot segments, query, fragment, tab or newline (http only on loopback)`,
+        `allowedUrls[${index}] ${JSON.stringify(entry)} must be an absolute https URL without wildcard, user info, dot segments, query, fragment, spaces or control characters (http only on loopback)`,
         `allowedUrls[${index}]`,
         entry,
       );

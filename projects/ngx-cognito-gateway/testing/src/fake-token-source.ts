@@ -11,7 +11,13 @@ export interface CognitoAuthTestingOptions {
 
 /**
  * A token source for tests: no Amplify, no network. Counts calls so tests can assert how many
- * refreshes happened, and can be signed in or out at any time.
+ * refreshes happened, and can be signed in or out at any time; `signIn()` and `signOut()` also
+ * drive `CognitoAuthState` (and so `cognitoAuthGuard`), as Amplify's Hub events do.
+ *
+ * @example
+ * const tokens = TestBed.inject(FakeCognitoTokenSource);
+ * tokens.signIn(fakeJwt({ expiresInSeconds: 3600, claims: { username: 'alice' } }));
+ * expect(await TestBed.inject(CognitoAuthState).check()).toBeTrue();
  */
 export class FakeCognitoTokenSource extends CognitoTokenSource {
   fetchCount = 0;
@@ -70,7 +76,13 @@ function sessionOf(accessToken: string): CognitoSessionTokens {
 
 let serial = 0;
 
-/** An unsigned JWT-shaped token; APIs will reject it, interceptors and apps can read its `exp`. */
+/**
+ * An unsigned JWT-shaped token; APIs will reject it, the interceptor and `CognitoAuthState` can
+ * read its claims (`sub` and `username` are `test-user` unless `claims` says otherwise).
+ *
+ * @example
+ * const token = fakeJwt({ expiresInSeconds: 600, claims: { 'cognito:groups': ['admin'] } });
+ */
 export function fakeJwt(options: {
   expiresInSeconds: number;
   claims?: Record<string, unknown>;
@@ -80,6 +92,7 @@ export function fakeJwt(options: {
     btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   const claims = {
     sub: 'test-user',
+    username: 'test-user',
     token_use: 'access',
     scope: 'aws.cognito.signin.user.admin',
     iat: now - 1,

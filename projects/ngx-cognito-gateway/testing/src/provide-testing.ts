@@ -3,8 +3,19 @@ import { CognitoTokenSource } from 'ngx-cognito-gateway';
 import { CognitoAuthTestingOptions, FakeCognitoTokenSource } from './fake-token-source';
 
 /**
- * Replaces Amplify with a `FakeCognitoTokenSource` (injectable as itself too). Put it after
- * `provideCognitoAuth(...)`: `providers: [provideCognitoAuth(config), provideCognitoAuthTesting()]`.
+ * Replaces Amplify with a `FakeCognitoTokenSource` (injectable as itself too), which then drives
+ * the interceptor, `CognitoAuthState` and `cognitoAuthGuard`. Put it after
+ * `provideCognitoAuth(...)`.
+ *
+ * @example
+ * TestBed.configureTestingModule({
+ *   providers: [
+ *     provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+ *     provideHttpClientTesting(),
+ *     provideCognitoAuth({ allowedUrls: ['https://api.example.com'] }),
+ *     provideCognitoAuthTesting({ signedOut: true }),
+ *   ],
+ * });
  */
 export function provideCognitoAuthTesting(
   options: CognitoAuthTestingOptions = {},

@@ -1,0 +1,113 @@
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { PLATFORM_ID, provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { firstValueFrom } from 'rxjs';
+import { CognitoAuthState, cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
+import {
+  CognitoAuthTestingOptions,
+  FakeCognitoTokenSource,
+  fakeJwt,
+  provideCognitoAuthTesting,
+} from 'ngx-cognito-gateway/testing';
+
+const API = 'https://api.example.com';
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve));
+
+function setUp(options: CognitoAuthTestingOptions = {}, platform = 'browser') {
+  TestBed.configureTestingModule({
+    providers: [
+      provideZonelessChangeDetection(),
+      { provide: PLATFORM_ID, useValue: platform },
+      provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+      provideHttpClientTesting(),
+      provideCognitoAuth({ allowedUrls: [API] }),
+      provideCognitoAuthTesting(options),
+    ],
+  });
+  return {
+    state: TestBed.inject(CognitoAuthState),
+    source: TestBed.inject(FakeCognitoTokenSource),
+  };
+}
+
+describe('CognitoAuthState', () => {
+  it('reads the session at start: signed in, with the access token claims', async () => {
+    const token = fakeJwt({
+      expiresInSeconds: 600,
+      claims: { sub: 'u-1', username: 'alice', 'cognito:groups': ['admin'], scope: 'a b' },
+    });
+    const { state } = setUp({ token });
+    expect(state.signedIn()).toBeFalse(); // until the first read settles
+    await settle();
+    expect(state.signedIn()).toBeTrue();
+    expect(state.username()).toBe('alice');
+    const claims = state.claims()!;
+    expect(claims.sub).toBe('u-1');
+    expect(claims.scope).toBe('a b');
+    expect(claims['cognito:groups']).toEqual(['admin']);
+    expect(claims.exp! * 1000).toBeGreaterThan(Date.now());
+  });
+
+  it('follows sign-in and sign-out events of the token source', async () => {
+    const { state, source } = setUp({ signedOut: true });
+    expect(await state.check()).toBeFalse();
+    expect(state.claims()).toBeNull();
+    source.signIn(fakeJwt({ expiresInSeconds: 600, claims: { username: 'bob' } }));
+    await settle();
+    expect(state.signedIn()).toBeTrue();
+    expect(state.username()).toBe('bob');
+    source.signOut();
+    await settle();
+    expect(state.signedIn()).toBeFalse();
+    expect(state.username()).toBeNull();
+  });
+
+  it("takes the interceptor's own refresh, without an auth event", async () => {
+    const { state, source } = setUp({ expired: true });
+    await settle();
+    const before = state.claims()!['jti'];
+    const http = TestBed.inject(HttpClient);
+    const response = firstValueFrom(http.get(`${API}/x`));
+    await settle();
+    TestBed.inject(HttpTestingController).expectOne(`${API}/x`).flush({});
+    await response;
+    expect(source.forceRefreshCount).toBe(1);
+    expect(state.claims()!['jti']).not.toBe(before);
+    expect(state.claims()!['jti']).toBe(
+      JSON.parse(atob(source.currentAccessToken!.split('.')[1]!)).jti,
+    );
+  });
+
+  it('decodes UTF-8 claims, and stays signed in with no claims for a token that is not a JWT', async () => {
+    const { state, source } = setUp({ signedOut: true });
+    // base64url of the UTF-8 bytes, as Cognito encodes a payload.
+    const utf8 = String.fromCharCode(...new TextEncoder().encode('{"username":"zoë"}'));
+    source.signIn(`e30.${btoa(utf8).replace(/=+$/, '')}.`);
+    await settle();
+    expect(state.username()).toBe('zoë');
+    source.signIn('opaque-token');
+    await settle();
+    expect(state.signedIn()).toBeTrue();
+    expect(state.claims()).toEqual({});
+    expect(state.username()).toBeNull();
+  });
+
+  it('keeps its signals when a read fails, and answers with them', async () => {
+    const { state, source } = setUp();
+    expect(await state.check()).toBeTrue();
+    source.failWith(Object.assign(new Error('offline'), { name: 'NetworkError' }));
+    expect(await state.check()).toBeTrue();
+    expect(state.signedIn()).toBeTrue();
+  });
+
+  it('on the server reports signed out and never asks the token source', async () => {
+    const { state, source } = setUp({}, 'server');
+    expect(await state.check()).toBeFalse();
+    source.signIn();
+    await settle();
+    expect(state.signedIn()).toBeFalse();
+    expect(state.claims()).toBeNull();
+    expect(source.fetchCount).toBe(0);
+  });
+});

@@ -1,0 +1,116 @@
+import {
+  DestroyRef,
+  Injectable,
+  PLATFORM_ID,
+  Signal,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { COGNITO_AUTH_HANDLER } from './auth-handler';
+import { COGNITO_AUTH_CONFIG } from './config';
+import { CognitoSessionTokens, CognitoTokenSource } from './token-source';
+
+/**
+ * The access token's payload as the app received it. Read, not verified: fit for showing a name
+ * or choosing a route, never for trusting it (the API's JWT authorizer does that).
+ */
+export interface CognitoAccessTokenClaims {
+  readonly sub?: string;
+  readonly username?: string;
+  /** Space-separated OAuth scopes. */
+  readonly scope?: string;
+  readonly 'cognito:groups'?: readonly string[];
+  /** Expiry, in seconds since the epoch. */
+  readonly exp?: number;
+  readonly [claim: string]: unknown;
+}
+
+/**
+ * Whether the user is signed in, and who, as read-only signals. Kept current from the token
+ * source's auth events (Amplify Hub `auth`: sign-in, sign-out, refreshes) and from every session
+ * the interceptor fetches, its refreshes included. Works zoneless (signals only).
+ *
+ * On the server it never asks the token source (the session lives in the browser): it reports
+ * signed out and touches no `window`. Starts signed out in the browser too, until the first read
+ * of the session settles; `check()` waits for a fresh read.
+ *
+ * @example
+ * export class ProfileBadge {
+ *   readonly auth = inject(CognitoAuthState);
+ *   readonly groups = computed(() => this.auth.claims()?.['cognito:groups'] ?? []);
+ * }
+ */
+// Abstract, made by a factory: Angular then compiles no `ɵprov` that reads the class's own
+// `ɵfac`, a property read that keeps esbuild and Rollup from dropping an unused class, and apps
+// that only use the interceptor would ship it.
+@Injectable({ providedIn: 'root', useFactory: createAuthState })
+export abstract class CognitoAuthState {
+  /** The access token's claims, or `null` when signed out. */
+  abstract readonly claims: Signal<CognitoAccessTokenClaims | null>;
+  abstract readonly signedIn: Signal<boolean>;
+  /** Cognito's `username` claim (not the e-mail unless the pool uses it as username). */
+  abstract readonly username: Signal<string | null>;
+  /**
+   * Reads the session from the token source now (Amplify: local, unless a refresh is due),
+   * updates the signals and resolves whether there is one. If the read fails (e.g. a refresh
+   * that cannot reach Cognito), the signals stay as they were and it resolves to `signedIn()`.
+   * On the server: `false`, at once.
+   */
+  abstract check(): Promise<boolean>;
+}
+
+function createAuthState(): CognitoAuthState {
+  const source = inject(CognitoTokenSource);
+  const onServer = inject(PLATFORM_ID) === 'server';
+  /** The current access token; a string, so an unchanged token notifies nobody. */
+  const token = signal<string | null>(null);
+  /** Reads started, so that only the newest one lands. */
+  let reads = 0;
+  const apply = (read: number, tokens: CognitoSessionTokens | null) => {
+    if (read === reads) token.set(tokens?.accessToken ?? null);
+    return !!tokens;
+  };
+  const claims = computed(() => {
+    const value = token();
+    return value === null ? null : claimsOf(value);
+  });
+  const signedIn = computed(() => token() !== null);
+  const state: CognitoAuthState = {
+    claims,
+    signedIn,
+    username: computed(() => {
+      const name = claims()?.username;
+      return typeof name === 'string' ? name : null;
+    }),
+    check: () => {
+      if (onServer) return Promise.resolve(false);
+      const read = ++reads;
+      return source.fetchTokens({ forceRefresh: false }).then(
+        (tokens) => apply(read, tokens),
+        () => signedIn(),
+      );
+    },
+  };
+  if (!onServer) {
+    inject(DestroyRef).onDestroy(source.onTokensChanged(() => void state.check()));
+    if (inject(COGNITO_AUTH_CONFIG, { optional: true })) {
+      inject(COGNITO_AUTH_HANDLER).watch((tokens) => apply(++reads, tokens));
+    }
+    void state.check();
+  }
+  return state;
+}
+
+function claimsOf(token: string): CognitoAccessTokenClaims {
+  try {
+    const bytes = atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'));
+    const claims = JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0))),
+    );
+    if (claims && typeof claims === 'object' && !Array.isArray(claims)) return claims;
+  } catch {
+    // Not a JWT: signed in, nothing known about whom.
+  }
+  return {};
+}

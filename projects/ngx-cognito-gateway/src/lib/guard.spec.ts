@@ -1,0 +1,117 @@
+import { Component, PLATFORM_ID, provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { cognitoAuthGuard, provideCognitoAuth, withSignInRedirect } from 'ngx-cognito-gateway';
+import {
+  CognitoAuthTestingOptions,
+  FakeCognitoTokenSource,
+  provideCognitoAuthTesting,
+} from 'ngx-cognito-gateway/testing';
+
+@Component({ template: 'private page' })
+class PrivatePage {}
+
+@Component({ template: 'sign-in page' })
+class SignInPage {}
+
+@Component({ template: 'public page' })
+class PublicPage {}
+
+function setUp(
+  options: CognitoAuthTestingOptions,
+  { platform = 'browser', signInUrl }: { platform?: string; signInUrl?: string } = {},
+) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideZonelessChangeDetection(),
+      { provide: PLATFORM_ID, useValue: platform },
+      provideRouter([
+        { path: 'sign-in', component: SignInPage },
+        { path: 'login', component: SignInPage },
+        { path: 'private/:id', component: PrivatePage, canActivate: [cognitoAuthGuard] },
+        {
+          path: 'area',
+          canActivateChild: [cognitoAuthGuard],
+          children: [{ path: 'inner', component: PrivatePage }],
+        },
+        { path: 'lazy', canMatch: [cognitoAuthGuard], component: PrivatePage },
+        { path: '**', component: PublicPage },
+      ]),
+      provideCognitoAuth(
+        { allowedUrls: ['https://api.example.com'] },
+        ...(signInUrl ? [withSignInRedirect({ signInUrl })] : []),
+      ),
+      provideCognitoAuthTesting(options),
+    ],
+  });
+  return TestBed.inject(FakeCognitoTokenSource);
+}
+
+let harness: RouterTestingHarness | undefined;
+
+/** Navigates the test's one router harness to `url`; where it ended, and what it shows. */
+async function visit(url: string): Promise<{ url: string; text: string }> {
+  harness ??= await RouterTestingHarness.create();
+  await harness.navigateByUrl(url);
+  return {
+    url: TestBed.inject(Router).url,
+    text: (harness.routeNativeElement?.textContent ?? '').trim(),
+  };
+}
+
+describe('cognitoAuthGuard', () => {
+  beforeEach(() => (harness = undefined));
+
+  it('lets a signed-in user through, as canActivate, canActivateChild and canMatch', async () => {
+    setUp({});
+    expect(await visit('/private/7?tab=2')).toEqual({
+      url: '/private/7?tab=2',
+      text: 'private page',
+    });
+    expect((await visit('/area/inner')).text).toBe('private page');
+    expect((await visit('/lazy')).text).toBe('private page');
+  });
+
+  it('sends a signed-out user to /sign-in with the whole URL as returnUrl', async () => {
+    setUp({ signedOut: true });
+    const seen = await visit('/private/7?tab=2#top');
+    expect(seen.text).toBe('sign-in page');
+    const tree = TestBed.inject(Router).parseUrl(seen.url);
+    expect(tree.queryParams).toEqual({ returnUrl: '/private/7?tab=2#top' });
+    expect((await visit('/area/inner')).url).toBe('/sign-in?returnUrl=%2Farea%2Finner');
+  });
+
+  it('as canMatch, uses the URL being navigated to', async () => {
+    setUp({ signedOut: true });
+    expect((await visit('/lazy?x=1')).url).toBe('/sign-in?returnUrl=%2Flazy%3Fx%3D1');
+  });
+
+  it('uses the signInUrl of withSignInRedirect, keeping its own query', async () => {
+    setUp({ signedOut: true }, { signInUrl: '/login?lang=en' });
+    const { url, text } = await visit('/private/1');
+    expect(text).toBe('sign-in page');
+    expect(TestBed.inject(Router).parseUrl(url).queryParams).toEqual({
+      lang: 'en',
+      returnUrl: '/private/1',
+    });
+  });
+
+  it('reads the session afresh on each check: signing in later opens the page', async () => {
+    const source = setUp({ signedOut: true });
+    expect((await visit('/private/1')).text).toBe('sign-in page');
+    source.signIn();
+    expect((await visit('/private/1')).text).toBe('private page');
+    source.signOut();
+    await visit('/elsewhere'); // the router ignores a navigation to the URL it is on
+    expect((await visit('/private/1')).text).toBe('sign-in page');
+  });
+
+  it('on the server answers false at once, without asking the token source', async () => {
+    const source = setUp({}, { platform: 'server' });
+    const seen = await visit('/private/1');
+    expect(seen.text).not.toBe('private page');
+    expect(seen.url).not.toContain('sign-in');
+    expect(source.fetchCount).toBe(0);
+  });
+});
