@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
@@ -78,7 +78,13 @@ export function jwtPayload(token: string): Record<string, unknown> {
 
 /** Screenshots after Ionic's page transition: exactly one visible page in the outlet. */
 export async function shot(page: Page, name: string): Promise<void> {
-  await expect(page.locator('ion-router-outlet > .ion-page:not(.ion-page-hidden)')).toHaveCount(1);
-  await page.waitForTimeout(400); // the transition's last frames; the image is for people, not asserts
+  await settled(page);
+  await mkdir(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** After Ionic's page transition: exactly one visible page in the outlet, last frames drawn. */
+export async function settled(page: Page): Promise<void> {
+  await expect(page.locator('ion-router-outlet > .ion-page:not(.ion-page-hidden)')).toHaveCount(1);
+  await page.waitForTimeout(400); // the transition's last frames
 }

@@ -3,4 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const appDir = join(root, 'dist', 'demo', 'browser');
-export const screenshots = join(root, 'e2e', 'screenshots');
+/**
+ * Where shot() writes: an ignored folder, so a test run never changes committed files.
+ * `npm run screenshots` points it at docs/screenshots to refresh the README's images.
+ */
+export const screenshots =
+  process.env['E2E_SCREENSHOTS_DIR'] ?? join(root, 'dist', 'e2e-screenshots');

@@ -1,8 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { displayTime } from '../../src/app/timers/format.ts';
 import { expect, jwtPayload, recordAuthorized, shot, signIn, test } from '../fixtures.ts';
-import { screenshots } from '../paths.ts';
-
-mkdirSync(screenshots, { recursive: true });
 
 test.describe.configure({ mode: 'serial' });
 
@@ -31,7 +28,9 @@ test('2: create, edit, delete; data survives reload; the token goes only to the 
   await expect(page).toHaveURL(/\/timers\/new$/);
   // Client-side validation from the library, next to the field, before any request.
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.locator('ion-input[name=name].ion-invalid .error-text')).toBeVisible();
+  await expect(page.locator('ion-input[name=name].ion-invalid .error-text')).toHaveText(
+    'Name is required.',
+  );
   await expect(page.locator('ion-input[name=executionCommand].ion-invalid')).toHaveCount(1);
   await shot(page, 'form-validation');
 
@@ -41,9 +40,10 @@ test('2: create, edit, delete; data survives reload; the token goes only to the 
   await page.getByRole('checkbox', { name: 'Sat' }).click();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page).toHaveURL(/\/timers\/[^/]+$/);
+  await expect(page.locator('ion-toast').last()).toHaveText('Timer created');
   const detail = page.getByTestId('timer-detail');
   await expect(detail).toContainText('Backup');
-  await expect(page.getByTestId('detail-time')).toHaveText('07:30');
+  await expect(page.getByTestId('detail-time')).toHaveText(displayTime(7, 30));
   await expect(detail).toContainText('Mon, Tue, Wed, Thu, Fri, Sat');
 
   await page.getByRole('link', { name: 'Edit' }).click();
@@ -52,20 +52,22 @@ test('2: create, edit, delete; data survives reload; the token goes only to the 
   await page.locator('ion-input[name=name] input').fill('Nightly backup');
   await page.locator('ion-input[name=time] input').fill('23:15');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('detail-time')).toHaveText('23:15');
+  await expect(page.getByTestId('detail-time')).toHaveText(displayTime(23, 15));
+  await expect(page.locator('ion-toast').last()).toHaveText('Timer saved');
 
   await page.reload();
   await expect(page.getByTestId('timer-detail')).toContainText('Nightly backup');
-  await expect(page.getByTestId('detail-time')).toHaveText('23:15');
+  await expect(page.getByTestId('detail-time')).toHaveText(displayTime(23, 15));
 
   await page.goto(`${e2e.app.url}/timers`);
   await expect(page.getByTestId('timer-list')).toContainText('Nightly backup');
   await shot(page, 'list');
   await page.getByTestId('timer-list').getByText('Nightly backup').click();
-  await page.getByRole('button', { name: 'Delete' }).click();
-  await page.locator('ion-alert').getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete timer' }).click();
+  await page.locator('ion-alert').getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page).toHaveURL(`${e2e.app.url}/timers`);
   await expect(page.getByTestId('empty-state')).toBeVisible();
+  await expect(page.locator('ion-toast').last()).toHaveText('Timer deleted');
 
   // Every header that left the browser went to the API origin, as a Bearer access token.
   expect(authorized.length).toBeGreaterThanOrEqual(6);

@@ -1,12 +1,13 @@
 import {
+  TimerConflictError,
   TimerNetworkError,
+  TimerPreconditionFailedError,
   TimerServerError,
   TimerUnauthorizedError,
   TimerValidationError,
 } from 'ngx-cognito-gateway/timer';
-import { describeError, NETWORK_MESSAGE } from './describe-error';
+import { describeError, NETWORK_DETAIL, NETWORK_MESSAGE, reportError } from './describe-error';
 import { formatDays, parseTime } from './format';
-import { safeReturnUrl } from '../auth/safe-return-url';
 
 describe('describeError', () => {
   it('maps each failure to what a person can act on', () => {
@@ -15,10 +16,24 @@ describe('describeError', () => {
       kind: 'network',
       message: NETWORK_MESSAGE,
     });
-    expect(NETWORK_MESSAGE).toContain('origin not allowed or API down');
+    expect(NETWORK_MESSAGE).toBe("The Timer service can't be reached. Try again in a moment.");
     expect(describeError(new TimerValidationError([])).kind).toBe('validation');
-    expect(describeError(new TimerServerError('x', 503)).message).toContain('HTTP 503');
+    expect(describeError(new TimerServerError('x', 503)).message).toBe(
+      'The Timer service failed. Try again in a moment.',
+    );
     expect(describeError('weird').kind).toBe('unknown');
+    expect(describeError(new TimerPreconditionFailedError('x', 412)).message).toContain(
+      'changed elsewhere',
+    );
+    expect(describeError(new TimerConflictError('x', 409)).kind).toBe('limit');
+  });
+
+  it('sends what only a developer can act on to the console, not to the page', () => {
+    const log = spyOn(console, 'error');
+    const error = new TimerNetworkError('x', 0);
+    expect(reportError(error).message).not.toContain('AllowedOrigins');
+    expect(log).toHaveBeenCalledWith(NETWORK_DETAIL, error);
+    expect(NETWORK_DETAIL).toContain('AllowedOrigins');
   });
 });
 
@@ -28,14 +43,5 @@ describe('format helpers', () => {
     expect(parseTime('07:05')).toEqual({ hour: 7, minute: 5 });
     expect(parseTime('24:00')).toBeNull();
     expect(parseTime('7:5')).toBeNull();
-  });
-});
-
-describe('safeReturnUrl', () => {
-  it('keeps app paths and refuses anything that leaves the app', () => {
-    expect(safeReturnUrl('/timers/1')).toBe('/timers/1');
-    for (const bad of [null, '', 'https://evil.example', '//evil.example', '/\\evil.example']) {
-      expect(safeReturnUrl(bad)).toBe('/timers');
-    }
   });
 });

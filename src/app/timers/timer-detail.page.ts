@@ -6,17 +6,16 @@ import { IonButton } from '@ionic/angular/ion-button';
 import { IonButtons } from '@ionic/angular/ion-buttons';
 import { IonContent } from '@ionic/angular/ion-content';
 import { IonHeader } from '@ionic/angular/ion-header';
-import { IonItem } from '@ionic/angular/ion-item';
-import { IonLabel } from '@ionic/angular/ion-label';
-import { IonList } from '@ionic/angular/ion-list';
 import { IonSkeletonText } from '@ionic/angular/ion-skeleton-text';
 import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import { TimerClient, type Task } from 'ngx-cognito-gateway/timer';
 import { firstValueFrom } from 'rxjs';
 import { ErrorBannerComponent } from './error-banner.component';
-import { describeError, type DescribedError } from './describe-error';
-import { formatDays, formatTime } from './format';
+import { reportError, type DescribedError } from './describe-error';
+import { displayDateTime, displayTime, formatDays, hasEnded, timeZone } from './format';
+import { Notify } from './notify';
+import { SavedTask } from './saved-task';
 
 @Component({
   selector: 'app-timer-detail',
@@ -30,89 +29,49 @@ import { formatDays, formatTime } from './format';
     IonBackButton,
     IonButton,
     IonContent,
-    IonList,
-    IonItem,
-    IonLabel,
     IonSkeletonText,
     ErrorBannerComponent,
   ],
-  template: `
-    <ion-header>
-      <ion-toolbar color="primary">
-        <ion-buttons slot="start"><ion-back-button defaultHref="/timers" /></ion-buttons>
-        <ion-title>{{ task()?.name ?? 'Timer' }}</ion-title>
-        @if (task()) {
-          <ion-buttons slot="end">
-            <ion-button [routerLink]="['/timers', id, 'edit']">Edit</ion-button>
-            <ion-button color="danger" (click)="confirmDelete()">Delete</ion-button>
-          </ion-buttons>
-        }
-      </ion-toolbar>
-    </ion-header>
-    <ion-content>
-      <div class="page-width">
-        @if (error(); as err) {
-          <app-error-banner [error]="err" (retry)="load()" />
-        }
-        @if (task(); as t) {
-          <ion-list aria-label="Timer details" data-testid="timer-detail">
-            <ion-item>
-              <ion-label
-                ><p>Name</p>
-                <h2>{{ t.name }}</h2></ion-label
-              >
-            </ion-item>
-            @if (t.description) {
-              <ion-item>
-                <ion-label
-                  ><p>Description</p>
-                  <h2>{{ t.description }}</h2></ion-label
-                >
-              </ion-item>
-            }
-            <ion-item>
-              <ion-label
-                ><p>Runs at</p>
-                <h2 data-testid="detail-time">{{ time(t) }}</h2></ion-label
-              >
-            </ion-item>
-            <ion-item>
-              <ion-label
-                ><p>On</p>
-                <h2>{{ days(t) }}</h2></ion-label
-              >
-            </ion-item>
-            @if (t.executeUntil) {
-              <ion-item>
-                <ion-label
-                  ><p>Until</p>
-                  <h2 data-testid="detail-until">{{ until(t) }}</h2></ion-label
-                >
-              </ion-item>
-            }
-            <ion-item>
-              <ion-label
-                ><p>Command</p>
-                <h2>
-                  <code>{{ t.executionCommand }}</code>
-                </h2></ion-label
-              >
-            </ion-item>
-          </ion-list>
-        } @else if (!error()) {
-          <ion-skeleton-text [animated]="true" aria-label="Loading timer" style="height: 8rem" />
-        }
-      </div>
-    </ion-content>
+  templateUrl: './timer-detail.page.html',
+  styles: `
+    dl {
+      margin: 0;
+    }
+    dt {
+      font-size: 0.875rem;
+      color: var(--ion-color-step-650, var(--ion-text-color-step-350, #595959));
+      margin-top: 1rem;
+    }
+    dd {
+      margin: 0.25rem 0 0;
+      font-size: 1.05rem;
+      overflow-wrap: anywhere;
+    }
+    .pre {
+      white-space: pre-wrap;
+    }
+    .zone {
+      font-size: 0.875rem;
+    }
+    .ended {
+      margin: 1rem 1rem 0;
+      padding: 0.75rem 1rem;
+      border-inline-start: 4px solid var(--ion-color-medium);
+      background: var(--ion-color-step-50, var(--ion-background-color-step-50, #f2f2f2));
+    }
   `,
 })
 export class TimerDetailPage {
   private readonly client = inject(TimerClient);
   private readonly router = inject(Router);
   private readonly alerts = inject(AlertController);
+  private readonly notify = inject(Notify);
+  private readonly saved = inject(SavedTask);
   readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id') ?? '';
+  readonly zone = timeZone();
   readonly task = signal<Task | null>(null);
   readonly error = signal<DescribedError | null>(null);
+  readonly busy = signal(false);
 
   constructor() {
     void this.load();
@@ -127,24 +86,34 @@ export class TimerDetailPage {
   }
 
   async load(): Promise<void> {
+    const handed = this.saved.take(this.id);
+    if (handed) {
+      this.task.set(handed);
+      this.error.set(null);
+      return;
+    }
+    this.busy.set(true);
     try {
       this.task.set(await firstValueFrom(this.client.get(this.id)));
       this.error.set(null);
     } catch (e) {
-      this.error.set(describeError(e));
+      this.error.set(reportError(e));
+    } finally {
+      this.busy.set(false);
     }
   }
 
   time(t: Task): string {
-    return formatTime(t.hour, t.minute);
+    return displayTime(t.hour, t.minute);
   }
 
   /** The end in the device's own time zone and locale; the stored value keeps its own offset. */
   until(t: Task): string {
-    const date = new Date(t.executeUntil ?? '');
-    return Number.isNaN(date.getTime())
-      ? (t.executeUntil ?? '')
-      : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return displayDateTime(t.executeUntil ?? '');
+  }
+
+  ended(t: Task): boolean {
+    return hasEnded(t.executeUntil);
   }
 
   days(t: Task): string {
@@ -154,10 +123,10 @@ export class TimerDetailPage {
   async confirmDelete(): Promise<void> {
     const alert = await this.alerts.create({
       header: 'Delete timer?',
-      message: `“${this.task()?.name}” will be deleted.`,
+      message: `“${this.task()?.name}” will be deleted. This cannot be undone.`,
       buttons: [
         { text: 'Cancel', role: 'cancel' },
-        { text: 'Delete', role: 'destructive' },
+        { text: 'Delete', role: 'destructive', cssClass: 'alert-button-danger' },
       ],
     });
     await alert.present();
@@ -166,11 +135,16 @@ export class TimerDetailPage {
   }
 
   async remove(): Promise<void> {
+    this.busy.set(true);
     try {
-      await firstValueFrom(this.client.delete(this.id));
+      // Only the version shown: a timer changed elsewhere meanwhile is not deleted unseen.
+      await firstValueFrom(this.client.delete(this.id, this.task() ?? undefined));
       await this.router.navigateByUrl('/timers', { replaceUrl: true });
+      void this.notify.done('Timer deleted');
     } catch (e) {
-      this.error.set(describeError(e));
+      this.error.set(reportError(e));
+    } finally {
+      this.busy.set(false);
     }
   }
 }

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  CUSTOM_ELEMENTS_SCHEMA,
+  ElementRef,
+  inject,
+  signal,
+} from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
 import { IonBackButton } from '@ionic/angular/ion-back-button';
 import { IonButton } from '@ionic/angular/ion-button';
@@ -6,28 +14,52 @@ import { IonButtons } from '@ionic/angular/ion-buttons';
 import { IonChip } from '@ionic/angular/ion-chip';
 import { IonContent } from '@ionic/angular/ion-content';
 import { IonHeader } from '@ionic/angular/ion-header';
-import { IonInput } from '@ionic/angular/ion-input';
 import { IonLabel } from '@ionic/angular/ion-label';
-import { IonNote } from '@ionic/angular/ion-note';
-import { IonTextarea } from '@ionic/angular/ion-textarea';
+import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
+import { defineCustomElement as defineIonInput } from '@ionic/core/components/ion-input.js';
+import { defineCustomElement as defineIonTextarea } from '@ionic/core/components/ion-textarea.js';
 import {
   TimerClient,
   TimerValidationError,
-  validateTaskDraft,
   type DayOfWeek,
-  type TaskDraft,
-  type TimerFieldError,
+  type Task,
 } from 'ngx-cognito-gateway/timer';
 import { firstValueFrom } from 'rxjs';
 import { ErrorBannerComponent } from './error-banner.component';
-import { describeError, type DescribedError } from './describe-error';
-import { DAYS, formatTime, fromLocalInput, parseTime, toLocalInput } from './format';
+import { reportError, type DescribedError } from './describe-error';
+import { LIMITS } from './field-messages';
+import { DAYS, timeZone } from './format';
+import { Notify } from './notify';
+import { SavedTask } from './saved-task';
+import {
+  draftOf,
+  EMPTY_FIELDS,
+  FIELD_LABEL,
+  FIELD_ORDER,
+  fieldsOf,
+  loadedUntilOf,
+  problemsOf,
+  serverErrorsOf,
+  type FieldErrors,
+  type FieldName,
+  type LoadedUntil,
+  type TaskFields,
+} from './task-form';
+
+// The inputs are Ionic's web components themselves, not @ionic/angular's IonInput/IonTextarea:
+// those wrappers are Angular form controls and, on every input and blur, rewrite the
+// `ion-invalid`/`ion-touched` classes from Angular forms' `ng-*` classes. This page keeps its state
+// in signals, so the wrappers removed the classes it set, and with them the error text, at the
+// next keystroke. Angular forms would bring @angular/forms into the initial bundle.
+defineIonInput();
+defineIonTextarea();
 
 @Component({
   selector: 'app-timer-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  schemas: [CUSTOM_ELEMENTS_SCHEMA],
   imports: [
     IonHeader,
     IonToolbar,
@@ -35,225 +67,179 @@ import { DAYS, formatTime, fromLocalInput, parseTime, toLocalInput } from './for
     IonButtons,
     IonBackButton,
     IonContent,
-    IonInput,
-    IonTextarea,
     IonChip,
     IonLabel,
-    IonNote,
     IonButton,
+    IonSpinner,
     ErrorBannerComponent,
   ],
-  template: `
-    <ion-header>
-      <ion-toolbar color="primary">
-        <ion-buttons slot="start"><ion-back-button defaultHref="/timers" /></ion-buttons>
-        <ion-title>{{ id ? 'Edit timer' : 'New timer' }}</ion-title>
-      </ion-toolbar>
-    </ion-header>
-    <ion-content class="ion-padding">
-      <form class="page-width" (submit)="save($event)" novalidate>
-        @if (error(); as err) {
-          <app-error-banner [error]="err" (retry)="save()" />
-        }
-        <ion-input
-          label="Name"
-          labelPlacement="stacked"
-          fill="outline"
-          name="name"
-          [value]="name()"
-          (ionInput)="name.set(value($event))"
-          [class.ion-invalid]="!!fieldError('name')"
-          [class.ion-touched]="!!fieldError('name')"
-          [errorText]="fieldError('name')"
-        />
-        <ion-textarea
-          label="Description (optional)"
-          labelPlacement="stacked"
-          fill="outline"
-          name="description"
-          [value]="description()"
-          (ionInput)="description.set(value($event))"
-          [class.ion-invalid]="!!fieldError('description')"
-          [class.ion-touched]="!!fieldError('description')"
-          [errorText]="fieldError('description')"
-        />
-        <ion-input
-          label="Time"
-          labelPlacement="stacked"
-          fill="outline"
-          type="time"
-          name="time"
-          [value]="time()"
-          (ionInput)="time.set(value($event))"
-          [class.ion-invalid]="!!timeError()"
-          [class.ion-touched]="!!timeError()"
-          [errorText]="timeError()"
-        />
-        <fieldset>
-          <legend>Days</legend>
-          <div class="chips">
-            @for (day of days; track day.value) {
-              <ion-chip
-                role="checkbox"
-                tabindex="0"
-                [attr.aria-checked]="selected().includes(day.value)"
-                [outline]="!selected().includes(day.value)"
-                [color]="selected().includes(day.value) ? 'primary' : 'medium'"
-                (click)="toggle(day.value)"
-                (keydown.space)="toggle(day.value); $event.preventDefault()"
-                (keydown.enter)="toggle(day.value); $event.preventDefault()"
-              >
-                <ion-label>{{ day.label }}</ion-label>
-              </ion-chip>
-            }
-          </div>
-          @if (fieldError('daysOfWeek'); as msg) {
-            <ion-note color="danger" role="alert" data-testid="days-error">{{ msg }}</ion-note>
-          }
-        </fieldset>
-        <ion-input
-          label="Command"
-          labelPlacement="stacked"
-          fill="outline"
-          name="executionCommand"
-          [value]="command()"
-          (ionInput)="command.set(value($event))"
-          [class.ion-invalid]="!!fieldError('executionCommand')"
-          [class.ion-touched]="!!fieldError('executionCommand')"
-          [errorText]="fieldError('executionCommand')"
-        />
-        <ion-input
-          label="Run until (optional)"
-          labelPlacement="stacked"
-          fill="outline"
-          type="datetime-local"
-          name="executeUntil"
-          [value]="until()"
-          (ionInput)="until.set(value($event))"
-          [class.ion-invalid]="!!fieldError('executeUntil')"
-          [class.ion-touched]="!!fieldError('executeUntil')"
-          [errorText]="fieldError('executeUntil')"
-        />
-        @if (fieldError(''); as msg) {
-          <ion-note color="danger" role="alert">{{ msg }}</ion-note>
-        }
-        <ion-button type="submit" expand="block" [disabled]="busy()">Save</ion-button>
-      </form>
-    </ion-content>
-  `,
-  styles: `
-    form {
-      display: grid;
-      gap: 1rem;
-    }
-    fieldset {
-      border: 0;
-      padding: 0;
-      margin: 0;
-    }
-    legend {
-      font-size: 0.9rem;
-      margin-bottom: 0.25rem;
-    }
-    .chips {
-      display: flex;
-      flex-wrap: wrap;
-    }
-  `,
+  templateUrl: './timer-form.page.html',
+  styleUrl: './timer-form.page.scss',
 })
 export class TimerFormPage {
   private readonly client = inject(TimerClient);
   private readonly router = inject(Router);
+  private readonly notify = inject(Notify);
+  private readonly saved = inject(SavedTask);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id');
   readonly days = DAYS;
+  readonly limits = LIMITS;
+  readonly zone = timeZone();
+  private loadedUntil: LoadedUntil | undefined;
+  /** The task as loaded: its version makes the save conditional, so no change is overwritten. */
+  private loaded: Task | null = null;
 
-  readonly name = signal('');
-  readonly description = signal('');
-  readonly time = signal('08:00');
-  readonly selected = signal<DayOfWeek[]>(['MON', 'TUE', 'WED', 'THU', 'FRI']);
-  readonly command = signal('');
-  /** The `datetime-local` value; '' = no end. */
-  readonly until = signal('');
-  /** The loaded task's executeUntil and how the input first showed it: kept as is unless edited. */
-  private loadedUntil: { instant: string; shown: string } | undefined;
-  readonly fieldErrors = signal<readonly TimerFieldError[]>([]);
+  readonly fields = signal<TaskFields>({ ...EMPTY_FIELDS });
+  /** Fields the person has left, and whether Save was pressed: from then on errors show. */
+  private readonly touched = signal<ReadonlySet<FieldName>>(new Set());
+  readonly submitted = signal(false);
+  /** Errors the page learnt outside the rules: the server's, and half-typed date/time inputs. */
+  private readonly reported = signal<FieldErrors>({});
+  readonly errors = computed<FieldErrors>(() => ({
+    ...problemsOf(this.fields(), this.loadedUntil),
+    ...this.reported(),
+  }));
+  readonly formError = signal<string | null>(null);
+  readonly summary = signal('');
   readonly error = signal<DescribedError | null>(null);
   readonly busy = signal(false);
-  readonly timeError = computed(() => this.fieldError('hour') ?? this.fieldError('minute'));
+  readonly loading = signal(false);
+  private loadFailed = false;
 
   constructor() {
     if (this.id) void this.loadExisting(this.id);
   }
 
-  private async loadExisting(id: string): Promise<void> {
+  async loadExisting(id: string): Promise<void> {
+    this.loading.set(true);
     try {
       const task = await firstValueFrom(this.client.get(id));
-      this.name.set(task.name);
-      this.description.set(task.description ?? '');
-      this.time.set(formatTime(task.hour, task.minute));
-      this.selected.set([...task.daysOfWeek]);
-      this.command.set(task.executionCommand);
-      if (task.executeUntil) {
-        this.loadedUntil = { instant: task.executeUntil, shown: toLocalInput(task.executeUntil) };
-        this.until.set(this.loadedUntil.shown);
-      }
+      this.loaded = task;
+      this.loadedUntil = loadedUntilOf(task);
+      this.fields.set(fieldsOf(task, this.loadedUntil));
+      this.reported.set({});
+      this.submitted.set(false);
+      this.loadFailed = false;
+      this.error.set(null);
     } catch (e) {
-      this.error.set(describeError(e));
+      this.loadFailed = true;
+      this.error.set(reportError(e));
+    } finally {
+      this.loading.set(false);
     }
   }
 
-  value(event: Event): string {
-    return String((event.target as HTMLInputElement | null)?.value ?? '');
+  /**
+   * "Try again" repeats what failed: loading the timer, or saving it. After a change made
+   * elsewhere, "Reload" loads the latest version: the person's edits are dropped, never the other.
+   */
+  retry(): void {
+    if (this.id && (this.loadFailed || this.error()?.kind === 'changed')) {
+      void this.loadExisting(this.id);
+    } else void this.save();
   }
 
-  fieldError(field: string): string | undefined {
-    return this.fieldErrors().find((e) => e.field === field)?.message;
+  /** A field's error once Save was pressed or the person left the field; null otherwise. */
+  errorOf(field: FieldName): string | null {
+    const shown = this.submitted() || this.touched().has(field);
+    return (shown && this.errors()[field]) || null;
+  }
+
+  set(field: Exclude<FieldName, 'days'>, event: Event): void {
+    const value = String((event.target as HTMLInputElement | null)?.value ?? '');
+    this.fields.update((f) => ({ ...f, [field]: value }));
+    this.forget(field);
+  }
+
+  touch(field: FieldName): void {
+    if (this.touched().has(field)) return;
+    this.touched.update((t) => new Set([...t, field]));
+  }
+
+  isSelected(day: DayOfWeek): boolean {
+    return this.fields().days.includes(day);
   }
 
   toggle(day: DayOfWeek): void {
-    this.selected.update((days) =>
-      days.includes(day) ? days.filter((d) => d !== day) : [...days, day],
-    );
+    this.fields.update((f) => ({
+      ...f,
+      days: f.days.includes(day) ? f.days.filter((d) => d !== day) : [...f.days, day],
+    }));
+    this.forget('days');
+    this.touch('days');
   }
 
-  /** The draft as the form holds it; an unparsable time yields out-of-range values on purpose. */
-  draft(): TaskDraft {
-    const t = parseTime(this.time());
-    const description = this.description().trim();
-    const until = this.until().trim();
-    // PUT replaces the whole task: an end the user did not touch goes back exactly as it came.
-    const executeUntil =
-      until && until === this.loadedUntil?.shown ? this.loadedUntil.instant : fromLocalInput(until);
-    return {
-      name: this.name().trim(),
-      ...(description ? { description } : {}),
-      hour: t?.hour ?? -1,
-      minute: t?.minute ?? -1,
-      daysOfWeek: DAYS.map((d) => d.value).filter((d) => this.selected().includes(d)),
-      executionCommand: this.command().trim(),
-      ...(until ? { executeUntil } : {}),
-    };
+  /** An edited field's reported error no longer applies; the rules are checked again. */
+  private forget(field: FieldName): void {
+    if (!(field in this.reported())) return;
+    this.reported.update(({ [field]: _, ...rest }) => rest);
   }
 
   async save(event?: Event): Promise<void> {
     event?.preventDefault();
     if (this.busy()) return;
-    const draft = this.draft();
-    const problems = validateTaskDraft(draft);
-    this.fieldErrors.set(problems);
     this.error.set(null);
-    if (problems.length) return;
+    this.formError.set(null);
+    this.submitted.set(true);
+    this.reported.update((r) => ({ ...r, ...this.halfTyped() }));
+    if (Object.keys(this.errors()).length) return this.showProblems();
+    this.summary.set('');
     this.busy.set(true);
     try {
+      const draft = draftOf(this.fields(), this.loadedUntil);
       const task = await firstValueFrom(
-        this.id ? this.client.update(this.id, draft) : this.client.create(draft),
+        this.id
+          ? this.client.update(this.id, { ...draft, version: this.loaded?.version })
+          : this.client.create(draft),
       );
+      this.saved.handOver(task);
       await this.router.navigate(['/timers', task.id], { replaceUrl: true });
+      void this.notify.done(this.id ? 'Timer saved' : 'Timer created');
     } catch (e) {
-      if (e instanceof TimerValidationError) this.fieldErrors.set(e.fieldErrors);
-      this.error.set(describeError(e));
+      if (e instanceof TimerValidationError) {
+        const { byField, general } = serverErrorsOf(e.fieldErrors);
+        this.reported.set(byField);
+        this.formError.set(general);
+        this.showProblems();
+      }
+      this.error.set(reportError(e));
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /**
+   * A time or date-time input holding part of a value reports '' with `validity.badInput`: such a
+   * field is marked, never saved as if it were empty.
+   */
+  private halfTyped(): FieldErrors {
+    const found: FieldErrors = {};
+    const check = (field: FieldName, name: string, message: string) => {
+      const input = this.host.nativeElement.querySelector<HTMLInputElement>(
+        `ion-input[name=${name}] input`,
+      );
+      if (input?.validity.badInput) found[field] = message;
+    };
+    check('time', 'time', 'Enter a time, such as 07:30.');
+    check('until', 'executeUntil', 'Enter both a date and a time, or clear the field.');
+    return found;
+  }
+
+  /** Every failing field is marked; the first one gets the focus, and a summary is announced. */
+  private showProblems(): void {
+    const failing = FIELD_ORDER.filter((field) => this.errors()[field]);
+    this.summary.set(
+      failing.length
+        ? `Not saved. Check ${failing.map((f) => FIELD_LABEL[f]).join(', ')}.`
+        : 'Not saved. Check the fields above.',
+    );
+    const first = failing[0];
+    if (!first) return;
+    const el = this.host.nativeElement.querySelector<HTMLElement & { setFocus?: () => unknown }>(
+      `[data-field=${first}]`,
+    );
+    if (el?.setFocus) void el.setFocus();
+    else el?.focus();
   }
 }

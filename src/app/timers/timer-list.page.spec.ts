@@ -1,6 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { appTestingProviders, settle, TEST_CONFIG } from '../testing';
+import { displayTime } from './format';
 import { TimerListPage } from './timer-list.page';
 
 describe('TimerListPage', () => {
@@ -49,16 +50,38 @@ describe('TimerListPage', () => {
     await fixture.whenStable();
     const list = el.querySelector('[data-testid="timer-list"]');
     expect(list?.textContent).toContain('Backup');
-    expect(list?.textContent).toContain('07:05 · Mon, Sun');
+    expect(list?.textContent).toContain(`${displayTime(7, 5)} · Mon, Sun`);
+  });
+
+  it('shows a timer whose Run-until has passed as ended', async () => {
+    const { fixture, req, el } = await render();
+    req.flush([
+      {
+        id: 't1',
+        name: 'Old',
+        hour: 7,
+        minute: 5,
+        daysOfWeek: ['MON'],
+        executionCommand: 'x',
+        executeUntil: '2020-01-01T00:00:00Z',
+        createdAt: '2019-01-01T00:00:00Z',
+        updatedAt: '2019-01-01T00:00:00Z',
+      },
+    ]);
+    await settle();
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="ended"]')?.textContent).toContain('Ended');
   });
 
   it('says the API could not be reached when the request never got a response', async () => {
+    spyOn(console, 'error');
     const { fixture, req, el } = await render();
     req.error(new ProgressEvent('error'), { status: 0 });
     await settle();
     await fixture.whenStable();
     const banner = el.querySelector('[data-testid="error-banner"]');
     expect(banner?.getAttribute('data-kind')).toBe('network');
-    expect(banner?.textContent).toContain('origin not allowed or API down');
+    expect(banner?.textContent).toContain("The Timer service can't be reached.");
+    expect(banner?.textContent).not.toContain('AllowedOrigins');
   });
 });

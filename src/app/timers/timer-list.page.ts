@@ -17,8 +17,8 @@ import type { RefresherCustomEvent } from '@ionic/angular';
 import { TimerClient, type Task } from 'ngx-cognito-gateway/timer';
 import { firstValueFrom } from 'rxjs';
 import { ErrorBannerComponent } from './error-banner.component';
-import { describeError, type DescribedError } from './describe-error';
-import { formatDays, formatTime } from './format';
+import { reportError, type DescribedError } from './describe-error';
+import { displayDateTime, displayTime, formatDays, hasEnded } from './format';
 import { SignOutButtonComponent } from '../auth/sign-out-button.component';
 
 @Component({
@@ -58,7 +58,7 @@ import { SignOutButtonComponent } from '../auth/sign-out-button.component';
       </ion-refresher>
       <div class="page-width">
         @if (error(); as err) {
-          <app-error-banner [error]="err" (retry)="load()" />
+          <app-error-banner [error]="err" [busy]="busy()" (retry)="load()" />
         }
         @if (tasks() === null && !error()) {
           <ion-list aria-busy="true" aria-label="Loading timers">
@@ -84,7 +84,11 @@ import { SignOutButtonComponent } from '../auth/sign-out-button.component';
                 <ion-item [routerLink]="['/timers', task.id]" [detail]="true" button>
                   <ion-label>
                     <h2>{{ task.name }}</h2>
-                    <p>{{ time(task) }} · {{ days(task) }}</p>
+                    @if (ended(task)) {
+                      <p class="ended" data-testid="ended">Ended · {{ until(task) }}</p>
+                    } @else {
+                      <p>{{ time(task) }} · {{ days(task) }}</p>
+                    }
                   </ion-label>
                 </ion-item>
               }
@@ -98,12 +102,16 @@ import { SignOutButtonComponent } from '../auth/sign-out-button.component';
     .empty {
       text-align: center;
     }
+    .ended {
+      font-style: italic;
+    }
   `,
 })
 export class TimerListPage {
   private readonly client = inject(TimerClient);
   readonly tasks = signal<Task[] | null>(null);
   readonly error = signal<DescribedError | null>(null);
+  readonly busy = signal(false);
 
   constructor() {
     void this.load();
@@ -118,11 +126,14 @@ export class TimerListPage {
   }
 
   async load(): Promise<void> {
+    this.busy.set(true);
     try {
       this.tasks.set(await firstValueFrom(this.client.list()));
       this.error.set(null);
     } catch (e) {
-      this.error.set(describeError(e));
+      this.error.set(reportError(e));
+    } finally {
+      this.busy.set(false);
     }
   }
 
@@ -132,7 +143,15 @@ export class TimerListPage {
   }
 
   time(task: Task): string {
-    return formatTime(task.hour, task.minute);
+    return displayTime(task.hour, task.minute);
+  }
+
+  ended(task: Task): boolean {
+    return hasEnded(task.executeUntil);
+  }
+
+  until(task: Task): string {
+    return displayDateTime(task.executeUntil ?? '');
   }
 
   days(task: Task): string {

@@ -1,0 +1,48 @@
+import { validateTaskDraft } from 'ngx-cognito-gateway/timer';
+
+/**
+ * The contract's maximum lengths, for `maxlength` and the counters. Written out because the library
+ * exports the rules only as validation; field-messages.spec.ts fails when they stop agreeing.
+ */
+export const LIMITS = { name: 100, description: 500, executionCommand: 1000 } as const;
+
+const LABELS: Record<string, string> = {
+  name: 'Name',
+  description: 'Description',
+  executionCommand: 'Command',
+  hour: 'Time',
+  minute: 'Time',
+  daysOfWeek: 'Days',
+  executeUntil: 'Run until',
+};
+
+/**
+ * The words a person reads for one of the contract's machine messages (`length must be ≤ 100`,
+ * `count must be ≥ 1`…), per field. The machine wording stays in the API and the typed client; an
+ * unknown message still names the field instead of showing the raw text.
+ */
+export function plainMessage(field: string, message: string): string {
+  const label = LABELS[field];
+  if (!label) return 'The timer could not be saved as it is. Check every field and try again.';
+  if (field === 'hour' || field === 'minute') return 'Enter a time, such as 07:30.';
+  if (field === 'daysOfWeek') {
+    return /count must be ≤/.test(message)
+      ? 'Pick each day at most once.'
+      : 'Pick at least one day.';
+  }
+  if (field === 'executeUntil') {
+    return 'Enter a full date and time (a 4-digit year), or clear the field.';
+  }
+  if (message === 'is required' || /^length must be ≥ 1$/.test(message)) {
+    return `${label} is required.`;
+  }
+  const max = /^length must be ≤ (\d+)$/.exec(message);
+  if (max) return `${label} can be at most ${max[1]} characters.`;
+  return `${label} is not valid.`;
+}
+
+/** The plain-words problem of one field's value as the draft would carry it, or null. */
+export function fieldProblem(field: string, value: unknown): string | null {
+  const problem = validateTaskDraft({ [field]: value }).find((p) => p.field === field);
+  return problem ? plainMessage(field, problem.message) : null;
+}
