@@ -1,16 +1,16 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import {
-  provideAppInitializer,
-  provideZonelessChangeDetection,
-  type ApplicationConfig,
-} from '@angular/core';
+import { inject, provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
 import { provideRouter, RouteReuseStrategy, withComponentInputBinding } from '@angular/router';
 import { IonicRouteStrategy } from '@ionic/angular/ionic-route-strategy';
 import { provideIonicAngular } from '@ionic/angular/provide';
-import { cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
+import {
+  cognitoAuthInterceptor,
+  provideCognitoAuth,
+  withSignInRedirect,
+} from 'ngx-cognito-gateway';
 import { provideTimerClient } from 'ngx-cognito-gateway/timer';
 import { routes } from './app.routes';
-import { redirectOnAuthFailure } from './auth/auth-failure-redirect';
+import { AuthService } from './auth/auth.service';
 import type { RuntimeConfig } from './config/runtime-config';
 import { RUNTIME_CONFIG } from './config/runtime-config.token';
 
@@ -24,9 +24,16 @@ export function appConfig(config: RuntimeConfig): ApplicationConfig {
       provideIonicAngular({ mode: 'md' }),
       provideRouter(routes, withComponentInputBinding()),
       provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
-      provideCognitoAuth({ allowedUrls: [config.apiUrl] }),
+      provideCognitoAuth(
+        { allowedUrls: [config.apiUrl] },
+        // A 401 that a refresh could not heal ends the session: signed out first, so that the
+        // sign-in page (which sends signed-in users on) shows its form.
+        withSignInRedirect({
+          signInUrl: '/sign-in',
+          beforeRedirect: () => inject(AuthService).signOut(),
+        }),
+      ),
       provideTimerClient({ baseUrl: config.apiUrl }),
-      provideAppInitializer(redirectOnAuthFailure),
     ],
   };
 }

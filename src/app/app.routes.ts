@@ -1,12 +1,17 @@
 import type { Routes } from '@angular/router';
-import { authGuard } from './auth/auth.guard';
+import { cognitoAuthGuard } from 'ngx-cognito-gateway';
+import { signedInGoesOn } from './auth/signed-in-redirect.guard';
 
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'timers' },
-  { path: 'sign-in', loadComponent: () => import('./auth/sign-in.page').then((m) => m.SignInPage) },
+  {
+    path: 'sign-in',
+    canActivate: [signedInGoesOn],
+    loadComponent: () => import('./auth/sign-in.page').then((m) => m.SignInPage),
+  },
   {
     path: 'timers',
-    canActivate: [authGuard],
+    canActivate: [cognitoAuthGuard],
     children: [
       {
         path: '',

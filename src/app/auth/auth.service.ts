@@ -1,4 +1,4 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import { RUNTIME_CONFIG } from '../config/runtime-config.token';
 import { AMPLIFY_AUTH } from './amplify-auth';
 
@@ -6,25 +6,14 @@ export class SignInError extends Error {
   override readonly name = 'SignInError';
 }
 
-/** Sign-in state as a signal; Amplify keeps the tokens, the library's interceptor reads them. */
+/**
+ * Signing in and out with Amplify. Whether the user is signed in, and who, is the library's
+ * `CognitoAuthState`, which follows Amplify's auth events.
+ */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly amplify = inject(AMPLIFY_AUTH);
   private readonly config = inject(RUNTIME_CONFIG);
-  private readonly _username = signal<string | null>(null);
-  readonly username = this._username.asReadonly();
-
-  /** Asks Amplify (local token storage, no network when tokens are present). */
-  async isSignedIn(): Promise<boolean> {
-    try {
-      const user = await this.amplify.getCurrentUser();
-      this._username.set(user.username);
-      return true;
-    } catch {
-      this._username.set(null);
-      return false;
-    }
-  }
 
   async signIn(username: string, password: string): Promise<void> {
     // A stale session would make Amplify refuse with UserAlreadyAuthenticatedException.
@@ -44,12 +33,10 @@ export class AuthService {
         `This demo cannot complete the next sign-in step (${result.nextStep.signInStep}).`,
       );
     }
-    this._username.set(username);
   }
 
   async signOut(): Promise<void> {
     await this.amplify.signOut().catch(() => undefined);
-    this._username.set(null);
   }
 }
 

@@ -9,8 +9,8 @@ import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { IonText } from '@ionic/angular/ion-text';
 import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
+import { safeReturnUrl } from 'ngx-cognito-gateway';
 import { AuthService, SignInError } from './auth.service';
-import { safeReturnUrl } from './safe-return-url';
 
 @Component({
   selector: 'app-sign-in',
@@ -102,8 +102,9 @@ export class SignInPage {
     this.error.set(null);
     try {
       await this.auth.signIn(this.username().trim(), this.password());
-      const target = safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl'));
-      await this.router.navigateByUrl(target);
+      const target = safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl'), '/timers');
+      // Replacing the sign-in entry: Back from the page signed in to must not show the form.
+      await this.router.navigateByUrl(target, { replaceUrl: true });
     } catch (e) {
       this.error.set(e instanceof SignInError ? e.message : 'Sign-in failed.');
     } finally {

@@ -1,0 +1,94 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { Location } from '@angular/common';
+import { provideLocationMocks } from '@angular/common/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { NavigationStart, Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { provideIonicAngular } from '@ionic/angular/provide';
+import {
+  cognitoAuthInterceptor,
+  provideCognitoAuth,
+  withSignInRedirect,
+} from 'ngx-cognito-gateway';
+import { FakeCognitoTokenSource, provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
+import { provideTimerClient } from 'ngx-cognito-gateway/timer';
+import { routes } from '../app.routes';
+import { RUNTIME_CONFIG } from '../config/runtime-config.token';
+import { TEST_CONFIG, settle } from '../testing';
+import { AMPLIFY_AUTH, type AmplifyAuthApi } from './amplify-auth';
+import { SignInPage } from './sign-in.page';
+
+/** The app's routes, guard and sign-in page, over the testing kit's token source and a mock history. */
+async function setUp(signedIn: boolean) {
+  const amplify = jasmine.createSpyObj<AmplifyAuthApi>('amplify', ['signIn', 'signOut']);
+  amplify.signOut.and.resolveTo();
+  TestBed.configureTestingModule({
+    providers: [
+      provideZonelessChangeDetection(),
+      provideIonicAngular(),
+      provideRouter(routes),
+      provideLocationMocks(),
+      { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+      provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+      provideHttpClientTesting(),
+      provideCognitoAuth({ allowedUrls: [TEST_CONFIG.apiUrl] }, withSignInRedirect()),
+      provideCognitoAuthTesting({ signedOut: !signedIn }),
+      provideTimerClient({ baseUrl: TEST_CONFIG.apiUrl }),
+      { provide: AMPLIFY_AUTH, useValue: amplify },
+    ],
+  });
+  const tokens = TestBed.inject(FakeCognitoTokenSource);
+  // Amplify signs in and its Hub reports it; the fake does both.
+  amplify.signIn.and.callFake(async () => {
+    tokens.signIn();
+    return { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
+  });
+  const harness = await RouterTestingHarness.create();
+  // What bootstrapping does in an app: the router follows Back and Forward.
+  TestBed.inject(Router).setUpLocationChangeListener();
+  const started: string[] = [];
+  TestBed.inject(Router).events.subscribe((event) => {
+    if (event instanceof NavigationStart) started.push(event.url);
+  });
+  return { harness, router: TestBed.inject(Router), location: TestBed.inject(Location), started };
+}
+
+describe('navigation around sign-in', () => {
+  it('after a deep-link sign-in, Back does not return to the sign-in form', async () => {
+    const { harness, router, location, started } = await setUp(false);
+    await harness.navigateByUrl('/timers/abc');
+    expect(router.url).toBe('/sign-in?returnUrl=%2Ftimers%2Fabc');
+    const page = harness.routeDebugElement!.componentInstance as SignInPage;
+    expect(page).toBeInstanceOf(SignInPage);
+
+    page.username.set('demo');
+    page.password.set('pw');
+    await page.submit(new Event('submit'));
+    await settle();
+    expect(router.url).toBe('/timers/abc');
+
+    started.length = 0;
+    location.back();
+    await settle();
+    await harness.fixture.whenStable();
+    expect(started.filter((url) => url.startsWith('/sign-in'))).toEqual([]);
+    expect(router.url).not.toMatch(/^\/sign-in/);
+  });
+
+  it('opening /sign-in while signed in goes to the list', async () => {
+    const { harness, router } = await setUp(true);
+    await harness.navigateByUrl('/sign-in');
+    expect(router.url).toBe('/timers');
+    expect(harness.routeDebugElement?.componentInstance).not.toBeInstanceOf(SignInPage);
+  });
+
+  it('opening /sign-in while signed in with a returnUrl goes there instead', async () => {
+    const { harness, router } = await setUp(true);
+    await harness.navigateByUrl('/sign-in?returnUrl=%2Ftimers%2Fnew');
+    expect(router.url).toBe('/timers/new');
+    await harness.navigateByUrl('/sign-in?returnUrl=%2F%2Fevil.example');
+    expect(router.url).toBe('/timers');
+  });
+});
