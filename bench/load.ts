@@ -1,6 +1,7 @@
 // npm run load: 20,000 authorized requests at 64 connections through the local gateway, then the
-// faults (upstream restart under load, JWKS down, malformed requests). Loopback only, bounded.
-import { runLoadScenario } from './lib/load-scenario.ts';
+// faults (upstream restart under load, JWKS down, malformed requests, 30 oversized preflights at
+// once). Loopback only, bounded.
+import { PREFLIGHT_FLOOD, runLoadScenario } from './lib/load-scenario.ts';
 import { npmScriptFile } from './lib/stack.ts';
 
 if (!npmScriptFile('gateway') || !npmScriptFile('timer-server')) {
@@ -36,6 +37,14 @@ const checks: Array<[string, boolean]> = [
   [
     `malformed: ${Object.values(report.malformed).join('; ')}`,
     Object.values(report.malformed).every((line) => /^HTTP\/1\.1 [45]\d\d /.test(line)),
+  ],
+  [
+    `${PREFLIGHT_FLOOD} oversized preflights at once: ${JSON.stringify(report.preflightFlood.statuses)}, ` +
+      `RSS +${(report.preflightFlood.growthBytes / 2 ** 20).toFixed(1)} MB < 50 MB`,
+    report.preflightFlood.growthBytes < 50 * 2 ** 20 &&
+      Object.keys(report.preflightFlood.statuses).every((line) =>
+        /^HTTP\/1\.1 (413|503) /.test(line),
+      ),
   ],
   ['gateway alive and serving at the end', report.gatewayAliveAtEnd],
 ];

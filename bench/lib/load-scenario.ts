@@ -1,5 +1,6 @@
-// Load and faults through the local gateway (issue 6): steady authorized load, then an upstream
-// restart under load, the JWKS server going away, and malformed requests. Shared by
+// Load and faults through the local gateway: steady authorized load, then an upstream restart
+// under load, the JWKS server going away, malformed requests, and a flood of oversized CORS
+// preflights (unauthenticated, so anyone can send them). Shared by
 // `npm run load` (full size) and bench/load.test.ts (shortened). Measures; the callers judge.
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -32,8 +33,18 @@ export interface LoadReport {
   };
   readonly jwksDown: { cachedKeyStatus: number; newKidStatus: number };
   readonly malformed: Record<string, string>;
+  /** PREFLIGHT_FLOOD oversized preflights at once: how they were answered, and the RSS peak. */
+  readonly preflightFlood: {
+    statuses: Record<string, number>;
+    rssBefore: number;
+    rssPeak: number;
+    growthBytes: number;
+  };
   readonly gatewayAliveAtEnd: boolean;
 }
+
+export const PREFLIGHT_FLOOD = 30;
+const FLOOD_BODY_BYTES = 10 * 1024 * 1024;
 
 const summary = (r: CannonResult) => ({
   requests: r.requests.total,
@@ -66,6 +77,77 @@ function raw(url: string, chunks: string[], endAfterWrite: boolean, timeoutMs = 
       if (endAfterWrite) socket.end();
     });
   });
+}
+
+/**
+ * An OPTIONS request with a 10 MB body (declared, or chunked when `chunked`), written as fast as
+ * the gateway reads it until it answers; resolves with the status line.
+ */
+function oversizedPreflight(url: string, chunked: boolean): Promise<string> {
+  const { port, host } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    const piece = Buffer.alloc(64 * 1024, 97);
+    let received = '';
+    let sent = 0;
+    let answered = false;
+    const done = (line: string) => {
+      answered = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(line);
+    };
+    const timer = setTimeout(() => done('hung'), 30_000);
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      if (received.includes('\r\n')) done(received.split('\r\n')[0]!);
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => done(received.split('\r\n')[0] || 'closed'));
+    const pump = () => {
+      while (!answered && sent < FLOOD_BODY_BYTES) {
+        sent += piece.length;
+        const data = chunked ? [`${piece.length.toString(16)}\r\n`, piece, '\r\n'] : [piece];
+        let more = true;
+        for (const part of data) more = socket.write(part);
+        if (!more) return void socket.once('drain', pump);
+      }
+      if (!answered && chunked) socket.write('0\r\n\r\n');
+    };
+    socket.on('connect', () => {
+      socket.write(
+        `OPTIONS /tasks HTTP/1.1\r\nHost: ${host}\r\nOrigin: http://localhost:4200\r\n` +
+          `Access-Control-Request-Method: POST\r\n` +
+          (chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${FLOOD_BODY_BYTES}`) +
+          '\r\n\r\n',
+      );
+      pump();
+    });
+  });
+}
+
+/** Oversized preflights at once, sampling the gateway's RSS meanwhile. */
+async function preflightFlood(url: string, pid: number): Promise<LoadReport['preflightFlood']> {
+  await sleep(200);
+  const rssBefore = processStats(pid).rss;
+  let rssPeak = rssBefore;
+  let flooding = true;
+  const sampler = (async () => {
+    while (flooding) {
+      rssPeak = Math.max(rssPeak, processStats(pid).rss);
+      await sleep(10);
+    }
+  })();
+  const lines = await Promise.all(
+    Array.from({ length: PREFLIGHT_FLOOD }, (_, i) => oversizedPreflight(url, i % 2 === 1)),
+  );
+  await sleep(200); // what the answers left behind
+  flooding = false;
+  await sampler;
+  rssPeak = Math.max(rssPeak, processStats(pid).rss);
+  const statuses: Record<string, number> = {};
+  for (const line of lines) statuses[line] = (statuses[line] ?? 0) + 1;
+  return { statuses, rssBefore, rssPeak, growthBytes: rssPeak - rssBefore };
 }
 
 async function status(url: string, headers: Record<string, string>): Promise<number> {
@@ -173,6 +255,8 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
         false,
       ),
     };
+    log(`fault: ${PREFLIGHT_FLOOD} oversized preflights at once`);
+    const flood = await preflightFlood(gateway.url, pid);
     const gatewayAliveAtEnd =
       gateway.child.exitCode === null && (await status(url, headers)) === 200;
 
@@ -190,6 +274,7 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
       },
       jwksDown: { cachedKeyStatus, newKidStatus },
       malformed,
+      preflightFlood: flood,
       gatewayAliveAtEnd,
     };
   } finally {

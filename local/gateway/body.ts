@@ -125,17 +125,24 @@ export function readBody(
 }
 
 /**
- * After a refusal sent with `connection: close`: the unread rest of the body is discarded (never
- * held), and the connection is closed a moment after the answer went out, whatever the client
- * is still sending.
+ * Before a refusal sent with `connection: close`: what the client still sends is neither held nor
+ * read on, and the connection closes a moment after the answer went out.
+ *
+ * Left to itself, Node would either discard the rest of the body by reading it all (the client
+ * decides how long, and each discarded chunk is garbage to collect), or, once the answer is out,
+ * close the socket at once; closing with unread bytes sends a TCP reset, which can make the client
+ * lose the answer it has not read yet. So the body stays paused (Node stops reading the socket
+ * once the request's small buffer is full, and the client's writes stall), the gateway's side is
+ * ended right after the answer, and the socket is destroyed `lingerMs` later.
  */
-export function closeAfterRefusal(
-  req: IncomingMessage,
-  res: ServerResponse,
-  lingerMs = 1000,
-): void {
-  res.once('finish', () => {
-    req.resume();
-    setTimeout(() => req.socket.destroy(), lingerMs).unref();
-  });
+export function closeAfterRefusal(req: IncomingMessage, lingerMs = 1000): void {
+  req.pause();
+  // Marks the body as being consumed: Node then leaves it paused after the answer instead of
+  // dumping (reading and discarding) the rest.
+  req.read(0);
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), lingerMs).unref();
+  };
 }

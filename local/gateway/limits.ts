@@ -21,7 +21,7 @@ export const MAX_LAMBDA_BODY_BYTES = Math.floor(LAMBDA_PAYLOAD_BYTES / 4) * 3;
  * Bytes of request bodies the gateway holds at once, per kind of route (body.ts). Not an AWS
  * quota (AWS scales out): the emulator's own bound on memory, so concurrent large bodies cannot
  * grow it without limit. Lambda routes are unauthenticated (the CORS preflight), so their budget
- * is separate and small: real preflights carry no body and never touch it.
+ * is separate and holds one largest body: real preflights carry no body and never touch it.
  */
-export const LAMBDA_BODY_BUDGET_BYTES = 2 * MAX_LAMBDA_BODY_BYTES;
+export const LAMBDA_BODY_BUDGET_BYTES = MAX_LAMBDA_BODY_BYTES;
 export const PROXY_BODY_BUDGET_BYTES = 4 * MAX_BODY_BYTES;

@@ -126,7 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     message: string,
     headers: Record<string, string>,
   ) => {
-    closeAfterRefusal(req, res);
+    closeAfterRefusal(req);
     json(res, status, message, { ...headers, connection: 'close' });
   };
 
