@@ -2,7 +2,7 @@
 // middle of it leaves no process behind, and a second start fails at once on the taken port.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -112,6 +112,58 @@ test('Ctrl-C in the middle of start-up stops what already runs', { timeout: 90_0
   }),
 );
 
+/** `npm start -- …` exactly as a user runs it, as its own process, with children marked. */
+function startNpm(marker: string, dataDir: string) {
+  const child = spawn(
+    'npm',
+    ['start', '--', '--no-app', '--free-ports', '--no-config', '--no-build', '--data-dir', dataDir],
+    {
+      cwd: new URL('..', import.meta.url).pathname,
+      env: { ...process.env, NPM_START_TEST_MARKER: marker },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  return { child, output: () => output };
+}
+
+for (const [how, stop] of [
+  ['SIGTERM to the npm process', (npm: ChildProcess) => npm.kill('SIGTERM')],
+  ['SIGHUP to the npm process (its terminal closed)', (npm: ChildProcess) => npm.kill('SIGHUP')],
+  [
+    'SIGKILL to the stack itself (no chance to clean up)',
+    async (_npm: ChildProcess, marker: string) => {
+      const main = (await marked(marker)).find((p) => /local\/main\.ts/.test(p.cmd));
+      assert.ok(main, 'node local/main.ts is running');
+      process.kill(main.pid, 'SIGKILL');
+    },
+  ],
+] as const) {
+  test(`npm start: ${how} leaves no process behind`, { timeout: 90_000 }, async () => {
+    const marker = randomUUID();
+    const dir = await mkdtemp(join(tmpdir(), 'npm-start-'));
+    const npm = startNpm(marker, dir);
+    try {
+      await until('the ready table', () => npm.output().includes('Local stack ready'));
+      assert.ok((await marked(marker)).length >= 4, 'npm, the stack and its servers run');
+      await stop(npm.child, marker);
+      await until('every process gone', noneLeft(marker), 20_000);
+    } finally {
+      npm.child.kill('SIGKILL');
+      for (const { pid } of await marked(marker)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}
+
 test('a second npm start fails at once, naming the taken port', { timeout: 30_000 }, async () => {
   // Hold cognito's default port, as a running npm start would (if something holds it already,
   // the outcome must be the same).
@@ -128,6 +180,8 @@ test('a second npm start fails at once, naming the taken port', { timeout: 30_00
       cli.output(),
       new RegExp(`port ${DEFAULT_PORTS.cognito} \\(cognito\\) is already in use`),
     );
+    // This test holds the port, so the holder named is this very process.
+    if (process.platform === 'linux') assert.match(cli.output(), /by pid \d+ \(/);
   } finally {
     holder.close();
   }

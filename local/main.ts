@@ -1,6 +1,7 @@
 // `npm start`: checks the ports, builds what the stack runs from dist/ (the CORS Lambda, the
 // library the app imports), starts the local stack, prints one table, and stops every process
-// group on Ctrl-C, also in the middle of start-up.
+// group on Ctrl-C, SIGTERM or SIGHUP, also in the middle of start-up, and when its parent goes
+// away; if this process itself is killed, processes.ts's reaper stops the children.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -64,6 +65,32 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 process.on('exit', stopAllNow);
 
+// `npm start` runs us under npm and sh. When either goes away without passing a signal on (npm
+// does not pass SIGHUP on; sh passes nothing), we stop the stack ourselves. Both are watched with
+// kill(pid, 0), which works on every POSIX system; the grandparent's pid comes from ps.
+const ancestors = [process.ppid, grandparentPid()].filter((pid): pid is number => !!pid && pid > 1);
+function grandparentPid(): number | undefined {
+  const ps = spawnSync('ps', ['-o', 'ppid=', '-p', String(process.ppid)], { encoding: 'utf8' });
+  const pid = Number(ps.stdout?.trim());
+  return Number.isInteger(pid) ? pid : undefined;
+}
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+const watchParents = setInterval(() => {
+  const gone = ancestors.find((pid) => !alive(pid));
+  if (gone === undefined) return;
+  clearInterval(watchParents);
+  console.error(`npm start: the process that started it (pid ${gone}) went away; stopping`);
+  if (stack) shutdown(0);
+  else abort.abort();
+}, 250).unref();
+
 try {
   // Ports first, so a second `npm start` fails at once instead of rebuilding under the first.
   for (const [what, port] of Object.entries(ports)) {
@@ -89,7 +116,7 @@ try {
   });
   console.log(`\nLocal stack ready (Ctrl-C stops everything):\n${formatTable(stack)}\n`);
   void stack.crashed.then((why) => {
-    console.error(`npm start: ${why}; stopping the rest`);
+    console.error(`npm start: ${why}\nnpm start: one server stopped, so the whole stack stops`);
     shutdown(1);
   });
 } catch (error) {

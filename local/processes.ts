@@ -1,7 +1,9 @@
 // Child processes for the local stack: each in its own process group so stop() takes its
 // children (npx, ng's workers) with it, and a ready line or an early exit settles the start.
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import { createServer } from 'node:net';
+import { portHolder } from './port-holder.ts';
 
 export class ProcessStartError extends Error {
   override readonly name = 'ProcessStartError';
@@ -48,6 +50,58 @@ export function stopAllNow(): void {
   }
 }
 
+/**
+ * Kills the process groups it was told about once its stdin closes, which happens however this
+ * process ends, SIGKILL included: the children lead their own groups (so a terminal's Ctrl-C
+ * reaches only us) and would otherwise outlive us. A POSIX shell, not a second Node process.
+ * Lines are `+<pgid>` (started) and `-<pgid>` (gone on its own or stopped).
+ */
+const REAPER = `
+groups=' '
+while IFS= read -r line; do
+  case "$line" in
+    +*) groups="$groups\${line#+} " ;;
+    -*) groups=$(printf '%s' "$groups" | sed "s/ \${line#-} / /") ;;
+  esac
+done
+for g in $groups; do kill -TERM -- "-$g" 2>/dev/null; done
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+  alive=
+  for g in $groups; do kill -0 -- "-$g" 2>/dev/null && alive=1; done
+  [ -z "$alive" ] && exit 0
+  sleep 0.25
+done
+for g in $groups; do kill -KILL -- "-$g" 2>/dev/null; done
+`;
+
+let reaperInput: Writable | undefined;
+
+function tellReaper(line: string): void {
+  if (!reaperInput) {
+    const reaper = spawn('sh', ['-c', REAPER], {
+      detached: true,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    reaper.unref();
+    reaperInput = reaper.stdin!;
+    // The pipe must not keep this process alive; it closes when this process ends.
+    (reaperInput as Writable & { unref?: () => void }).unref?.();
+    reaperInput.on('error', () => {});
+  }
+  reaperInput.write(`${line}\n`);
+}
+
+/** The last lines a process wrote, to say why it stopped. */
+function tail(output: string[], lines = 5): string {
+  return output
+    .join('')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(-lines)
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
 export function startProcess(spec: StartSpec): Promise<Managed> {
   const child = spawn(spec.command, spec.args, {
     cwd: spec.cwd,
@@ -56,18 +110,23 @@ export function startProcess(spec: StartSpec): Promise<Managed> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(child);
+  if (child.pid) tellReaper(`+${child.pid}`);
   const output: string[] = [];
   let stopping = false;
   const exited = new Promise<string>((resolve) =>
     child.once('exit', (code, signal) => {
       live.delete(child);
-      resolve(String(code ?? signal));
+      resolve(code !== null ? `exit code ${code}` : `signal ${signal}`);
     }),
   );
   const crashed = exited.then(
     (how) =>
       new Promise<string>((resolve) => {
-        if (!stopping) resolve(`${spec.name} exited (${how})`);
+        const last = tail(output);
+        if (!stopping)
+          resolve(
+            `${spec.name} stopped on its own (${how})${last ? `; its last output:\n${last}` : ''}`,
+          );
       }),
   );
   const stop = async () => {
@@ -93,6 +152,7 @@ export function startProcess(spec: StartSpec): Promise<Managed> {
     } catch {
       // already gone
     }
+    tellReaper(`-${child.pid}`);
   };
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -165,19 +225,23 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Fails clearly when a fixed port is taken (a second `npm start`). */
-export function assertPortFree(port: number, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** Fails clearly when a fixed port is taken (a second `npm start`), naming the holder if known. */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
     const server = createServer();
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        new ProcessStartError(
-          error.code === 'EADDRINUSE'
-            ? `port ${port} (${what}) is already in use: is another npm start running?`
-            : `port ${port} (${what}): ${error.message}`,
-        ),
-      ),
-    );
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+    server.once('error', resolve);
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(null)));
   });
+  if (!error) return;
+  if (error.code !== 'EADDRINUSE') {
+    throw new ProcessStartError(`port ${port} (${what}): ${error.message}`);
+  }
+  const holder = await portHolder(port);
+  throw new ProcessStartError(
+    holder
+      ? `port ${port} (${what}) is already in use by pid ${holder.pid} (${holder.command}): ` +
+          'stop it, or run npm start -- --free-ports'
+      : `port ${port} (${what}) is already in use: is another npm start running? ` +
+          '(npm start -- --free-ports picks free ports)',
+  );
 }

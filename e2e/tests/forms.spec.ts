@@ -30,7 +30,8 @@ async function expectFocused(page: Page, name: string): Promise<void> {
 /** Pastes through the system clipboard, as Ctrl-V does. */
 async function paste(page: Page, name: string, text: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  // A string, not a function: the Node-side type check has no DOM types.
+  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
   await field(page, name).locator('input').click();
   await page.keyboard.press('ControlOrMeta+V');
 }
