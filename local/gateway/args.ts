@@ -1,4 +1,5 @@
-// CLI flags of contract 3 (shared/design.md): flags override template and parameters.
+// CLI flags of the local gateway (docs/architecture.md, contract 3): flags override template and
+// parameters.
 import { parseArgs } from 'node:util';
 import { ALLOWED_ORIGIN_RULE, isAllowedOrigin } from './allowed-origins.ts';
 
