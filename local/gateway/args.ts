@@ -1,6 +1,13 @@
 // CLI flags of the local gateway (docs/architecture.md, contract 3): flags override template and
 // parameters.
 import { parseArgs } from 'node:util';
+import {
+  AuthorizerFlagError,
+  csvFlag,
+  jwksMaxAgeFlag,
+  scopesFlag,
+  urlFlag,
+} from '../jwt-authorizer/flags.ts';
 import { ALLOWED_ORIGIN_RULE, isAllowedOrigin } from './allowed-origins.ts';
 
 export class GatewayArgsError extends Error {
@@ -20,30 +27,15 @@ export interface GatewayArgs {
   jwksMaxAgeSeconds?: number;
 }
 
-/** Longest --jwks-max-age: a day (API Gateway itself holds keys for up to 1 hour). */
-export const MAX_JWKS_MAX_AGE_SECONDS = 86_400;
-
-/**
- * A comma-separated flag, or undefined when it is not given. Given, it must name at least one
- * value: an empty list would not mean "use the template's" but "none", and for --scopes that
- * silently turns the route's scope check off. A route without scopes comes from the template.
- */
-function csv(name: string, value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  const list = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  if (list.length === 0) {
-    throw new GatewayArgsError(
-      `--${name} needs at least one value; leave it out to use the template's`,
-    );
+/** The shared flag readers' errors, as this CLI's own. */
+function flag<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof AuthorizerFlagError) throw new GatewayArgsError(error.message);
+    throw error;
   }
-  return list;
 }
-
-/** RFC 6749 §3.3 scope-token: printable ASCII without space, `"` or `\`. */
-const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 
 export function parseGatewayArgs(
   argv: string[],
@@ -74,36 +66,13 @@ export function parseGatewayArgs(
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new GatewayArgsError(`--port must be 0-65535, got ${values.port}`);
   }
-  for (const [name, value] of [
-    ['issuer', values.issuer],
-    ['upstream', values.upstream],
-  ] as const) {
-    if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value)) {
-      throw new GatewayArgsError(`--${name} must be an http(s) URL, got ${value}`);
-    }
-  }
-  const scopes = csv('scopes', values.scopes);
-  for (const scope of scopes ?? []) {
-    if (!SCOPE_TOKEN.test(scope)) {
-      throw new GatewayArgsError(
-        `--scopes: ${JSON.stringify(scope)} is not a scope (RFC 6749: printable ASCII, no space, " or \\)`,
-      );
-    }
-  }
-  const maxAge = values['jwks-max-age'];
-  const jwksMaxAgeSeconds = maxAge === undefined ? undefined : Number(maxAge);
-  if (
-    jwksMaxAgeSeconds !== undefined &&
-    (!/^\d+$/.test(maxAge!) ||
-      jwksMaxAgeSeconds < 1 ||
-      jwksMaxAgeSeconds > MAX_JWKS_MAX_AGE_SECONDS)
-  ) {
-    // 0 would fetch the JWKS for every request; a fraction or a unit suffix is a typo.
-    throw new GatewayArgsError(
-      `--jwks-max-age must be a whole number of seconds from 1 to ${MAX_JWKS_MAX_AGE_SECONDS}, got ${maxAge}`,
-    );
-  }
-  const allowedOrigins = csv('allowed-origins', values['allowed-origins']);
+  const issuer = flag(() => urlFlag('issuer', values.issuer));
+  const upstream = flag(() => urlFlag('upstream', values.upstream));
+  const scopes = flag(() => scopesFlag(values.scopes));
+  const jwksMaxAgeSeconds = flag(() => jwksMaxAgeFlag(values['jwks-max-age']));
+  // Given, a list flag names at least one value: an empty --scopes would silently turn the
+  // route's scope check off instead of using the template's.
+  const allowedOrigins = flag(() => csvFlag('allowed-origins', values['allowed-origins']));
   for (const origin of allowedOrigins ?? []) {
     if (!isAllowedOrigin(origin)) {
       throw new GatewayArgsError(
@@ -115,9 +84,9 @@ export function parseGatewayArgs(
     port,
     // Exact: API Gateway compares iss with the configured issuer as a string, so an issuer whose
     // tokens say `https://idp.example/` must keep its slash (the JWKS URL drops it, authorizer.ts).
-    issuer: values.issuer,
-    audience: csv('audience', values.audience),
-    upstream: values.upstream,
+    issuer,
+    audience: flag(() => csvFlag('audience', values.audience)),
+    upstream,
     allowedOrigins,
     scopes,
     template: values.template ?? defaults.template,

@@ -1,5 +1,6 @@
-// The authorizer's command-line flags (--issuer, --audience, --scopes), read with the same rules
-// by every process that verifies tokens, so one spelling means the same thing everywhere.
+// The authorizer's command-line flags (--issuer, --audience, --scopes, --jwks-max-age), read with
+// the same rules by every process that verifies tokens (the local gateway, the Timer server), so
+// one spelling means the same thing everywhere.
 
 export class AuthorizerFlagError extends Error {
   override readonly name = 'AuthorizerFlagError';
@@ -17,7 +18,9 @@ export function csvFlag(name: string, value: string | undefined): string[] | und
     .map((s) => s.trim())
     .filter((s) => s !== '');
   if (list.length === 0) {
-    throw new AuthorizerFlagError(`--${name} needs at least one value; leave it out instead`);
+    throw new AuthorizerFlagError(
+      `--${name} needs at least one value; leave it out to use the default`,
+    );
   }
   return list;
 }
@@ -44,4 +47,20 @@ export function urlFlag(name: string, value: string | undefined): string | undef
     throw new AuthorizerFlagError(`--${name} must be an http(s) URL, got ${value}`);
   }
   return value;
+}
+
+/** Longest --jwks-max-age: a day (API Gateway itself holds keys for up to 1 hour). */
+export const MAX_JWKS_MAX_AGE_SECONDS = 86_400;
+
+/** --jwks-max-age: whole seconds from 1 to a day; undefined when not given (the default, 3600). */
+export function jwksMaxAgeFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  // 0 would fetch the JWKS for every request; a fraction or a unit suffix is a typo.
+  if (!/^\d+$/.test(value) || seconds < 1 || seconds > MAX_JWKS_MAX_AGE_SECONDS) {
+    throw new AuthorizerFlagError(
+      `--jwks-max-age must be a whole number of seconds from 1 to ${MAX_JWKS_MAX_AGE_SECONDS}, got ${value}`,
+    );
+  }
+  return seconds;
 }

@@ -30,11 +30,12 @@ describe('parseCliArgs', () => {
         `--issuer=${ISSUER}`,
         '--audience=c1,c2',
         '--max-tasks-per-user=5',
+        '--jwks-max-age=60',
       ]),
       {
         port: 65535,
         db: '/tmp/x.db',
-        auth: { ...AUTH, audience: ['c1', 'c2'] },
+        auth: { ...AUTH, audience: ['c1', 'c2'], jwksMaxAgeSeconds: 60 },
         maxTasksPerUser: 5,
       },
     );
@@ -56,6 +57,8 @@ describe('parseCliArgs', () => {
     [...TOKEN_FLAGS, '--max-tasks-per-user', '0'],
     [...TOKEN_FLAGS, '--max-tasks-per-user', '1e3'],
     [...TOKEN_FLAGS, '--max-tasks-per-user', '-1'],
+    [...TOKEN_FLAGS, '--jwks-max-age', '0'],
+    ['--insecure-no-auth', '--jwks-max-age', '60'],
   ]) {
     it(`rejects ${JSON.stringify(argv)}`, () => {
       assert.throws(() => parseCliArgs(argv), UsageError);

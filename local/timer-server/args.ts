@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { csvFlag, scopesFlag, urlFlag } from '../jwt-authorizer/flags.ts';
+import { csvFlag, jwksMaxAgeFlag, scopesFlag, urlFlag } from '../jwt-authorizer/flags.ts';
 import type { TokenFenceOptions } from './fence.ts';
 import { DEFAULT_MAX_TASKS_PER_OWNER } from './store.ts';
 
@@ -9,7 +9,7 @@ export const DEFAULT_PORT = 3100;
 export const DEFAULT_DB = fileURLToPath(new URL('../data/timer.sqlite', import.meta.url));
 
 export const USAGE =
-  'usage: npm run timer-server -- --port N [--db FILE|:memory:] --issuer URL --audience ID[,ID] [--scopes CSV] [--max-tasks-per-user N]\n' +
+  'usage: npm run timer-server -- --port N [--db FILE|:memory:] --issuer URL --audience ID[,ID] [--scopes CSV] [--jwks-max-age SECONDS] [--max-tasks-per-user N]\n' +
   '   or: npm run timer-server -- --port N [--db FILE|:memory:] --insecure-no-auth';
 
 export class UsageError extends Error {
@@ -39,6 +39,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         issuer: { type: 'string' },
         audience: { type: 'string' },
         scopes: { type: 'string' },
+        'jwks-max-age': { type: 'string' },
         'insecure-no-auth': { type: 'boolean' },
         'max-tasks-per-user': { type: 'string' },
       },
@@ -69,9 +70,12 @@ function authOf(values: {
   issuer?: string;
   audience?: string;
   scopes?: string;
+  'jwks-max-age'?: string;
   'insecure-no-auth'?: boolean;
 }): CliOptions['auth'] {
-  const tokenFlags = [values.issuer, values.audience, values.scopes].some((v) => v !== undefined);
+  const tokenFlags = [values.issuer, values.audience, values.scopes, values['jwks-max-age']].some(
+    (v) => v !== undefined,
+  );
   if (values['insecure-no-auth']) {
     if (tokenFlags) {
       throw new UsageError(
@@ -88,7 +92,13 @@ function authOf(values: {
         "--issuer and --audience are required: the server verifies every request's token itself (pass --insecure-no-auth to run without, with every task owned by one user)",
       );
     }
-    return { issuer, audience, scopes: scopesFlag(values.scopes) ?? [] };
+    const jwksMaxAgeSeconds = jwksMaxAgeFlag(values['jwks-max-age']);
+    return {
+      issuer,
+      audience,
+      scopes: scopesFlag(values.scopes) ?? [],
+      ...(jwksMaxAgeSeconds === undefined ? {} : { jwksMaxAgeSeconds }),
+    };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError((error as Error).message);

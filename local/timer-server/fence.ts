@@ -19,6 +19,8 @@ export interface TokenFenceOptions {
   audience: readonly string[];
   /** A token must carry one of these scopes (as the route's AuthorizationScopes); [] = any. */
   scopes?: readonly string[];
+  /** Seconds a fetched JWKS is used (default 3600, as API Gateway documents). */
+  jwksMaxAgeSeconds?: number;
   log?: (line: string) => void;
 }
 
@@ -39,6 +41,7 @@ export function tokenFence(options: TokenFenceOptions): Fence {
   const authorizer = createAuthorizer({
     issuer: options.issuer,
     audience: options.audience,
+    jwksMaxAgeSeconds: options.jwksMaxAgeSeconds,
     log: options.log,
   });
   return async (req) => {
