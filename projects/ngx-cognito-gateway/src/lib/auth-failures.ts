@@ -1,6 +1,12 @@
 import { Injectable } from '@angular/core';
 import { Observable, Subject } from 'rxjs';
 
+/**
+ * Why a 401 stayed a 401, as `CognitoAuthFailures` reports it.
+ *
+ * @example
+ * const describe = (failure: CognitoAuthFailure) => `${failure.reason}: ${failure.status} ${failure.url}`;
+ */
 export interface CognitoAuthFailure {
   /**
    * `refresh-failed`: the forced refresh after a 401 failed (not for network reasons);
@@ -17,6 +23,12 @@ export interface CognitoAuthFailure {
 /**
  * Emits when a 401 could not be healed by one refresh and one retry: the point where an app
  * should send the user to sign in. The failing request itself still gets its 401.
+ * `withSignInRedirect()` subscribes for you.
+ *
+ * @example
+ * inject(CognitoAuthFailures).events.subscribe((failure) => {
+ *   void router.navigate(['/sign-in'], { queryParams: { reason: failure.reason } });
+ * });
  */
 @Injectable({ providedIn: 'root' })
 export class CognitoAuthFailures {

@@ -14,6 +14,10 @@ import { CognitoSessionTokens, CognitoTokenSource } from './token-source';
 /**
  * The access token's payload as the app received it. Read, not verified: fit for showing a name
  * or choosing a route, never for trusting it (the API's JWT authorizer does that).
+ *
+ * @example
+ * const isAdmin = (claims: CognitoAccessTokenClaims | null) =>
+ *   claims?.['cognito:groups']?.includes('admin') ?? false;
  */
 export interface CognitoAccessTokenClaims {
   readonly sub?: string;

@@ -2,6 +2,15 @@ import { InjectionToken } from '@angular/core';
 import { CognitoAuthConfigError } from './errors';
 import { AllowlistMatcher, compileAllowlist } from './url-allowlist';
 
+/**
+ * What `provideCognitoAuth` and `CognitoAuthModule.forRoot` take; checked at start-up.
+ *
+ * @example
+ * const config: CognitoAuthConfig = {
+ *   allowedUrls: ['https://abc123.execute-api.eu-west-1.amazonaws.com/'],
+ *   whenSignedOut: 'error',
+ * };
+ */
 export interface CognitoAuthConfig {
   /**
    * The only URLs that receive the token: absolute origins with an optional path prefix, e.g.

@@ -1,6 +1,13 @@
 /**
  * Every error this library raises. `name` is stable (minifiers rename classes, not strings), so
  * apps can branch on `error.name` as well as `instanceof`.
+ *
+ * @example
+ * http.get(url).subscribe({
+ *   error: (error: unknown) => {
+ *     if (error instanceof CognitoGatewayError) console.warn(error.name, error.message);
+ *   },
+ * });
  */
 export class CognitoGatewayError extends Error {
   override readonly name: string = 'CognitoGatewayError';
@@ -30,7 +37,12 @@ export class CognitoAuthConfigError extends CognitoGatewayError {
   }
 }
 
-/** `whenSignedOut: 'error'` and there is no session: the request was not sent. */
+/**
+ * `whenSignedOut: 'error'` and there is no session: the request was not sent.
+ *
+ * @example
+ * if (error instanceof NotSignedInError) void router.navigateByUrl('/sign-in');
+ */
 export class NotSignedInError extends CognitoGatewayError {
   override readonly name = 'NotSignedInError';
   constructor(readonly url: string) {
@@ -38,7 +50,12 @@ export class NotSignedInError extends CognitoGatewayError {
   }
 }
 
-/** Fetching or refreshing the session failed (usually the network); the request was not sent. */
+/**
+ * Fetching or refreshing the session failed (usually the network); the request was not sent.
+ *
+ * @example
+ * if (error instanceof TokenRefreshError) showOffline(error.url, error.cause);
+ */
 export class TokenRefreshError extends CognitoGatewayError {
   override readonly name = 'TokenRefreshError';
   constructor(

@@ -16,11 +16,13 @@ import { COGNITO_SIGN_IN_URL, signInTree } from './sign-in-url';
  * so the router redirects in one navigation. Reads the session afresh on every check
  * (`CognitoAuthState.check()`). Works as `canActivate`, `canActivateChild` and `canMatch`.
  *
- * On the server it answers `false` without asking anything (the session lives in the browser):
- * the render does not hang and shows the app without the guarded route, and the browser decides
- * after hydration. With `canMatch`, `false` lets the router try the next routes, so a catch-all
- * route renders instead; routes that need a user are best rendered in the browser only
- * (`renderMode: RenderMode.Client` in `app.routes.server.ts`).
+ * On the server it answers `true` at once, without asking anything: the session lives in the
+ * browser, so the server cannot tell, and Angular's server rendering answers 404 for a navigation
+ * a guard refuses, and a redirect to sign-in would send signed-in users there too. The server so
+ * renders the page as it would for anyone (without a token, see the interceptor), and the browser
+ * checks again when it boots and redirects a signed-out user then. Routes that need a user are
+ * best not rendered on the server at all: `renderMode: RenderMode.Client` in
+ * `app.routes.server.ts`.
  *
  * @example
  * export const routes: Routes = [
@@ -33,7 +35,7 @@ export const cognitoAuthGuard: CanActivateFn & CanActivateChildFn & CanMatchFn =
   _route: unknown,
   target: RouterStateSnapshot | UrlSegment[],
 ) => {
-  if (inject(PLATFORM_ID) === 'server') return false;
+  if (inject(PLATFORM_ID) === 'server') return true;
   const router = inject(Router);
   const signInUrl = inject(COGNITO_SIGN_IN_URL);
   // canMatch runs before the router state exists: the URL is the navigation's.

@@ -10,8 +10,13 @@ import { Observable } from 'rxjs';
 import { COGNITO_AUTH_HANDLER } from './auth-handler';
 
 /**
- * Adds the Cognito token to requests for allowlisted URLs only:
- * `provideHttpClient(withInterceptors([cognitoAuthInterceptor]))` with `provideCognitoAuth(config)`.
+ * Adds the Cognito token to requests for allowlisted URLs only; needs `provideCognitoAuth(config)`.
+ *
+ * @example
+ * providers: [
+ *   provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+ *   provideCognitoAuth({ allowedUrls: ['https://api.example.com/v1'] }),
+ * ];
  */
 export const cognitoAuthInterceptor: HttpInterceptorFn = (req, next) =>
   inject(COGNITO_AUTH_HANDLER).handle(req, next);
@@ -20,6 +25,13 @@ export const cognitoAuthInterceptor: HttpInterceptorFn = (req, next) =>
  * The same logic as a DI-class interceptor, registered by `CognitoAuthModule.forRoot`. No
  * `@Injectable()` needed (and none shipped): it has no constructor parameters, so Angular
  * constructs it in an injection context as it is.
+ *
+ * @example
+ * // What forRoot registers; only needed by hand to order it among other DI interceptors.
+ * providers: [
+ *   provideHttpClient(withInterceptorsFromDi()),
+ *   { provide: HTTP_INTERCEPTORS, useClass: CognitoAuthHttpInterceptor, multi: true },
+ * ];
  */
 export class CognitoAuthHttpInterceptor implements HttpInterceptor {
   private readonly handler = inject(COGNITO_AUTH_HANDLER);

@@ -14,11 +14,23 @@ import { CognitoAuthConfigError } from './errors';
 import { safeReturnUrl } from './return-url';
 import { COGNITO_SIGN_IN_URL, isSignInUrl, signInTree } from './sign-in-url';
 
-/** An optional part of the setup: pass it to `provideCognitoAuth` or `CognitoAuthModule.forRoot`. */
+/**
+ * An optional part of the setup: pass it to `provideCognitoAuth` or `CognitoAuthModule.forRoot`.
+ *
+ * @example
+ * const features: CognitoAuthFeature[] = [withSignInRedirect()];
+ * provideCognitoAuth({ allowedUrls: ['https://api.example.com'] }, ...features);
+ */
 export interface CognitoAuthFeature {
   readonly providers: readonly (Provider | EnvironmentProviders)[];
 }
 
+/**
+ * Options of `withSignInRedirect`.
+ *
+ * @example
+ * const options: CognitoSignInRedirectOptions = { signInUrl: '/login', beforeRedirect: () => signOut() };
+ */
 export interface CognitoSignInRedirectOptions {
   /** The app path of the sign-in page, used by `cognitoAuthGuard` too. Default `/sign-in`. */
   readonly signInUrl?: string;

@@ -1,4 +1,9 @@
-/** The session's raw JWTs, as Amplify's `fetchAuthSession()` hands them out. */
+/**
+ * The session's raw JWTs, as Amplify's `fetchAuthSession()` hands them out.
+ *
+ * @example
+ * const tokens: CognitoSessionTokens = { accessToken: 'eyJ…', idToken: 'eyJ…' };
+ */
 export interface CognitoSessionTokens {
   readonly accessToken: string;
   readonly idToken?: string;
@@ -8,6 +13,15 @@ export interface CognitoSessionTokens {
  * Where tokens come from. The default asks Amplify v6 (`fetchAuthSession`), which stays the
  * source of truth: it caches, refreshes with the refresh token, and signs out. Replace it (see
  * `provideCognitoAuthTesting`) to test, or to take tokens from elsewhere.
+ *
+ * @example
+ * class StoredTokenSource extends CognitoTokenSource {
+ *   async fetchTokens(): Promise<CognitoSessionTokens | null> {
+ *     const accessToken = sessionStorage.getItem('access_token');
+ *     return accessToken ? { accessToken } : null;
+ *   }
+ * }
+ * providers: [provideCognitoAuth(config), { provide: CognitoTokenSource, useClass: StoredTokenSource }];
  */
 export abstract class CognitoTokenSource {
   /** The current tokens, or `null` when signed out. Rejects only when the session could not be read. */

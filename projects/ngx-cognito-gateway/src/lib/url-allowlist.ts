@@ -6,6 +6,11 @@
  * Both sides go through the WHATWG URL parser (what the browser itself will use to send the
  * request), so host case, default ports, IDNA, `\` vs `/`, and `.`/`..`/`%2e` segments are
  * normalised exactly as they will be on the wire.
+ *
+ * @example
+ * urlMatchesAllowlist('https://api.example.com/v1/tasks', ['https://api.example.com/v1']); // true
+ * urlMatchesAllowlist('https://api.example.com/v10', ['https://api.example.com/v1']); // false
+ * urlMatchesAllowlist('/v1/tasks', ['https://api.example.com/v1'], 'https://api.example.com/'); // true
  */
 export function urlMatchesAllowlist(
   url: string,

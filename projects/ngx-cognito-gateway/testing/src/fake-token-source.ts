@@ -1,5 +1,11 @@
 import { CognitoSessionTokens, CognitoTokenSource } from 'ngx-cognito-gateway';
 
+/**
+ * How `provideCognitoAuthTesting` starts; signed in with a fresh fake token by default.
+ *
+ * @example
+ * provideCognitoAuthTesting({ signedOut: true });
+ */
 export interface CognitoAuthTestingOptions {
   /** A fixed token to hand out; by default a JWT-shaped (unsigned) token valid for an hour. */
   readonly token?: string;
