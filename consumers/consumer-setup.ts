@@ -16,20 +16,23 @@ export class ConsumerSetupError extends Error {
   override readonly name = 'ConsumerSetupError';
 }
 
-/** `npm pack` of dist/ngx-cognito-gateway (build the library first); returns the tarball's path. */
-export function packLibrary(): string {
+/**
+ * `npm pack` of dist/ngx-cognito-gateway (build the library first) into `destination`; returns the
+ * tarball's path. Each consumer test packs into its own folder, since test files may run at once.
+ */
+export function packLibrary(destination = consumerDist): string {
   const library = join(root, 'dist', 'ngx-cognito-gateway');
   if (!existsSync(join(library, 'package.json'))) {
     throw new ConsumerSetupError(`${library} is missing: run npx ng build ngx-cognito-gateway`);
   }
-  mkdirSync(consumerDist, { recursive: true });
+  mkdirSync(destination, { recursive: true });
   const output = execFileSync(
     'npm',
-    ['pack', library, '--pack-destination', consumerDist, '--json', '--ignore-scripts'],
+    ['pack', library, '--pack-destination', destination, '--json', '--ignore-scripts'],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const [{ filename }] = JSON.parse(output) as [{ filename: string }];
-  return join(consumerDist, filename);
+  return join(destination, filename);
 }
 
 /**

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { startProcess, type Managed } from '../local/processes.ts';
 import {
   buildConsumer,
@@ -40,6 +40,22 @@ async function render(path: string): Promise<string> {
         `that never settles on the server (e.g. an interceptor that throws) keeps the app unstable`,
     );
   }
+}
+
+const launchChromium = () =>
+  chromium.launch({
+    executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+
+/** The page's uncaught errors and console errors, as they happen. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
 }
 
 const fromServer = (r: RecordedRequest) => r.origin === undefined;
@@ -108,17 +124,39 @@ describe('SSR consumer app (packed library, Angular SSR builder, Chromium)', () 
     assert.doesNotMatch(state[1]!, /seen without a token/);
   });
 
-  it('after hydration, the browser sends its own authorized request instead of reusing the server answer', async () => {
-    browser = await chromium.launch({
-      executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+  it('renders a guarded route on the server without hanging, signed out, for the browser to decide', async () => {
+    const tasks = await render('/tasks');
+    assert.match(
+      tasks,
+      /<p class="auth"[^>]*>\s*signed out\s*<\/p>/,
+      'CognitoAuthState on the server',
+    );
+    // The server cannot see the session: the guard lets it render the page as for anyone (a
+    // refused navigation would be a 404 here), with no user in it.
+    const guarded = await render('/private');
+    assert.match(guarded, /<p class="auth"[^>]*>\s*signed out\s*<\/p>/);
+    assert.match(guarded, /<p class="private"[^>]*>private page of\s*<\/p>/);
+  });
+
+  it('after hydration, the guard lets the signed-in browser in and the state shows the user', async () => {
+    browser ??= await launchChromium();
     const page = await browser.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    const pageErrors = collectErrors(page);
+    await page.goto(`${appOrigin}/private`, { timeout: RENDER_TIMEOUT_MS });
+    await page
+      .locator('p.private', { hasText: 'private page of ssr-user' })
+      .waitFor({ timeout: RENDER_TIMEOUT_MS })
+      .catch(() => assert.fail(`the guarded page never showed: ${JSON.stringify(pageErrors)}`));
+    assert.equal((await page.locator('p.auth').textContent())?.trim(), 'signed in as ssr-user');
+    assert.equal(new URL(page.url()).pathname, '/private');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  it('after hydration, the browser sends its own authorized request instead of reusing the server answer', async () => {
+    browser ??= await launchChromium();
+    const page = await browser.newPage();
+    const pageErrors = collectErrors(page);
     const before = api.requests.length;
     await page.goto(`${appOrigin}/tasks`, { timeout: RENDER_TIMEOUT_MS });
     await page

@@ -12,7 +12,7 @@ const apiOrigin = document
 // A signed-in session without Amplify or Cognito: the library's testing kit hands out a
 // JWT-shaped token the test recognises by its subject.
 const signedIn = provideCognitoAuthTesting({
-  token: fakeJwt({ expiresInSeconds: 3600, claims: { sub: 'ssr-consumer' } }),
+  token: fakeJwt({ expiresInSeconds: 3600, claims: { sub: 'ssr-consumer', username: 'ssr-user' } }),
 });
 
 bootstrapApplication(
