@@ -22,8 +22,8 @@ test('one HTTP API, whose CORS origins are exactly the AllowedOrigins parameter'
   assert.equal(api.Properties!['ProtocolType'], 'HTTP');
   const cors = api.Properties!['CorsConfiguration'] as Record<string, unknown>;
   assert.deepEqual(cors['AllowOrigins'], { Ref: 'AllowedOrigins' });
-  assert.deepEqual(cors['AllowHeaders'], ['authorization', 'content-type']);
-  assert.deepEqual(cors['ExposeHeaders'], ['location']);
+  assert.deepEqual(cors['AllowHeaders'], ['authorization', 'content-type', 'if-match']);
+  assert.deepEqual(cors['ExposeHeaders'], ['location', 'etag']);
   assert.equal(cors['MaxAge'], 7200);
   assert.equal(cors['AllowCredentials'], false);
 });

@@ -74,12 +74,12 @@ test('property: a non-http(s) origin is accepted only when it is one of the two 
   );
 });
 
-test('defaults: the Timer API methods, Authorization and Content-Type, 7200 s', () => {
+test('defaults: the Timer API methods, Authorization, Content-Type and If-Match, 7200 s', () => {
   const config = parseCorsConfig({ ALLOWED_ORIGINS: 'https://a.example, http://localhost:4200' });
   assert.deepEqual([...config.allowedOrigins], ['https://a.example', 'http://localhost:4200']);
   assert.deepEqual(config.allowedMethods, ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
-  assert.deepEqual(config.allowedHeaders, ['Authorization', 'Content-Type']);
-  assert.deepEqual([...config.allowedHeaderKeys], ['authorization', 'content-type']);
+  assert.deepEqual(config.allowedHeaders, ['Authorization', 'Content-Type', 'If-Match']);
+  assert.deepEqual([...config.allowedHeaderKeys], ['authorization', 'content-type', 'if-match']);
   assert.equal(config.maxAgeSeconds, 7200);
 });
 

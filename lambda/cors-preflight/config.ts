@@ -17,7 +17,7 @@ export interface CorsConfig {
 }
 
 export const DEFAULT_METHODS = 'GET,HEAD,POST,PUT,PATCH,DELETE';
-export const DEFAULT_HEADERS = 'Authorization,Content-Type';
+export const DEFAULT_HEADERS = 'Authorization,Content-Type,If-Match';
 /** Chromium caps Access-Control-Max-Age at 7200 s; a larger value is silently cut, so refuse it. */
 export const MAX_AGE_LIMIT = 7200;
 

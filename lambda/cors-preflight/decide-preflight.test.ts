@@ -21,7 +21,7 @@ test('an allowed origin gets exactly its own origin back, the configured lists a
     headers: {
       'access-control-allow-origin': 'https://app.example.com',
       'access-control-allow-methods': 'GET,HEAD,POST,PUT,PATCH,DELETE',
-      'access-control-allow-headers': 'Authorization,Content-Type',
+      'access-control-allow-headers': 'Authorization,Content-Type,If-Match',
       'access-control-max-age': '600',
       vary: 'Origin',
     },
@@ -87,7 +87,7 @@ test('property: Access-Control-Allow-Origin is only ever a configured origin, ne
         }
         assert.equal(response.headers['vary'], 'Origin');
         const grantedHeaders = response.headers['access-control-allow-headers'];
-        assert.ok(grantedHeaders === undefined || grantedHeaders === 'Authorization,Content-Type');
+        assert.ok(grantedHeaders === undefined || grantedHeaders === 'Authorization,Content-Type,If-Match');
       },
     ),
   );
@@ -158,7 +158,7 @@ test('property: a granted preflight lists Authorization and never a requested-on
   fc.assert(
     fc.property(fc.array(fc.stringMatching(/^[a-z][a-z-]{0,12}$/), { maxLength: 4 }), (names) => {
       const response = decidePreflight(config, { ...allowed, requestHeaders: names.join(', ') });
-      const unknown = names.some((name) => !['authorization', 'content-type'].includes(name));
+      const unknown = names.some((name) => !['authorization', 'content-type', 'if-match'].includes(name));
       assert.equal(response.statusCode, unknown ? 403 : 204);
       if (response.statusCode === 204) {
         assert.match(response.headers['access-control-allow-headers'] ?? '', /\bAuthorization\b/);

@@ -193,7 +193,7 @@ test(
       headers: { authorization: `Bearer ${token}`, origin: ALLOWED },
     });
     assert.equal(ok.headers.get('access-control-allow-origin'), ALLOWED);
-    assert.equal(ok.headers.get('access-control-expose-headers'), 'location');
+    assert.equal(ok.headers.get('access-control-expose-headers'), 'location,etag');
     const other = await call('/tasks', {
       headers: { authorization: `Bearer ${token}`, origin: 'https://evil.example' },
     });
