@@ -4,7 +4,7 @@
 // Needs the built library (npm test builds it).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import {
@@ -14,8 +14,32 @@ import {
   packLibrary,
   root,
 } from './consumer-setup.ts';
+import { examplesModule, examplesOf, importAll, typeErrors } from './doc-examples.ts';
 
 const appDir = join(root, 'consumers', 'plain');
+
+/** What the examples take as given: Angular's names and the app's own, as in an app's file. */
+const EXAMPLE_CONTEXT = `
+import { HTTP_INTERCEPTORS, HttpClient, HttpContext, provideHttpClient, withInterceptors,
+  withInterceptorsFromDi } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component, NgModule, computed, inject } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { BrowserModule, bootstrapApplication } from '@angular/platform-browser';
+import { ActivatedRoute, Router, Routes } from '@angular/router';
+declare class AppComponent {}
+declare class SignInPage {}
+declare class AccountPage {}
+declare const adminRoutes: Routes;
+declare const router: Router;
+declare const route: ActivatedRoute;
+declare const http: HttpClient;
+declare const url: string;
+declare const config: CognitoAuthConfig;
+declare const error: unknown;
+declare function showOffline(url: string, cause: unknown): void;
+declare function expect(actual: unknown): { toBeTrue(): void };
+`;
 let tarball: string;
 let installed: string;
 
@@ -62,6 +86,26 @@ describe('plain NgModule consumer app (packed library, publint, Angular CLI buil
       'ngx-cognito-gateway-timer.d.ts',
       'ngx-cognito-gateway.d.ts',
     ]);
+  });
+
+  it('every @example in the published declarations compiles against the package', () => {
+    const files = [
+      ['ngx-cognito-gateway.d.ts', 'ngx-cognito-gateway'],
+      ['ngx-cognito-gateway-testing.d.ts', 'ngx-cognito-gateway/testing'],
+    ];
+    const sources = files.map(([file, specifier]) => {
+      const text = readFileSync(join(installed, 'types', file!), 'utf8');
+      return { examples: examplesOf(text), imports: importAll(text, specifier!) };
+    });
+    const examples = sources.flatMap((source) => source.examples);
+    assert.ok(examples.length >= 20, `only ${examples.length} examples found`);
+    // Inside the app's node_modules, so the package resolves as the app resolves it.
+    const dir = join(appDir, 'node_modules', '.doc-examples');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'examples.ts');
+    const context = [...sources.map((source) => source.imports), EXAMPLE_CONTEXT].join('\n');
+    writeFileSync(file, examplesModule(examples, context));
+    assert.deepEqual(typeErrors(file), [], `examples that do not compile, see ${file}`);
   });
 
   it('an NgModule app using forRoot, the guard and the state builds against it', () => {

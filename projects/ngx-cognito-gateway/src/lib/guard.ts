@@ -26,9 +26,9 @@ import { COGNITO_SIGN_IN_URL, signInTree } from './sign-in-url';
  *
  * @example
  * export const routes: Routes = [
- *   { path: 'sign-in', loadComponent: () => import('./sign-in.page').then((m) => m.SignInPage) },
- *   { path: 'account', canActivate: [cognitoAuthGuard], loadComponent: () => import('./account') },
- *   { path: 'admin', canMatch: [cognitoAuthGuard], loadChildren: () => import('./admin.routes') },
+ *   { path: 'sign-in', component: SignInPage },
+ *   { path: 'account', canActivate: [cognitoAuthGuard], component: AccountPage },
+ *   { path: 'admin', canMatch: [cognitoAuthGuard], loadChildren: () => adminRoutes },
  * ];
  */
 export const cognitoAuthGuard: CanActivateFn & CanActivateChildFn & CanMatchFn = (
