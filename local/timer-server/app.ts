@@ -1,35 +1,14 @@
-// The Timer API's HTTP surface (openapi/timer-api.yaml, paths).
+// The reference server's transport: node:http in front of the Timer API's core (core.ts). What is
+// HTTP/1.1's own stays here: the Host header, the second fence on the bearer token, reading the
+// body from the socket, and closing a connection whose body was refused unread.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  BodyTooLargeError,
-  contentCoding,
-  InvalidJsonError,
-  isJsonMediaType,
-  MAX_BODY_BYTES,
-  readJsonBody,
-} from './body.ts';
-import { etagOf, ifMatchAllows, parseIfMatch } from './conditional.ts';
+import { readBodyBytes } from './body.ts';
+import { createTimerHandler, type TimerRequest } from './core.ts';
 import type { Fence } from './fence.ts';
-import { problems, send, sendProblem, type Problem } from './problem.ts';
+import { send, sendProblem } from './http-send.ts';
+import { problems, type Problem } from './problem.ts';
 import type { TimerSchemas } from './schema.ts';
-import { LIMIT_REACHED, STALE, type Task, type TaskDraft, type TaskStore } from './store.ts';
-
-export type Route = { kind: 'collection' } | { kind: 'item'; id: string } | { kind: 'none' };
-
-/** Pure: which resource a request path names. */
-export function route(url: string): Route {
-  const path = url.split('?')[0] ?? '';
-  if (path === '/tasks') return { kind: 'collection' };
-  const match = /^\/tasks\/([^/]+)$/.exec(path);
-  if (!match?.[1]) return { kind: 'none' };
-  try {
-    return { kind: 'item', id: decodeURIComponent(match[1]) };
-  } catch {
-    return { kind: 'none' };
-  }
-}
-
-const ALLOW = { collection: 'GET, HEAD, POST', item: 'GET, HEAD, PUT, DELETE' };
+import type { TaskStore } from './task-store.ts';
 
 /**
  * RFC 9112 §3.2: 400 for an HTTP/1.1 request without a Host header, and for any with more than
@@ -44,23 +23,17 @@ export function hostProblem(req: IncomingMessage): Problem | undefined {
   return undefined;
 }
 
-/** `If-Match`, parsed; undefined when absent; false (after answering 400) when malformed. */
-function conditionOf(req: IncomingMessage, res: ServerResponse) {
-  const header = req.headers['if-match'];
-  if (header === undefined) return undefined;
-  const condition = parseIfMatch(header);
-  if (condition) return condition;
-  sendProblem(res, problems.badRequest('If-Match must be * or a list of entity tags from ETag'));
-  return false;
+function timerRequest(req: IncomingMessage): TimerRequest {
+  return {
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+    header(name) {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(',') : value;
+    },
+    readBody: (limit) => readBodyBytes(req, limit),
+  };
 }
-
-const sendTask = (res: ServerResponse, status: number, task: Task, headers = {}) =>
-  send(res, status, task, { ...headers, etag: etagOf(task.version) });
-
-const changedElsewhere = (task: Task) =>
-  problems.preconditionFailed(
-    `The task has changed since it was read (it is now version ${task.version}): read it again`,
-  );
 
 /**
  * The HTTP surface over the store. `fence` decides who calls before anything else is looked at
@@ -68,53 +41,7 @@ const changedElsewhere = (task: Task) =>
  * scoped to that owner.
  */
 export function createTimerApp(store: TaskStore, schemas: TimerSchemas, fence: Fence) {
-  async function draftFrom(
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<TaskDraft | undefined> {
-    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
-      // Not reading a body we refuse: close the connection instead of draining it.
-      sendProblem(res, problems.tooLarge(MAX_BODY_BYTES), { connection: 'close' });
-      return undefined;
-    }
-    if (!isJsonMediaType(req.headers['content-type'])) {
-      sendProblem(res, problems.unsupportedMediaType(req.headers['content-type']), {
-        connection: 'close',
-      });
-      return undefined;
-    }
-    const coding = contentCoding(req.headers['content-encoding']);
-    if (coding) {
-      // Accept-Encoding on a 415 tells the client it is the coding, not the media type, that was
-      // refused (RFC 9110 §12.5.3).
-      sendProblem(res, problems.unsupportedEncoding(coding), {
-        'accept-encoding': 'identity',
-        connection: 'close',
-      });
-      return undefined;
-    }
-    let body: unknown;
-    try {
-      body = await readJsonBody(req);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        sendProblem(res, problems.tooLarge(MAX_BODY_BYTES), { connection: 'close' });
-      } else if (error instanceof InvalidJsonError) {
-        sendProblem(res, problems.invalidJson(error.message));
-      } else {
-        throw error;
-      }
-      return undefined;
-    }
-    const errors = schemas.validateDraft(body);
-    if (errors.length > 0) {
-      sendProblem(res, problems.validation(errors));
-      return undefined;
-    }
-    return body as TaskDraft;
-  }
-
-  const notFound = (id: string) => problems.notFound(`No task with id ${JSON.stringify(id)}`);
+  const handler = createTimerHandler(store, schemas);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const badHost = hostProblem(req);
@@ -126,55 +53,8 @@ export function createTimerApp(store: TaskStore, schemas: TimerSchemas, fence: F
       const close: Record<string, string> = hasBody ? { connection: 'close' } : {};
       return sendProblem(res, admission.problem, { ...admission.headers, ...close });
     }
-    const { owner } = admission;
-    const target = route(req.url ?? '/');
-    // HEAD is GET without the body, wherever GET is supported (RFC 9110 §9.3.2); Node leaves the
-    // body out of a HEAD response and keeps the headers, Content-Length included.
-    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
-    if (target.kind === 'none') {
-      sendProblem(res, problems.notFound(`No resource at ${req.url ?? ''}`));
-      return;
-    }
-    if (target.kind === 'collection') {
-      if (method === 'GET') return send(res, 200, store.list(owner));
-      if (method === 'POST') {
-        const draft = await draftFrom(req, res);
-        if (!draft) return;
-        const task = store.create(owner, draft);
-        if (task === LIMIT_REACHED) {
-          return sendProblem(res, problems.taskLimit(store.maxTasksPerOwner));
-        }
-        return sendTask(res, 201, task, { location: `/tasks/${encodeURIComponent(task.id)}` });
-      }
-      return notAllowed(res, method, ALLOW.collection);
-    }
-    const { id } = target;
-    if (method === 'GET') {
-      const task = store.get(owner, id);
-      return task ? sendTask(res, 200, task) : sendProblem(res, notFound(id));
-    }
-    if (method !== 'PUT' && method !== 'DELETE') return notAllowed(res, method, ALLOW.item);
-    const condition = conditionOf(req, res);
-    if (condition === false) return;
-    const draft = method === 'PUT' ? await draftFrom(req, res) : undefined;
-    if (method === 'PUT' && !draft) return;
-    // From here on synchronous: no other request runs between the check and the write.
-    // A missing task is 404 whatever If-Match says (RFC 9110 §13.2.1: preconditions are ignored
-    // when the answer without them would not be 2xx).
-    const current = store.get(owner, id);
-    if (!current) return sendProblem(res, notFound(id));
-    if (condition && !ifMatchAllows(condition, current.version)) {
-      return sendProblem(res, changedElsewhere(current));
-    }
-    if (draft) {
-      const task = store.update(owner, id, draft, current.version);
-      if (task === STALE || !task) return sendProblem(res, changedElsewhere(current));
-      return sendTask(res, 200, task);
-    }
-    if (store.delete(owner, id, current.version) !== true) {
-      return sendProblem(res, changedElsewhere(current));
-    }
-    res.writeHead(204, { 'cache-control': 'no-store' }).end();
+    // Node leaves the body out of a HEAD response and keeps the headers, Content-Length included.
+    send(res, await handler(admission.owner, timerRequest(req)));
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -191,8 +71,4 @@ export function createTimerApp(store: TaskStore, schemas: TimerSchemas, fence: F
 function hasContent(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return length !== undefined && length !== '0';
-}
-
-function notAllowed(res: ServerResponse, method: string, allow: string): void {
-  sendProblem(res, problems.methodNotAllowed(`${method} is not supported here`), { allow });
 }

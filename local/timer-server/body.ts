@@ -1,3 +1,5 @@
+// Request bodies: which media types and codings are taken, how many bytes, and how they become
+// JSON. Shared by both transports (node:http here, API Gateway's event in lambda/timer-api).
 import type { IncomingMessage } from 'node:http';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -18,7 +20,7 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
 
 /**
  * The first content coding of a request body other than identity, if any (RFC 9110 §8.4). This
- * server decodes none, so such a body is refused with 415 (RFC 9110 §15.5.16) before reading it.
+ * API decodes none, so such a body is refused with 415 (RFC 9110 §15.5.16) before reading it.
  */
 export function contentCoding(contentEncoding: string | undefined): string | undefined {
   return contentEncoding
@@ -27,8 +29,8 @@ export function contentCoding(contentEncoding: string | undefined): string | und
     .find((coding) => coding !== '' && coding !== 'identity');
 }
 
-/** Reads at most `limit` bytes, then UTF-8 JSON (RFC 8259 §8.1); rejects with the errors above. */
-export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+/** Reads at most `limit` bytes of a node:http request; rejects with BodyTooLargeError past it. */
+export async function readBodyBytes(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) throw new BodyTooLargeError();
   const chunks: Buffer[] = [];
@@ -38,9 +40,14 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
     if (size > limit) throw new BodyTooLargeError();
     chunks.push(chunk);
   }
+  return Buffer.concat(chunks);
+}
+
+/** UTF-8 JSON (RFC 8259 §8.1); rejects with InvalidJsonError. */
+export function parseJsonBody(bytes: Uint8Array): unknown {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new InvalidJsonError('The request body is not valid UTF-8');
   }

@@ -16,7 +16,7 @@ function nested(depth: number): unknown {
 }
 
 describe('timer server: bounded cost', () => {
-  it('refuses 11,000 days before the schema runs (its uniqueItems is quadratic)', () => {
+  it('refuses 11,000 days before the schema runs (its uniqueItems is quadratic)', async () => {
     // The cheap shape check alone must catch it: the schema would pay ~0.8 s of CPU here.
     assert.deepEqual(shapeErrors({ ...VALID_DRAFT, daysOfWeek: manyDays(11_000) }, DAYS), [
       { field: 'daysOfWeek', message: 'count must be ≤ 7' },
@@ -24,7 +24,7 @@ describe('timer server: bounded cost', () => {
     assert.deepEqual(shapeErrors(VALID_DRAFT, DAYS), []);
   });
 
-  it(`refuses nesting deeper than ${MAX_DEPTH} levels before the schema runs`, () => {
+  it(`refuses nesting deeper than ${MAX_DEPTH} levels before the schema runs`, async () => {
     assert.deepEqual(shapeErrors({ ...VALID_DRAFT, daysOfWeek: [nested(MAX_DEPTH)] }, DAYS), [
       { field: 'daysOfWeek', message: `must not be nested more than ${MAX_DEPTH} levels deep` },
     ]);
@@ -38,7 +38,7 @@ describe('timer server: bounded cost', () => {
     );
   });
 
-  it('answers 400 (never 500) to oversized and deeply nested bodies, eight at once', () =>
+  it('answers 400 (never 500) to oversized and deeply nested bodies, eight at once', async () =>
     withServer(async ({ url }) => {
       // Within the 64 KiB body limit: as deep as JSON text of that size can nest.
       const deep =
@@ -68,7 +68,7 @@ describe('timer server: bounded cost', () => {
       assert.deepEqual((await call(`${url}/tasks`)).json, [], 'nothing was stored');
     }));
 
-  it('refuses control characters and unpaired surrogates in text, which JSON would escape six-fold', () => {
+  it('refuses control characters and unpaired surrogates in text, which JSON would escape six-fold', async () => {
     for (const bad of ['a\u0000b', 'a\u001bb', '\ud800', 'x\udfff']) {
       const errors = schemas.validateDraft({ ...VALID_DRAFT, name: bad, executionCommand: bad });
       assert.deepEqual(
@@ -87,7 +87,7 @@ describe('timer server: bounded cost', () => {
     );
   });
 
-  it('keeps the largest possible list of one user well under HTTP API’s 10 MB payload quota', () => {
+  it('keeps the largest possible list of one user well under HTTP API’s 10 MB payload quota', async () => {
     const limit = 1000;
     // The largest draft the contract admits, in bytes of JSON: astral characters are 4 bytes
     // each and count as one character; `"` and `\` escape to 2 bytes only.
@@ -104,17 +104,17 @@ describe('timer server: bounded cost', () => {
     const store = openTaskStore(':memory:', { maxTasksPerOwner: limit });
     try {
       let task: Task | typeof LIMIT_REACHED = LIMIT_REACHED;
-      for (let i = 0; i < limit; i++) task = store.create('a', largest);
+      for (let i = 0; i < limit; i++) task = await store.create('a', largest);
       assert.notEqual(task, LIMIT_REACHED);
-      assert.equal(store.create('a', largest), LIMIT_REACHED);
-      const bytes = Buffer.byteLength(JSON.stringify(store.list('a')));
+      assert.equal(await store.create('a', largest), LIMIT_REACHED);
+      const bytes = Buffer.byteLength(JSON.stringify(await store.list('a')));
       assert.ok(bytes < 7_500_000, `${bytes} bytes`);
     } finally {
       store.close();
     }
   });
 
-  it('answers 409 with a clear problem past the per-user task limit, for that user only', () =>
+  it('answers 409 with a clear problem past the per-user task limit, for that user only', async () =>
     withServer(
       async ({ url }) => {
         for (let i = 0; i < 2; i++) {

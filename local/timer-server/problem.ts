@@ -1,5 +1,4 @@
 // RFC 9457 problem details (https://www.rfc-editor.org/rfc/rfc9457).
-import type { ServerResponse } from 'node:http';
 import type {
   FieldError,
   Problem,
@@ -72,45 +71,38 @@ function blank(status: number, title: string, detail: string): Problem {
 
 const PROBLEM_JSON = 'application/problem+json';
 
-export function sendProblem(
-  res: ServerResponse,
+/**
+ * An answer as both transports write it: the node:http server (http-send.ts) and the Lambda
+ * handler (lambda/timer-api) add only what their transport needs (Content-Length, Connection).
+ */
+export interface TimerResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** JSON text; '' for no body. */
+  readonly body: string;
+  /**
+   * The request's body was refused unread: an HTTP/1.1 server closes the connection instead of
+   * draining it.
+   */
+  readonly bodyUnread?: boolean;
+}
+
+/** A JSON answer; never cached, since every answer depends on who asks. */
+export function jsonResponse(
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): TimerResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json', ...headers, 'cache-control': 'no-store' },
+    body: value === undefined ? '' : JSON.stringify(value),
+  };
+}
+
+export function problemResponse(
   problem: Problem,
   headers: Record<string, string> = {},
-): void {
-  send(res, problem.status, problem, { ...headers, 'content-type': PROBLEM_JSON });
-}
-
-export function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, headersFor(text, headers));
-  res.end(text);
-}
-
-/**
- * The whole HTTP/1.1 message for a connection Node refused before there was a request object to
- * answer on (its 'clientError' event); the connection closes after it.
- */
-export function rawProblem(problem: Problem): string {
-  const text = JSON.stringify(problem);
-  const headers = headersFor(text, {
-    'content-type': PROBLEM_JSON,
-    date: new Date().toUTCString(), // Node adds it to every other response (RFC 9110 §6.6.1)
-    connection: 'close',
-  });
-  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
-  return `HTTP/1.1 ${problem.status} ${problem.title}\r\n${lines.join('')}\r\n${text}`;
-}
-
-function headersFor(text: string, headers: Record<string, string>): Record<string, string> {
-  return {
-    'content-type': 'application/json',
-    ...headers,
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-  };
+): TimerResponse {
+  return jsonResponse(problem.status, problem, { ...headers, 'content-type': PROBLEM_JSON });
 }

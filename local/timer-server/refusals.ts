@@ -3,7 +3,8 @@
 // error, so a client has one error format to read.
 import { maxHeaderSize, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { problems, rawProblem, sendProblem, type Problem } from './problem.ts';
+import { rawProblem, sendProblem } from './http-send.ts';
+import { problems, type Problem } from './problem.ts';
 
 export interface Timeouts {
   readonly headersMs: number;

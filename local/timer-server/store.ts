@@ -1,8 +1,9 @@
 // Tasks in SQLite (node:sqlite, Node 24). Every write is one statement in autocommit mode, i.e.
 // its own transaction, and the file runs with synchronous=FULL, so a task is on disk before the
-// response that acknowledges it is written. Node runs one statement at a time on this connection,
-// so a count followed by an insert, or a version check inside one UPDATE, cannot interleave with
-// another request's write.
+// response that acknowledges it is written. The methods are async only to share TaskStore with
+// network stores: each body runs synchronously, and Node runs one statement at a time on this
+// connection, so a count followed by an insert, or a version check inside one UPDATE, cannot
+// interleave with another request's write.
 //
 // Every task belongs to an owner (the verified token's `sub`), and every read and write is scoped
 // to it: another owner's task is indistinguishable from a missing one. Rows written before tasks
@@ -11,37 +12,28 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
-// The contract's types, generated from openapi/timer-api.yaml (one source for every user of them).
-import type {
-  Task,
-  TaskDraft,
-} from '../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
+import {
+  DEFAULT_MAX_TASKS_PER_OWNER,
+  draftFields,
+  LIMIT_REACHED,
+  STALE,
+  type Task,
+  type TaskDraft,
+  type TaskStore,
+} from './task-store.ts';
 
-export type {
-  DayOfWeek,
-  Task,
-  TaskDraft,
-} from '../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
+export {
+  DEFAULT_MAX_TASKS_PER_OWNER,
+  LIMIT_REACHED,
+  STALE,
+  type DayOfWeek,
+  type Task,
+  type TaskDraft,
+  type TaskStore,
+} from './task-store.ts';
 
-/** What a conditional write found: the task's version differed from the one expected. */
-export const STALE = 'stale';
-/** The owner already has as many tasks as allowed. */
-export const LIMIT_REACHED = 'limit-reached';
-
-export interface TaskStore {
-  list(owner: string): Task[];
-  get(owner: string, id: string): Task | undefined;
-  create(owner: string, draft: TaskDraft): Task | typeof LIMIT_REACHED;
-  /** `expectedVersion` undefined: unconditional. */
-  update(
-    owner: string,
-    id: string,
-    draft: TaskDraft,
-    expectedVersion?: number,
-  ): Task | typeof STALE | undefined;
-  delete(owner: string, id: string, expectedVersion?: number): boolean | typeof STALE;
-  /** Most tasks one owner may have. */
-  readonly maxTasksPerOwner: number;
+/** The SQLite store: the shared interface, plus what only a file can have. */
+export interface SqliteTaskStore extends TaskStore {
   /** Rows without an owner (written before tasks had one): kept, shown to no one. */
   readonly ownerless: number;
   close(): void;
@@ -52,8 +44,6 @@ export interface TaskStoreOptions {
   /** Most tasks one owner may have; create answers LIMIT_REACHED past it. */
   maxTasksPerOwner?: number;
 }
-
-export const DEFAULT_MAX_TASKS_PER_OWNER = 1000;
 
 interface Row {
   id: string;
@@ -66,7 +56,7 @@ interface Row {
 const COLUMNS = 'id, draft, created_at, updated_at, version';
 
 /** `path` is a file (created with its folder) or `:memory:`. */
-export function openTaskStore(path: string, options: TaskStoreOptions = {}): TaskStore {
+export function openTaskStore(path: string, options: TaskStoreOptions = {}): SqliteTaskStore {
   const now = options.now ?? (() => new Date());
   const limit = options.maxTasksPerOwner ?? DEFAULT_MAX_TASKS_PER_OWNER;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -94,25 +84,25 @@ export function openTaskStore(path: string, options: TaskStoreOptions = {}): Tas
   return {
     ownerless,
     maxTasksPerOwner: limit,
-    list: (owner) => (listRows.all(owner) as unknown as Row[]).map(toTask),
-    get(owner, id) {
+    list: async (owner) => (listRows.all(owner) as unknown as Row[]).map(toTask),
+    async get(owner, id) {
       const row = getRow.get(owner, id) as Row | undefined;
       return row && toTask(row);
     },
-    create(owner, draft) {
+    async create(owner, draft) {
       if (Number((countRows.get(owner) as { n: number }).n) >= limit) return LIMIT_REACHED;
       const at = now().toISOString();
       const row = insertRow.get(owner, randomUUID(), serialize(draft), at, at) as unknown as Row;
       return toTask(row);
     },
-    update(owner, id, draft, expectedVersion) {
+    async update(owner, id, draft, expectedVersion) {
       const version = expectedVersion ?? null;
       const row = updateRow.get(serialize(draft), now().toISOString(), owner, version, id) as
         Row | undefined;
       if (row) return toTask(row);
       return exists(owner, id) ? STALE : undefined;
     },
-    delete(owner, id, expectedVersion) {
+    async delete(owner, id, expectedVersion) {
       if (Number(deleteRow.run(owner, expectedVersion ?? null, id).changes) > 0) return true;
       return exists(owner, id) ? STALE : false;
     },
@@ -147,19 +137,8 @@ function migrate(db: DatabaseSync): void {
   db.exec('CREATE INDEX IF NOT EXISTS tasks_by_owner ON tasks (owner, seq)');
 }
 
-// Only the draft's own fields are stored; id, owner, version and timestamps live in their
-// columns, so a body can never overwrite them.
 function serialize(draft: TaskDraft): string {
-  const { name, description, hour, minute, daysOfWeek, executionCommand, executeUntil } = draft;
-  return JSON.stringify({
-    name,
-    description,
-    hour,
-    minute,
-    daysOfWeek,
-    executionCommand,
-    executeUntil,
-  });
+  return JSON.stringify(draftFields(draft));
 }
 
 function toTask(row: Row): Task {
