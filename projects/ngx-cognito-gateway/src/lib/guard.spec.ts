@@ -2,7 +2,12 @@ import { Component, PLATFORM_ID, provideZonelessChangeDetection } from '@angular
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { cognitoAuthGuard, provideCognitoAuth, withSignInRedirect } from 'ngx-cognito-gateway';
+import {
+  CognitoAuthModule,
+  cognitoAuthGuard,
+  provideCognitoAuth,
+  withSignInRedirect,
+} from 'ngx-cognito-gateway';
 import {
   CognitoAuthTestingOptions,
   FakeCognitoTokenSource,
@@ -95,6 +100,31 @@ describe('cognitoAuthGuard', () => {
       lang: 'en',
       returnUrl: '/private/1',
     });
+  });
+
+  it('takes the same features through CognitoAuthModule.forRoot', async () => {
+    TestBed.configureTestingModule({
+      imports: [
+        CognitoAuthModule.forRoot(
+          { allowedUrls: ['https://api.example.com'] },
+          withSignInRedirect({ signInUrl: '/login' }),
+        ),
+      ],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideRouter([
+          { path: 'login', component: SignInPage },
+          { path: 'private', component: PrivatePage, canActivate: [cognitoAuthGuard] },
+        ]),
+        provideCognitoAuthTesting({ signedOut: true }),
+      ],
+    });
+    expect(await visit('/private')).toEqual({
+      url: '/login?returnUrl=%2Fprivate',
+      text: 'sign-in page',
+    });
+    TestBed.inject(FakeCognitoTokenSource).signIn();
+    expect((await visit('/private')).text).toBe('private page');
   });
 
   it('reads the session afresh on each check: signing in later opens the page', async () => {
