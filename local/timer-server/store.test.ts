@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { LIMIT_REACHED, openTaskStore, STALE, type Task, type TaskDraft } from './store.ts';
+import { storeContract } from './store-contract.ts';
 
 const draft: TaskDraft = {
   name: 'n',
@@ -159,4 +160,9 @@ describe('openTaskStore', () => {
         after.close();
       }
     }));
+});
+
+storeContract('SQLite', async ({ maxTasksPerOwner, now }) => {
+  const store = openTaskStore(':memory:', { maxTasksPerOwner, now });
+  return { store, close: () => store.close() };
 });
