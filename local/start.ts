@@ -51,6 +51,12 @@ export interface LocalStack {
   pids: number[];
   /** Settles with a message when a child of ours exits on its own after start-up. */
   crashed: Promise<string>;
+  /**
+   * Stops the Timer server, runs `during`, then starts it again on the same port with the same
+   * flags, even when `during` throws, so the stack stays usable (a `:memory:` store starts empty).
+   * The e2e suite shows the app with the API's backend down this way.
+   */
+  withTimerDown(during: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -93,13 +99,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The second fence: the Timer server checks the same tokens as the gateway's authorizer
     // (issuer, app client, the route's scopes from the template's parameters).
     const scopes = parameter('AuthorizationScopes');
-    const timer: Managed = await startProcess({
+    const timerSpec = (port: number): Parameters<typeof startProcess>[0] => ({
       name: 'timer-server',
       command: node,
       args: [
         join(root, 'local', 'timer-server', 'main.ts'),
         '--port',
-        String(ports.timer),
+        String(port),
         // Without --db the server uses its own default file under local/data/.
         ...(options.timerDb === undefined ? [] : ['--db', options.timerDb]),
         '--issuer',
@@ -113,10 +119,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       echo: options.echo || 'stderr',
       signal: options.signal,
     });
-    running.push(timer);
+    let timer: Managed = await startProcess(timerSpec(ports.timer));
+    // Whichever Timer server runs at stop time (withTimerDown replaces it); crashed watches the first.
+    running.push({ stop: () => timer.stop() });
     pids.push(timer.child.pid!);
     crashes.push(timer.crashed);
     const timerUrl = timer.ready[1];
+    const withTimerDown = async (during: () => Promise<void>) => {
+      const pid = timer.child.pid!;
+      await timer.stop();
+      try {
+        await during();
+      } finally {
+        timer = await startProcess(timerSpec(Number(new URL(timerUrl).port)));
+        pids[pids.indexOf(pid)] = timer.child.pid!;
+      }
+    };
 
     // The template's local parameters allow the default app port; another app port is allowed
     // instead, so the gateway never allows an origin nothing serves.
@@ -208,6 +226,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       otherCredentials: seeded.other,
       pids,
       crashed: Promise.race(crashes),
+      withTimerDown,
       stop,
     };
   } catch (error) {
