@@ -35,7 +35,7 @@ test('amplify.yml is a version 1 frontend spec with preBuild and build phases', 
 test('it installs Node 24 (the pinned node devDependency major) and the lockfile', () => {
   const major = pkg.devDependencies['node']!.split('.')[0];
   assert.ok(commands.includes(`nvm install ${major}`), `nvm install ${major}`);
-  assert.ok(commands.some((c) => /\bnpm install --no-audit --no-fund$/.test(c)));
+  assert.ok(commands.some((c) => /\bnpm ci --no-audit --no-fund$/.test(c)));
   assert.ok(spec.frontend.cache.paths.includes('node_modules/**/*'));
 });
 
