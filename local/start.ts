@@ -47,6 +47,10 @@ export interface LocalStack {
   credentials: { username: string; password: string };
   /** A second user, to see that users never see each other's timers. */
   otherCredentials: { username: string; password: string };
+  /** A user in FORCE_CHANGE_PASSWORD state, reset on every start: signing in asks for a new password. */
+  newPasswordCredentials: { username: string; temporaryPassword: string };
+  /** cognito-local's data dir: its `.cognito/db/<poolId>.json` holds the codes it "sends". */
+  cognitoDataDir: string;
   /** Process group ids of the children (each child leads its own group). */
   pids: number[];
   /** Settles with a message when a child of ours exits on its own after start-up. */
@@ -80,9 +84,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     running.length = 0;
   };
   try {
+    const cognitoDataDir = options.cognitoDataDir ?? join(root, 'local', 'data', 'cognito');
     const cognito = await startCognitoLocal({
       port: ports.cognito,
-      dataDir: options.cognitoDataDir ?? join(root, 'local', 'data', 'cognito'),
+      dataDir: cognitoDataDir,
       echo: options.echo,
       signal: options.signal,
     });
@@ -224,6 +229,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       userPoolClientId: seeded.userPoolClientId,
       credentials: { username: seeded.username, password: seeded.password },
       otherCredentials: seeded.other,
+      newPasswordCredentials: seeded.newPassword,
+      cognitoDataDir,
       pids,
       crashed: Promise.race(crashes),
       withTimerDown,
@@ -248,6 +255,8 @@ export function formatTable(stack: LocalStack): string {
     ['demo password', stack.credentials.password],
     ['second username', stack.otherCredentials.username],
     ['second password', stack.otherCredentials.password],
+    ['new-password username', stack.newPasswordCredentials.username],
+    ['temporary password', stack.newPasswordCredentials.temporaryPassword],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n');

@@ -1,6 +1,9 @@
 // Idempotent seed: one user pool, one app client (USER_PASSWORD_AUTH + REFRESH_TOKEN_AUTH, no
-// secret, as a browser app client must be), and two users with permanent passwords: the demo
-// user, and a second one to try per-user isolation by hand (each sees only their own timers).
+// secret, as a browser app client must be), two users with permanent passwords (the demo user,
+// and a second one to try per-user isolation by hand: each sees only their own timers), and a
+// third with only a temporary password, to try the "choose a new password" step. The pool
+// verifies email, as Amplify-created pools do, so sign-up codes are "sent" (cognito-local logs
+// them and keeps them in its data file).
 import { CognitoApiError, cognitoCall } from './api.ts';
 
 export interface TokenLifetimes {
@@ -25,12 +28,16 @@ export interface Seeded {
   password: string;
   /** The second user. */
   other: { username: string; password: string };
+  /** A user in FORCE_CHANGE_PASSWORD state: signing in asks for a new password. */
+  newPassword: { username: string; temporaryPassword: string };
 }
 
 export const DEMO_USERNAME = 'demo@example.com';
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
 export const OTHER_USERNAME = 'other@example.com';
 export const OTHER_PASSWORD = 'Other-Passw0rd!';
+export const NEW_PASSWORD_USERNAME = 'new-password@example.com';
+export const TEMPORARY_PASSWORD = 'Temp-Passw0rd!';
 
 function clientSettings(lifetimes: TokenLifetimes = {}): Record<string, unknown> {
   return {
@@ -60,8 +67,15 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
     const created = await cognitoCall<{ UserPool: { Id: string } }>(endpoint, 'CreateUserPool', {
       PoolName: poolName,
       UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
     });
     userPoolId = created.UserPool.Id;
+  } else {
+    // A data dir seeded before the pool verified email.
+    await cognitoCall(endpoint, 'UpdateUserPool', {
+      UserPoolId: userPoolId,
+      AutoVerifiedAttributes: ['email'],
+    });
   }
 
   const clients = await cognitoCall<{
@@ -95,7 +109,52 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
   await ensureUser(endpoint, userPoolId, username, password);
   const other = { username: OTHER_USERNAME, password: OTHER_PASSWORD };
   await ensureUser(endpoint, userPoolId, other.username, other.password);
-  return { userPoolId, userPoolClientId, username, password, other };
+  const newPassword = { username: NEW_PASSWORD_USERNAME, temporaryPassword: TEMPORARY_PASSWORD };
+  await ensureTemporaryPassword(
+    endpoint,
+    userPoolId,
+    newPassword.username,
+    newPassword.temporaryPassword,
+  );
+  return { userPoolId, userPoolClientId, username, password, other, newPassword };
+}
+
+/**
+ * Puts the user in FORCE_CHANGE_PASSWORD with this temporary password, creating it if missing:
+ * AdminCreateUser with TemporaryPassword for a new user, and for one who already chose a password,
+ * AdminSetUserPassword with Permanent false, which AWS documents as setting a temporary password
+ * that must be changed at the next sign-in
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminSetUserPassword.html).
+ * So every start offers the step again.
+ */
+export async function ensureTemporaryPassword(
+  endpoint: string,
+  userPoolId: string,
+  username: string,
+  temporaryPassword: string,
+): Promise<void> {
+  try {
+    await cognitoCall(endpoint, 'AdminGetUser', { UserPoolId: userPoolId, Username: username });
+  } catch (error) {
+    if (!(error instanceof CognitoApiError) || !/UserNotFound/.test(error.type)) throw error;
+    await cognitoCall(endpoint, 'AdminCreateUser', {
+      UserPoolId: userPoolId,
+      Username: username,
+      TemporaryPassword: temporaryPassword,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'email', Value: username },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    });
+    return;
+  }
+  await cognitoCall(endpoint, 'AdminSetUserPassword', {
+    UserPoolId: userPoolId,
+    Username: username,
+    Password: temporaryPassword,
+    Permanent: false,
+  });
 }
 
 /** Creates the user if missing and (re)sets a permanent password. */
