@@ -2,12 +2,22 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
+import { ensureUser } from '../local/cognito/seed.ts';
 import { startLocalStack, type LocalStack } from '../local/start.ts';
 import { appDir, screenshots } from './paths.ts';
 import { serveApp, type StaticApp } from './static-server.ts';
 
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
 export interface E2eStack {
   stack: LocalStack;
+  /** This test's own user: nobody else signs in as it, so its list starts empty. */
+  user: Credentials;
+  /** A second user of this test's own, to see that users never see each other's timers. */
+  otherUser: Credentials;
   /** Origin listed in the gateway's allowed origins. */
   app: StaticApp;
   /** Same build and config, from an origin the gateway does not allow. */
@@ -15,9 +25,25 @@ export interface E2eStack {
   apiOrigin: string;
 }
 
-/** One fresh stack per worker (one worker): fresh cognito-local data, in-memory Timer store. */
-export const test = base.extend<object, { e2e: E2eStack }>({
-  e2e: [
+type Shared = Omit<E2eStack, 'user' | 'otherUser'>;
+
+/**
+ * One fresh stack per worker (one worker): fresh cognito-local data, in-memory Timer store. Every
+ * test shares it, but signs in as users of its own, so no test depends on what another left.
+ */
+export const test = base.extend<{ e2e: E2eStack }, { shared: Shared }>({
+  e2e: async ({ shared }, use, testInfo) => {
+    const password = 'E2e-Passw0rd!';
+    // Unique per test, repeat and retry; cognito-local's pool has email usernames.
+    const name = `${testInfo.testId}-r${testInfo.repeatEachIndex}-t${testInfo.retry}`;
+    const user = { username: `e2e-${name}@example.com`, password };
+    const otherUser = { username: `e2e-other-${name}@example.com`, password };
+    for (const u of [user, otherUser]) {
+      await ensureUser(shared.stack.urls.cognito, shared.stack.userPoolId, u.username, u.password);
+    }
+    await use({ ...shared, user, otherUser });
+  },
+  shared: [
     async ({}, use) => {
       const dataDir = await mkdtemp(join(tmpdir(), 'e2e-cognito-'));
       const app = await serveApp(appDir);
@@ -66,9 +92,10 @@ export function recordAuthorized(page: Page): { url: string; authorization: stri
   return seen;
 }
 
+/** Signs in as the test's own user (`e2e.user`). */
 export async function signIn(page: Page, e2e: E2eStack): Promise<void> {
-  await page.locator('ion-input[name=username] input').fill(e2e.stack.credentials.username);
-  await page.locator('ion-input[name=password] input').fill(e2e.stack.credentials.password);
+  await page.locator('ion-input[name=username] input').fill(e2e.user.username);
+  await page.locator('ion-input[name=password] input').fill(e2e.user.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 

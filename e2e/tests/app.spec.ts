@@ -3,7 +3,7 @@ import { expect, jwtPayload, recordAuthorized, shot, signIn, test } from '../fix
 
 test.describe.configure({ mode: 'serial' });
 
-test('1: signed out, the list redirects to sign-in; the demo user then sees an empty list', async ({
+test('1: signed out, the list redirects to sign-in; a new user then sees an empty list', async ({
   page,
   e2e,
 }) => {

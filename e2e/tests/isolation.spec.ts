@@ -9,11 +9,8 @@ const DRAFT = {
   executionCommand: '/usr/local/bin/backup --secret',
 };
 
-/** The fixture's sign-in, as the stack's second seeded user. */
-const asOther = (e2e: E2eStack): E2eStack => ({
-  ...e2e,
-  stack: { ...e2e.stack, credentials: e2e.stack.otherCredentials },
-});
+/** The fixture's sign-in, as the test's second user. */
+const asOther = (e2e: E2eStack): E2eStack => ({ ...e2e, user: e2e.otherUser });
 
 /** fetch() from inside the page, with the token the app itself sent (the page's own origin). */
 async function apiFromPage(

@@ -157,8 +157,11 @@ export async function ensureTemporaryPassword(
   });
 }
 
-/** Creates the user if missing and (re)sets a permanent password. */
-async function ensureUser(
+/**
+ * Creates the user if missing and (re)sets a permanent password; the e2e suite gives each test a
+ * user of its own this way, so no test sees another's timers.
+ */
+export async function ensureUser(
   endpoint: string,
   userPoolId: string,
   username: string,
