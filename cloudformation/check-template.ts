@@ -4,6 +4,14 @@
 // Returns a list of problems rather than throwing, so a test can show them all at once.
 import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
 import type { Template } from './cfn-yaml.ts';
+import {
+  collectUsage,
+  negatedConditions,
+  unguardedConditionalUses,
+  type Usage,
+} from './template-references.ts';
+
+export { subVariables } from './template-references.ts';
 
 type SpecDatabase = ReturnType<typeof loadAwsServiceSpecSync>;
 
@@ -43,6 +51,15 @@ const RESOURCE_KEYS = new Set([
   'UpdatePolicy',
 ]);
 
+/**
+ * Properties `aws cloudformation package` accepts as a local path, which it uploads and replaces
+ * with their S3 location before deploying:
+ * https://awscli.amazonaws.com/v2/documentation/api/latest/reference/cloudformation/package.html
+ */
+const PACKAGED_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  'AWS::Lambda::Function': ['Code'],
+};
+
 let cachedDb: SpecDatabase | undefined;
 export function specDatabase(): SpecDatabase {
   cachedDb ??= loadAwsServiceSpecSync();
@@ -53,61 +70,6 @@ function isIntrinsic(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const keys = Object.keys(value);
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'));
-}
-
-/** Variables named in a Fn::Sub string, minus `${!Literal}` escapes. */
-export function subVariables(text: string): string[] {
-  return [...text.matchAll(/\$\{([^!}][^}]*)\}/g)].map((match) => match[1]!.trim());
-}
-
-interface Usage {
-  refs: Array<{ name: string; where: string }>;
-  getAtts: Array<{ resource: string; attribute: string; where: string }>;
-  conditions: Array<{ name: string; where: string }>;
-}
-
-/** Collects every Ref, GetAtt, Sub variable and condition use under `value`. */
-export function collectUsage(value: unknown, where: string, usage: Usage): Usage {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => collectUsage(item, `${where}[${index}]`, usage));
-    return usage;
-  }
-  if (typeof value !== 'object' || value === null) return usage;
-  const record = value as Record<string, unknown>;
-  if (typeof record['Ref'] === 'string') usage.refs.push({ name: record['Ref'], where });
-  if (typeof record['Condition'] === 'string' && Object.keys(record).length === 1) {
-    usage.conditions.push({ name: record['Condition'], where });
-  }
-  const getAtt = record['Fn::GetAtt'];
-  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string' && typeof getAtt[1] === 'string') {
-    usage.getAtts.push({ resource: getAtt[0], attribute: getAtt[1], where });
-  }
-  const ifArgs = record['Fn::If'];
-  if (Array.isArray(ifArgs) && typeof ifArgs[0] === 'string') {
-    usage.conditions.push({ name: ifArgs[0], where });
-  }
-  const sub = record['Fn::Sub'];
-  if (sub !== undefined) {
-    const [text, locals] = Array.isArray(sub) ? sub : [sub, {}];
-    const localNames = new Set(Object.keys((locals as Record<string, unknown>) ?? {}));
-    for (const variable of subVariables(String(text))) {
-      if (localNames.has(variable)) continue;
-      const dot = variable.indexOf('.');
-      if (dot > 0) {
-        usage.getAtts.push({
-          resource: variable.slice(0, dot),
-          attribute: variable.slice(dot + 1),
-          where,
-        });
-      } else {
-        usage.refs.push({ name: variable, where });
-      }
-    }
-    if (Array.isArray(sub)) collectUsage(sub[1], where, usage);
-    return usage;
-  }
-  for (const [key, child] of Object.entries(record)) collectUsage(child, `${where}.${key}`, usage);
-  return usage;
 }
 
 function checkValue(
@@ -211,60 +173,6 @@ function checkProperties(
   }
 }
 
-/**
- * A resource with a Condition does not exist when the condition is false, so every reference to it
- * must sit in the true branch of an `Fn::If` on that condition, or in a resource with the same
- * condition; otherwise CloudFormation fails the deployment with an unresolved dependency.
- */
-function unguardedConditionalUses(
-  value: unknown,
-  where: string,
-  guards: ReadonlySet<string>,
-  conditionOf: (logicalId: string) => string | undefined,
-  problems: string[],
-): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) =>
-      unguardedConditionalUses(item, `${where}[${index}]`, guards, conditionOf, problems),
-    );
-    return;
-  }
-  if (typeof value !== 'object' || value === null) return;
-  const record = value as Record<string, unknown>;
-  const ifArgs = record['Fn::If'];
-  if (Array.isArray(ifArgs) && typeof ifArgs[0] === 'string') {
-    const inside = new Set([...guards, ifArgs[0]]);
-    unguardedConditionalUses(ifArgs[1], where, inside, conditionOf, problems);
-    unguardedConditionalUses(ifArgs[2], where, guards, conditionOf, problems);
-    return;
-  }
-  const usage = collectUsage(
-    Object.fromEntries(
-      Object.entries(record).filter(
-        ([key]) => key === 'Ref' || key === 'Fn::GetAtt' || key === 'Fn::Sub',
-      ),
-    ),
-    where,
-    { refs: [], getAtts: [], conditions: [] },
-  );
-  for (const target of [
-    ...usage.refs.map((r) => r.name),
-    ...usage.getAtts.map((g) => g.resource),
-  ]) {
-    const condition = conditionOf(target);
-    if (condition !== undefined && !guards.has(condition)) {
-      problems.push(
-        `${where}: uses ${target}, which exists only if ${condition}, outside Fn::If ${condition}`,
-      );
-    }
-  }
-  for (const [key, child] of Object.entries(record)) {
-    if (key !== 'Ref' && key !== 'Fn::GetAtt' && key !== 'Fn::Sub') {
-      unguardedConditionalUses(child, `${where}.${key}`, guards, conditionOf, problems);
-    }
-  }
-}
-
 export function checkTemplate(template: Template, db: SpecDatabase = specDatabase()): string[] {
   const problems: string[] = [];
   const parameters = template.Parameters ?? {};
@@ -284,7 +192,20 @@ export function checkTemplate(template: Template, db: SpecDatabase = specDatabas
       if (!RESOURCE_KEYS.has(key)) problems.push(`${where}: unknown resource attribute ${key}`);
     }
     const properties = spec.only().properties as unknown as Record<string, SpecProperty>;
-    checkProperties(db, properties, resource.Properties ?? {}, `${where}.Properties`, problems);
+    // A local path for `aws cloudformation package` is checked by its own test, not as the
+    // object it becomes.
+    const paths = (PACKAGED_PROPERTIES[resource.Type] ?? []).filter(
+      (name) => typeof resource.Properties?.[name] === 'string',
+    );
+    checkProperties(
+      db,
+      Object.fromEntries(Object.entries(properties).filter(([name]) => !paths.includes(name))),
+      Object.fromEntries(
+        Object.entries(resource.Properties ?? {}).filter(([name]) => !paths.includes(name)),
+      ),
+      `${where}.Properties`,
+      problems,
+    );
     collectUsage(resource.Properties, `${where}.Properties`, usage);
     if (resource.Condition !== undefined)
       usage.conditions.push({ name: resource.Condition, where });
@@ -299,6 +220,7 @@ export function checkTemplate(template: Template, db: SpecDatabase = specDatabas
     }
   }
   const conditionOf = (logicalId: string) => resources[logicalId]?.Condition;
+  const negations = negatedConditions(conditions);
   for (const [logicalId, resource] of Object.entries(resources)) {
     const guards = new Set(resource.Condition === undefined ? [] : [resource.Condition]);
     unguardedConditionalUses(
@@ -307,6 +229,7 @@ export function checkTemplate(template: Template, db: SpecDatabase = specDatabas
       guards,
       conditionOf,
       problems,
+      negations,
     );
   }
   for (const [name, output] of Object.entries(outputs)) {

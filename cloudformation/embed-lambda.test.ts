@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import { bundleHandler } from '../lambda/cors-preflight/build.ts';
 import { parseTemplate } from './cfn-yaml.ts';
 import { EmbedError, INLINE_CODE_BUDGET, embedInlineCode } from './embed-lambda.ts';
-import { onlyResourceOfType, templatePath } from './template-fixture.ts';
+import { inlineFunction, templatePath } from './template-fixture.ts';
 
 test('the inline ZipFile is exactly the current CommonJS build of the handler', async () => {
-  const [, fn] = onlyResourceOfType('AWS::Lambda::Function');
+  const [, fn] = inlineFunction();
   const inline = (fn.Properties!['Code'] as { ZipFile: string }).ZipFile;
   const built = await bundleHandler('cjs');
   assert.equal(
@@ -27,7 +27,7 @@ test('embedding replaces only the ZipFile block and is idempotent', () => {
   const fn = parsed.Resources['PreflightFunction']!;
   assert.equal((fn.Properties!['Code'] as { ZipFile: string }).ZipFile, code);
   // Everything but the code is unchanged.
-  const [, current] = onlyResourceOfType('AWS::Lambda::Function');
+  const [, current] = inlineFunction();
   const withoutCode = (value: Record<string, unknown>) => ({ ...value, Code: undefined });
   assert.deepEqual(withoutCode(fn.Properties!), withoutCode(current.Properties!));
   assert.equal(once.split('\n').length, original.split('\n').length);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ruleFailures } from './rules-eval.ts';
 import { loadParameters, parameterPattern, parametersDir, template } from './template-fixture.ts';
 
 const files = readdirSync(parametersDir).filter((file) => file.endsWith('.json'));
@@ -13,8 +14,8 @@ function values(file: string): Map<string, string> {
   );
 }
 
-test('there are local and dev parameter files', () => {
-  assert.deepEqual(files.sort(), ['dev.json', 'local.json']);
+test('there are dev, local and local Lambda-mode parameter files', () => {
+  assert.deepEqual(files.sort(), ['dev.json', 'local-lambda.json', 'local.json']);
 });
 
 for (const file of files) {
@@ -36,10 +37,7 @@ for (const file of files) {
     for (const [key, spec] of Object.entries(declared)) {
       if (spec['Default'] === undefined) assert.ok(given.has(key), `${file} sets ${key}`);
     }
-    // The template's Rules: a public backend needs a URL.
-    assert.ok(
-      (given.get('BackendUrl') ?? '') !== '' || (given.get('CloudMapServiceArn') ?? '') !== '',
-    );
+    assert.deepEqual(ruleFailures(template, Object.fromEntries(given)), []);
   });
 }
 
@@ -48,6 +46,19 @@ test('local.json: the origins of the local demo app and the local Timer server',
   assert.equal(local.get('AllowedOrigins'), 'http://localhost:4200,http://127.0.0.1:4200');
   assert.equal(local.get('BackendUrl'), 'http://127.0.0.1:3100');
   assert.equal(local.get('AuthorizationScopes'), 'aws.cognito.signin.user.admin');
+});
+
+test('dev.json deploys everything from an empty account: a new pool, the built-in backend', () => {
+  const dev = values('dev.json');
+  for (const key of ['UserPoolID', 'AppClientID', 'BackendUrl', 'CloudMapServiceArn']) {
+    assert.equal(dev.get(key) ?? '', '', key);
+  }
+});
+
+test('local-lambda.json is local.json with the built-in backend instead of the Timer server', () => {
+  const local = values('local.json');
+  local.delete('BackendUrl');
+  assert.deepEqual(values('local-lambda.json'), local);
 });
 
 test('parameter files hold no account ids or secrets', () => {

@@ -23,3 +23,12 @@ export function parameterPattern(name: string): RegExp {
 }
 
 export { loadParameters };
+
+/** The CORS preflight function: the one Lambda whose code is inline in the template. */
+export function inlineFunction(): [string, TemplateResource] {
+  const found = resourcesOfType('AWS::Lambda::Function').filter(
+    ([, fn]) => typeof (fn.Properties?.['Code'] as { ZipFile?: unknown })?.ZipFile === 'string',
+  );
+  if (found.length !== 1) throw new Error(`expected one inline function, found ${found.length}`);
+  return found[0]!;
+}

@@ -3,20 +3,37 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LAMBDA_RUNTIME } from '../lambda/cors-preflight/build.ts';
 import { parseCorsConfig } from '../lambda/cors-preflight/config.ts';
-import { onlyResourceOfType, resourcesOfType, template } from './template-fixture.ts';
+import {
+  inlineFunction,
+  onlyResourceOfType,
+  resourcesOfType,
+  template,
+} from './template-fixture.ts';
 
 const [apiId, api] = onlyResourceOfType('AWS::ApiGatewayV2::Api');
 const [authorizerId, authorizer] = onlyResourceOfType('AWS::ApiGatewayV2::Authorizer');
-const [functionId, fn] = onlyResourceOfType('AWS::Lambda::Function');
+const [functionId, fn] = inlineFunction();
 const routes = resourcesOfType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties!);
 const integrations = Object.fromEntries(resourcesOfType('AWS::ApiGatewayV2::Integration'));
 const route = (key: string) => routes.find((r) => r['RouteKey'] === key);
-const targetOf = (key: string) => {
-  const target = route(key)?.['Target'] as { 'Fn::Sub': string };
+/** The integration a route targets; `$default`'s depends on the backend, so `branch` picks one. */
+const targetOf = (key: string, branch: 'builtIn' | 'http' = 'http') => {
+  const raw = route(key)?.['Target'] as { 'Fn::Sub'?: string; 'Fn::If'?: unknown[] };
+  const target = (raw['Fn::If'] ? raw['Fn::If'][branch === 'builtIn' ? 1 : 2] : raw) as {
+    'Fn::Sub': string;
+  };
   const match = /^integrations\/\$\{(\w+)\}$/.exec(target['Fn::Sub']);
   assert.ok(match, `${key} targets an integration of this template`);
   return integrations[match[1]!]!;
 };
+
+/** Every statement of a role's inline policies. */
+function statementsOf(roleId: string): unknown[] {
+  const policies = template.Resources[roleId]!.Properties!['Policies'] as {
+    PolicyDocument: { Statement: unknown[] };
+  }[];
+  return policies.flatMap((policy) => policy.PolicyDocument.Statement);
+}
 
 test('one HTTP API, whose CORS origins are exactly the AllowedOrigins parameter', () => {
   assert.equal(api.Properties!['ProtocolType'], 'HTTP');
@@ -34,8 +51,14 @@ test('the JWT authorizer trusts the user pool issuer and only the app client', (
   assert.equal(props['AuthorizerType'], 'JWT');
   assert.deepEqual(props['IdentitySource'], ['$request.header.Authorization']);
   assert.deepEqual(props['JwtConfiguration'], {
-    Issuer: { 'Fn::Sub': 'https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPoolID}' },
-    Audience: [{ Ref: 'AppClientID' }],
+    Issuer: {
+      'Fn::If': [
+        'CreateUserPool',
+        { 'Fn::GetAtt': ['UserPool', 'ProviderURL'] },
+        { 'Fn::Sub': 'https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPoolID}' },
+      ],
+    },
+    Audience: [{ 'Fn::If': ['CreateUserPool', { Ref: 'UserPoolClient' }, { Ref: 'AppClientID' }] }],
   });
   assert.equal(
     template.Parameters!['AuthorizationScopes']!['Default'],
@@ -108,14 +131,22 @@ test("the Lambda's CORS policy comes from AllowedOrigins and equals the API's Co
   assert.equal(config.maxAgeSeconds, cors['MaxAge']);
 });
 
-test('the role allows basic execution only, and the permission names only OPTIONS on this API', () => {
-  const [roleId, role] = onlyResourceOfType('AWS::IAM::Role');
-  assert.deepEqual(fn.Properties!['Role'], { 'Fn::GetAtt': [roleId, 'Arn'] });
-  assert.deepEqual(role.Properties!['ManagedPolicyArns'], [
-    { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' },
+test('the role may write its own log group only, and the permission names only OPTIONS on this API', () => {
+  const roleId = (fn.Properties!['Role'] as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+  const role = template.Resources[roleId]!;
+  assert.equal(role.Properties!['ManagedPolicyArns'], undefined);
+  const logGroup = (fn.Properties!['LoggingConfig'] as { LogGroup: { Ref: string } }).LogGroup.Ref;
+  assert.deepEqual(statementsOf(roleId), [
+    {
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: { 'Fn::GetAtt': [logGroup, 'Arn'] },
+    },
   ]);
-  assert.equal(role.Properties!['Policies'], undefined);
-  const [, permission] = onlyResourceOfType('AWS::Lambda::Permission');
+  const [, permission] = resourcesOfType('AWS::Lambda::Permission').find(
+    ([, p]) =>
+      JSON.stringify(p.Properties!['FunctionName']) === JSON.stringify({ Ref: functionId }),
+  )!;
   const props = permission.Properties!;
   assert.deepEqual(props['FunctionName'], { Ref: functionId });
   assert.equal(props['Principal'], 'apigateway.amazonaws.com');

@@ -136,6 +136,25 @@ export async function sandbox(options: { withAws?: boolean } = {}): Promise<Sand
   };
 }
 
+/** A parameters file whose UserPoolID and AppClientID are still the example's placeholders. */
+export async function placeholderParameters(dir: string): Promise<string> {
+  const file = join(dir, 'placeholders.json');
+  const placeholders: Record<string, string> = {
+    UserPoolID: 'us-east-1_CHANGEME',
+    AppClientID: 'CHANGEME',
+  };
+  await writeFile(
+    file,
+    JSON.stringify(
+      PARAMETERS.map((p) => ({
+        ...p,
+        ParameterValue: placeholders[p.ParameterKey] ?? p.ParameterValue,
+      })),
+    ),
+  );
+  return file;
+}
+
 export interface RunResult {
   code: number;
   stdout: string;

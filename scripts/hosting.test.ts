@@ -5,7 +5,14 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import { OUTPUTS, PARAMETERS, runScript, sandbox, type Sandbox } from './fake-aws.ts';
+import {
+  OUTPUTS,
+  PARAMETERS,
+  placeholderParameters,
+  runScript,
+  sandbox,
+  type Sandbox,
+} from './fake-aws.ts';
 import { SPA_REWRITE } from './hosting.ts';
 
 const TOKEN = 'ghp_SECRETtoken0123456789abcdefABCDEF';
@@ -212,8 +219,10 @@ test('refusals: no token to connect, a URL with credentials, a bad branch, no re
     /--repository https:\/\/github\.com\/<owner>\/<repo> \(or AMPLIFY_REPOSITORY\)/,
   );
 
-  const { PARAMETERS_FILE: _, ...withoutFile } = env;
-  const placeholders = await runScript('scripts/hosting.sh', ['dev'], withoutFile);
+  const placeholders = await runScript('scripts/hosting.sh', ['test'], {
+    ...env,
+    PARAMETERS_FILE: await placeholderParameters(box.dir),
+  });
   assert.equal(placeholders.code, 1);
   assert.match(placeholders.stderr, /replace the placeholder values of UserPoolID/);
 

@@ -64,11 +64,17 @@ test('deploy-api.sh creates or updates the stack with one idempotent `cloudforma
   assertNoAccountId(first.stdout, first.stderr);
 });
 
-test('deploy-api.sh refuses the example parameters until their placeholders are replaced', async () => {
-  const { PARAMETERS_FILE: _, ...env } = box.env;
-  const result = await runScript('scripts/deploy-api.sh', ['dev'], env);
+test('deploy-api.sh refuses parameters until their placeholders are replaced', async () => {
+  await writeFile(
+    box.parameters,
+    JSON.stringify([
+      ...PARAMETERS.filter((p) => p.ParameterKey !== 'BackendUrl'),
+      { ParameterKey: 'BackendUrl', ParameterValue: 'https://timer.changeme.example.com' },
+    ]),
+  );
+  const result = await runScript('scripts/deploy-api.sh', ['test'], box.env);
   assert.equal(result.code, 1);
-  assert.match(result.stderr, /replace the placeholder values of UserPoolID, AppClientID/);
+  assert.match(result.stderr, /replace the placeholder values of BackendUrl/);
   assert.deepEqual(await box.calls(), []);
 });
 

@@ -5,7 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import { PARAMETERS, ROOT, runScript, sandbox, type Sandbox } from './fake-aws.ts';
+import {
+  PARAMETERS,
+  placeholderParameters,
+  ROOT,
+  runScript,
+  sandbox,
+  type Sandbox,
+} from './fake-aws.ts';
 
 let box: Sandbox;
 let env: Record<string, string>;
@@ -102,8 +109,10 @@ test('an origin that only starts like the local one does not count', async () =>
 });
 
 test('the example parameters are refused before any AWS call', async () => {
-  const { PARAMETERS_FILE: _, ...withoutFile } = env;
-  const result = await runScript('scripts/start-aws.sh', ['dev'], withoutFile);
+  const result = await runScript('scripts/start-aws.sh', ['test'], {
+    ...env,
+    PARAMETERS_FILE: await placeholderParameters(box.dir),
+  });
   assert.equal(result.code, 1);
   assert.match(result.stderr, /replace the placeholder values of UserPoolID, AppClientID/);
   assert.deepEqual(await box.calls(), []);
