@@ -25,6 +25,8 @@ export interface GatewayArgs {
   parameters?: string;
   /** Seconds a fetched JWKS is used; undefined: the authorizer's default (3600). */
   jwksMaxAgeSeconds?: number;
+  /** `--lambda-env KEY=VALUE` (repeatable): added to every Lambda integration's environment. */
+  lambdaEnv?: Record<string, string>;
 }
 
 /** The shared flag readers' errors, as this CLI's own. */
@@ -55,6 +57,7 @@ export function parseGatewayArgs(
         template: { type: 'string' },
         parameters: { type: 'string' },
         'jwks-max-age': { type: 'string' },
+        'lambda-env': { type: 'string', multiple: true },
       },
       strict: true,
       allowPositionals: false,
@@ -80,8 +83,16 @@ export function parseGatewayArgs(
       );
     }
   }
+  const lambdaEnv: Record<string, string> = {};
+  for (const pair of values['lambda-env'] ?? []) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(pair);
+    if (!match)
+      throw new GatewayArgsError(`--lambda-env must be KEY=VALUE, got ${JSON.stringify(pair)}`);
+    lambdaEnv[match[1]!] = match[2]!;
+  }
   return {
     port,
+    ...(values['lambda-env'] ? { lambdaEnv } : {}),
     // Exact: API Gateway compares iss with the configured issuer as a string, so an issuer whose
     // tokens say `https://idp.example/` must keep its slash (the JWKS URL drops it, authorizer.ts).
     issuer,

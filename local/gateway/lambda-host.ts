@@ -1,6 +1,9 @@
-// Runs the built CORS preflight handler in-process with a payload format 2.0 event:
+// Runs a built Lambda handler (the CORS preflight, the Timer API) in-process with a payload format
+// 2.0 event, `requestContext.authorizer.jwt` filled from the verified token on routes with a JWT
+// authorizer, as the page's example event shows:
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 export type LambdaHandler = (event: unknown) => Promise<unknown>;
@@ -17,6 +20,9 @@ let chain: Promise<unknown> = Promise.resolve();
  * concurrent loads never see each other's env.
  */
 export function loadHandler(file: string, env: Record<string, string>): Promise<LambdaHandler> {
+  if (!existsSync(file)) {
+    return Promise.reject(new LambdaLoadError(`${file} is missing: run npm run build:lambda`));
+  }
   const key = createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 16);
   const next = chain.then(async () => {
     const saved: Record<string, string | undefined> = {};
@@ -50,6 +56,25 @@ export interface EventInput {
   routeKey: string;
   sourceIp: string;
   body: Buffer;
+  /** The route's JWT authorizer's verified claims and the token's scopes. */
+  jwt?: { claims: Readonly<Record<string, unknown>>; scopes: string[] | null };
+}
+
+/**
+ * Claims as API Gateway puts them in the event: every value a string. Non-string claims are not
+ * described on the payload page; strings are kept as they are, numbers and booleans as their
+ * text, and lists as `[a b]`, the form API Gateway is seen to use (a backend reads `sub`, a string).
+ */
+export function eventClaims(claims: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(claims)) {
+    out[name] = Array.isArray(value)
+      ? `[${value.join(' ')}]`
+      : typeof value === 'object' && value !== null
+        ? JSON.stringify(value)
+        : String(value);
+  }
+  return out;
 }
 
 export function payloadV2Event(input: EventInput): Record<string, unknown> {
@@ -70,6 +95,13 @@ export function payloadV2Event(input: EventInput): Record<string, unknown> {
     headers,
     ...(input.rawQueryString ? { queryStringParameters: query } : {}),
     requestContext: {
+      ...(input.jwt
+        ? {
+            authorizer: {
+              jwt: { claims: eventClaims(input.jwt.claims), scopes: input.jwt.scopes },
+            },
+          }
+        : {}),
       accountId: '000000000000',
       apiId: 'local',
       domainName: headers.host ?? '127.0.0.1',

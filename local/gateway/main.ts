@@ -1,5 +1,6 @@
 // `npm run gateway -- --port N --issuer URL --audience ID[,ID] --upstream URL --allowed-origins CSV
-//  [--scopes CSV] [--template FILE] [--parameters FILE] [--jwks-max-age SECONDS]`
+//  [--scopes CSV] [--template FILE] [--parameters FILE] [--jwks-max-age SECONDS]
+//  [--lambda-env KEY=VALUE ...]`
 import { existsSync } from 'node:fs';
 import { parseGatewayArgs } from './args.ts';
 import { DEFAULT_PARAMETERS, DEFAULT_TEMPLATE, LAMBDA_FILE } from './paths.ts';

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { join } from 'node:path';
 import { createAuthorizer, type Authorizer } from '../jwt-authorizer/authorizer.ts';
 import { wwwAuthenticate } from '../jwt-authorizer/claims.ts';
 import { oneLineLogger } from '../jwt-authorizer/log-line.ts';
@@ -54,6 +55,12 @@ export interface GatewayOptions {
   bodyBudgets?: { lambda?: number; proxy?: number };
 }
 
+/** The token's scopes as the event lists them; null when it has none. */
+function scopesOf(claims: Readonly<Record<string, unknown>>): string[] | null {
+  const scope = claims['scope'];
+  return typeof scope === 'string' && scope !== '' ? scope.split(' ') : null;
+}
+
 export interface RunningGateway {
   url: string;
   port: number;
@@ -91,7 +98,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     // Loaded at start so a bad ALLOWED_ORIGINS fails the gateway, not the first preflight.
     if (route.integration.kind === 'lambda') {
-      handlers.set(route, await loadHandler(options.lambdaFile, route.integration.env));
+      const { codeUri, env } = route.integration;
+      const file = codeUri === undefined ? options.lambdaFile : join(codeUri, 'index.mjs');
+      handlers.set(route, await loadHandler(file, env));
     }
   }
 
@@ -151,10 +160,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return refuse(req, res, 413, 'Request Entity Too Large', { ...base, ...cors });
     }
 
+    let claims: Readonly<Record<string, unknown>> | undefined;
     if (route.jwt) {
       const decision = await routeAuthorizers
         .get(route)!
         .authorize(req.headers.authorization, route.jwt.scopes);
+      if (decision.ok) claims = decision.claims;
       if (!decision.ok) {
         req.resume();
         return json(res, decision.status, decision.status === 403 ? 'Forbidden' : 'Unauthorized', {
@@ -167,7 +178,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
     let body: Buffer;
     try {
-      const budget = integration.kind === 'lambda' ? lambdaBudget : proxyBudget;
+      // The Lambda budget is for unauthenticated Lambda routes (the preflight); an authorized
+      // Lambda route (the Timer API) shares the proxy's, as a backend behind the authorizer.
+      const budget = integration.kind === 'lambda' && !route.jwt ? lambdaBudget : proxyBudget;
       body = await readBody(req, res, limit, budget);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
@@ -189,6 +202,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         routeKey: route.routeKey,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
         body,
+        ...(claims ? { jwt: { claims, scopes: scopesOf(claims) } } : {}),
       });
       // Lambda refuses an invocation payload over its quota with RequestTooLargeException, HTTP
       // 413 (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html); what API Gateway then
@@ -204,8 +218,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return json(res, 500, 'Internal Server Error', base);
       }
       const out = interpretResult(result);
-      // The preflight handler's answer is the response as is.
-      return send(res, out.statusCode, out.body, { ...out.headers, ...base });
+      // The function's answer is the response as is, with the API's CORS headers on routes that
+      // are not the preflight's own (API Gateway adds them to integration responses, api.yaml).
+      const corsHeaders = route.jwt ? cors : {};
+      return send(res, out.statusCode, out.body, { ...out.headers, ...corsHeaders, ...base });
     }
 
     await proxy({

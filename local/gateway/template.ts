@@ -1,6 +1,7 @@
 // Builds the gateway's configuration from a CloudFormation template BY RESOURCE TYPE
 // (AWS::ApiGatewayV2::Api/Route/Authorizer/Integration, AWS::Lambda::Function), so logical ids
 // may change freely. CLI flags then override what the template and parameters say.
+import { dirname, resolve as resolvePath } from 'node:path';
 import { loadParameters, loadTemplate, type Template } from '../../cloudformation/cfn-yaml.ts';
 import {
   evaluateCondition,
@@ -20,7 +21,11 @@ export interface CorsConfig {
 
 export type Integration =
   | { kind: 'http'; uri: string; timeoutMs: number }
-  | { kind: 'lambda'; env: Record<string, string> };
+  /**
+   * `codeUri`: the function's Code when it is a local path for `aws cloudformation package`
+   * (resolved against the template's folder by loadGatewayConfig); absent for inline code.
+   */
+  | { kind: 'lambda'; env: Record<string, string>; codeUri?: string };
 
 export interface RouteConfig {
   routeKey: string;
@@ -40,6 +45,8 @@ export interface Overrides {
   upstream?: string;
   allowedOrigins?: string[];
   scopes?: string[];
+  /** Added to every Lambda integration's environment (the offline table's endpoint). */
+  lambdaEnv?: Record<string, string>;
 }
 
 const list = (v: unknown): string[] =>
@@ -113,8 +120,12 @@ export function gatewayConfigFromTemplate(
       const env = (((props(fn).Environment as Record<string, unknown>) ?? {}).Variables ??
         {}) as Record<string, string>;
       const out = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)]));
-      if (overrides.allowedOrigins) out.ALLOWED_ORIGINS = overrides.allowedOrigins.join(',');
-      return { kind: 'lambda', env: out };
+      if (overrides.allowedOrigins && 'ALLOWED_ORIGINS' in out) {
+        out.ALLOWED_ORIGINS = overrides.allowedOrigins.join(',');
+      }
+      Object.assign(out, overrides.lambdaEnv);
+      const code = props(fn).Code;
+      return { kind: 'lambda', env: out, ...(typeof code === 'string' ? { codeUri: code } : {}) };
     }
     throw new TemplateResolveError(
       `integration ${id}: ${String(p.IntegrationType)} is not emulated`,
@@ -152,5 +163,15 @@ export function loadGatewayConfig(
         loadParameters(parametersPath).map((p) => [p.ParameterKey, p.ParameterValue]),
       )
     : {};
-  return gatewayConfigFromTemplate(loadTemplate(templatePath), params, overrides);
+  const config = gatewayConfigFromTemplate(loadTemplate(templatePath), params, overrides);
+  for (const route of config.routes) {
+    const { integration } = route;
+    if (integration.kind === 'lambda' && integration.codeUri !== undefined) {
+      route.integration = {
+        ...integration,
+        codeUri: resolvePath(dirname(templatePath), integration.codeUri),
+      };
+    }
+  }
+  return config;
 }

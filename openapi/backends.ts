@@ -1,0 +1,69 @@
+// The two Timer backends the contract suites run against, each as a client reaches it over HTTP:
+// - reference: the Timer server on SQLite, which verifies the token itself (its second fence);
+// - lambda: the local gateway (JWT authorizer on $default, as api.yaml in Lambda mode) hosting the
+//   built Timer Lambda, on dynalite. Here a caller's refusal (401/403) is API Gateway's own answer,
+//   before the function runs; everything else is the function's.
+import { fileURLToPath } from 'node:url';
+import { startGateway } from '../local/gateway/server.ts';
+import { DEFAULT_TEMPLATE, LAMBDA_FILE } from '../local/gateway/paths.ts';
+import { loadGatewayConfig } from '../local/gateway/template.ts';
+import { startTimerServer } from '../local/timer-server/server.ts';
+import { startDynalite } from '../lambda/timer-api/dynalite.ts';
+
+export type BackendKind = 'reference' | 'lambda';
+export const BACKEND_KINDS: readonly BackendKind[] = ['reference', 'lambda'];
+
+export const LAMBDA_PARAMETERS = fileURLToPath(
+  new URL('../cloudformation/parameters/local-lambda.json', import.meta.url),
+);
+/** What the gateway resolves `!Ref TasksTable` to offline: the logical id (resolve.ts). */
+export const LOCAL_TABLE_NAME = 'TasksTable';
+
+export interface BackendOptions {
+  issuer: string;
+  audience: string[];
+  scopes: string[];
+  maxTasksPerUser?: number;
+}
+
+export interface Backend {
+  readonly kind: BackendKind;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startBackend(kind: BackendKind, options: BackendOptions): Promise<Backend> {
+  if (kind === 'reference') {
+    const server = await startTimerServer({
+      port: 0,
+      db: ':memory:',
+      auth: { issuer: options.issuer, audience: options.audience, scopes: options.scopes },
+      ...(options.maxTasksPerUser ? { maxTasksPerUser: options.maxTasksPerUser } : {}),
+    });
+    return { kind, url: server.url, close: () => server.close(1000) };
+  }
+  const dynamo = await startDynalite([LOCAL_TABLE_NAME]);
+  try {
+    const config = loadGatewayConfig(DEFAULT_TEMPLATE, LAMBDA_PARAMETERS, {
+      issuer: options.issuer,
+      audience: options.audience,
+      scopes: options.scopes,
+      lambdaEnv: {
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        ...(options.maxTasksPerUser ? { MAX_TASKS_PER_USER: String(options.maxTasksPerUser) } : {}),
+      },
+    });
+    const gateway = await startGateway({ config, lambdaFile: LAMBDA_FILE, log: () => undefined });
+    return {
+      kind,
+      url: gateway.url,
+      close: async () => {
+        await gateway.close();
+        await dynamo.close();
+      },
+    };
+  } catch (error) {
+    await dynamo.close();
+    throw error;
+  }
+}
