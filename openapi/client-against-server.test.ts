@@ -20,10 +20,11 @@ import {
   ɵINJECTOR_SCOPE,
   ɵNoopNgZone,
 } from '@angular/core';
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { firstValueFrom, type Observable } from 'rxjs';
-import { startTimerServer, type RunningTimerServer } from '../local/timer-server/server.ts';
 import { VALID_DRAFT } from '../local/timer-server/drafts.fixture.ts';
+import { startIssuer, type TestIssuer } from '../local/jwt-authorizer/test-issuer.ts';
+import { BACKEND_KINDS, startBackend, type Backend } from './backends.ts';
 
 const BUNDLE = fileURLToPath(
   new URL('../dist/ngx-cognito-gateway/fesm2022/ngx-cognito-gateway-timer.mjs', import.meta.url),
@@ -57,6 +58,9 @@ interface TimerEntry {
 }
 
 /** Just enough of an Angular app for HttpClient outside a browser (private APIs, tests only). */
+/** The bearer token every request carries (what the library's interceptor adds in an app). */
+let authorization = '';
+
 function clientFor(entry: TimerEntry, baseUrl: string, wiring: 'provide' | 'module' = 'provide') {
   const root = Injector.create({
     providers: [{ provide: NgZone, useClass: ɵNoopNgZone }],
@@ -65,7 +69,12 @@ function clientFor(entry: TimerEntry, baseUrl: string, wiring: 'provide' | 'modu
     [
       { provide: ɵINJECTOR_SCOPE, useValue: 'root' },
       { provide: ɵChangeDetectionScheduler, useValue: { notify() {}, runningTick: false } },
-      provideHttpClient(withFetch()),
+      provideHttpClient(
+        withFetch(),
+        withInterceptors([
+          (req, next) => next(authorization ? req.clone({ setHeaders: { authorization } }) : req),
+        ]),
+      ),
       wiring === 'provide'
         ? entry.provideTimerClient({ baseUrl })
         : entry.TimerClientModule.forRoot({ baseUrl }).providers,
@@ -83,91 +92,111 @@ async function rejection(source: Observable<unknown>): Promise<unknown> {
   );
 }
 
-describe(
-  'built Timer client against the reference server',
-  { skip: !built && 'run npm run build:lib first' },
-  () => {
-    let entry: TimerEntry;
-    let server: RunningTimerServer;
-    before(async () => {
-      entry = (await import(BUNDLE)) as TimerEntry;
-      server = await startTimerServer({ port: 0, db: ':memory:', auth: 'insecure-no-auth' });
-    });
-    after(() => server?.close(1000));
+for (const kind of BACKEND_KINDS)
+  describe(
+    `built Timer client against the ${kind} backend`,
+    { skip: !built && 'run npm run build:lib first' },
+    () => {
+      let entry: TimerEntry;
+      let server: Backend;
+      let issuer: TestIssuer;
+      before(async () => {
+        entry = (await import(BUNDLE)) as TimerEntry;
+        issuer = await startIssuer();
+        server = await startBackend(kind, {
+          issuer: issuer.issuer,
+          audience: ['client-1'],
+          scopes: [],
+        });
+        const now = Math.floor(Date.now() / 1000);
+        const token = await issuer.sign({
+          iss: issuer.issuer,
+          sub: 'client-user',
+          client_id: 'client-1',
+          iat: now,
+          exp: now + 600,
+        });
+        authorization = `Bearer ${token}`;
+      });
+      after(async () => {
+        authorization = '';
+        await server?.close();
+        await issuer?.close();
+      });
 
-    it('agrees on every endpoint, both wirings', async () => {
-      for (const wiring of ['provide', 'module'] as const) {
-        const { client, injector } = clientFor(entry, `${server.url}/`, wiring);
-        try {
-          const created = await last(client.create(VALID_DRAFT));
-          assert.match(created.id, /^[0-9a-f-]{36}$/);
-          assert.equal(created.name, VALID_DRAFT.name);
-          assert.deepEqual(await last(client.get(created.id)), created);
-          assert.ok((await last(client.list())).some((t) => t.id === created.id));
+      it('agrees on every endpoint, both wirings', async () => {
+        for (const wiring of ['provide', 'module'] as const) {
+          const { client, injector } = clientFor(entry, `${server.url}/`, wiring);
+          try {
+            const created = await last(client.create(VALID_DRAFT));
+            assert.match(created.id, /^[0-9a-f-]{36}$/);
+            assert.equal(created.name, VALID_DRAFT.name);
+            assert.deepEqual(await last(client.get(created.id)), created);
+            assert.ok((await last(client.list())).some((t) => t.id === created.id));
 
-          // A fetched task goes straight back into update(): the client drops server-owned fields.
-          const fetched = await last(client.get(created.id));
-          const updated = await last(
-            client.update(created.id, { ...fetched, name: 'Renamed', description: undefined }),
-          );
-          assert.equal(updated.id, created.id);
-          assert.equal(updated.name, 'Renamed');
-          assert.equal(updated.description, undefined);
-          assert.equal(updated.createdAt, created.createdAt);
+            // A fetched task goes straight back into update(): the client drops server-owned fields.
+            const fetched = await last(client.get(created.id));
+            const updated = await last(
+              client.update(created.id, { ...fetched, name: 'Renamed', description: undefined }),
+            );
+            assert.equal(updated.id, created.id);
+            assert.equal(updated.name, 'Renamed');
+            assert.equal(updated.description, undefined);
+            assert.equal(updated.createdAt, created.createdAt);
 
-          assert.equal(await last(client.delete(created.id)), null);
-          for (const gone of [
-            client.get(created.id),
-            client.delete(created.id),
-            client.update(created.id, VALID_DRAFT),
-          ]) {
-            const error = await rejection(gone);
-            assert.ok(error instanceof entry.TimerNotFoundError, String(error));
-            assert.equal((error as unknown as { status: number }).status, 404);
+            assert.equal(await last(client.delete(created.id)), null);
+            for (const gone of [
+              client.get(created.id),
+              client.delete(created.id),
+              client.update(created.id, VALID_DRAFT),
+            ]) {
+              const error = await rejection(gone);
+              assert.ok(error instanceof entry.TimerNotFoundError, String(error));
+              assert.equal((error as unknown as { status: number }).status, 404);
+            }
+          } finally {
+            injector.destroy();
           }
+        }
+      });
+
+      it('refuses an invalid draft on the client without reaching the server', async () => {
+        const { client, injector } = clientFor(entry, server.url);
+        try {
+          const before = (await last(client.list())).length;
+          const error = await rejection(
+            client.create({ ...VALID_DRAFT, daysOfWeek: ['MON', 'MON'], hour: 24 }),
+          );
+          assert.ok(error instanceof entry.TimerValidationError);
+          assert.deepEqual(
+            (error as { fieldErrors: { field: string }[] }).fieldErrors.map((e) => e.field).sort(),
+            ['daysOfWeek', 'hour'],
+          );
+          assert.equal((await last(client.list())).length, before);
         } finally {
           injector.destroy();
         }
-      }
-    });
-
-    it('refuses an invalid draft on the client without reaching the server', async () => {
-      const { client, injector } = clientFor(entry, server.url);
-      try {
-        const before = (await last(client.list())).length;
-        const error = await rejection(
-          client.create({ ...VALID_DRAFT, daysOfWeek: ['MON', 'MON'], hour: 24 }),
-        );
-        assert.ok(error instanceof entry.TimerValidationError);
-        assert.deepEqual(
-          (error as { fieldErrors: { field: string }[] }).fieldErrors.map((e) => e.field).sort(),
-          ['daysOfWeek', 'hour'],
-        );
-        assert.equal((await last(client.list())).length, before);
-      } finally {
-        injector.destroy();
-      }
-    });
-
-    it('reports a server that is not there as TimerNetworkError with status 0', async () => {
-      // A port that was free a moment ago: nothing listens on it.
-      const port = await new Promise<number>((resolve) => {
-        const probe = createServer().listen(0, '127.0.0.1', () => {
-          const { port } = probe.address() as { port: number };
-          probe.close(() => resolve(port));
-        });
       });
-      const { client, injector } = clientFor(entry, `http://127.0.0.1:${port}`);
-      try {
-        const error = await rejection(client.list());
-        assert.ok(error instanceof entry.TimerNetworkError, String(error));
-        assert.equal((error as unknown as { status: number }).status, 0);
-      } finally {
-        injector.destroy();
-      }
-    });
-  },
-);
+
+      it('reports a server that is not there as TimerNetworkError with status 0', async () => {
+        // A port that was free a moment ago: nothing listens on it.
+        const port = await new Promise<number>((resolve) => {
+          const probe = createServer().listen(0, '127.0.0.1', () => {
+            const { port } = probe.address() as { port: number };
+            probe.close(() => resolve(port));
+          });
+        });
+        const { client, injector } = clientFor(entry, `http://127.0.0.1:${port}`);
+        try {
+          const error = await rejection(client.list());
+          assert.ok(error instanceof entry.TimerNetworkError, String(error));
+          assert.equal((error as unknown as { status: number }).status, 0);
+        } finally {
+          injector.destroy();
+        }
+      });
+    },
+  );
 
 describe(
   'built Timer client against a legacy-style Timer Service',
