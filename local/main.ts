@@ -13,7 +13,9 @@ const USAGE = `usage: npm start [-- --no-app] [--free-ports] [--data-dir DIR] [-
   --free-ports   any free ports instead of ${Object.values(DEFAULT_PORTS).join('/')}
   --data-dir DIR cognito-local data and the Timer database under DIR (default local/data)
   --no-config    do not write public/config.json
-  --no-build     use dist/ as it is`;
+  --no-build     use dist/ as it is
+  --backend lambda  the Timer API as the deployed stack's built-in backend: the Timer Lambda run
+                 by the gateway on an in-memory DynamoDB (dynalite) instead of the Timer server`;
 
 function fail(message: string): never {
   console.error(`npm start: ${message}`);
@@ -29,6 +31,7 @@ try {
       'data-dir': { type: 'string' },
       'no-config': { type: 'boolean' },
       'no-build': { type: 'boolean' },
+      backend: { type: 'string' },
       help: { type: 'boolean' },
     },
   }).values;
@@ -40,6 +43,10 @@ if (flags.help) {
   process.exit(0);
 }
 
+const backend = flags.backend ?? 'reference';
+if (backend !== 'reference' && backend !== 'lambda') {
+  fail(`--backend must be reference or lambda, got ${backend}\n${USAGE}`);
+}
 const withApp = !flags['no-app'];
 const ports = flags['free-ports'] ? { cognito: 0, timer: 0, gateway: 0, app: 0 } : DEFAULT_PORTS;
 const abort = new AbortController();
@@ -111,6 +118,7 @@ try {
       ? { cognitoDataDir: join(dataDir, 'cognito'), timerDb: join(dataDir, 'timer.sqlite') }
       : {}),
     ...(flags['no-config'] ? { configFile: false as const } : {}),
+    backend,
     echo: process.env['DEBUG'] !== undefined,
     signal: abort.signal,
   });

@@ -33,6 +33,12 @@ export interface LocalStackOptions {
   configFile?: string | false;
   /** Extra allowed origins (the app's own origin is always allowed). */
   allowedOrigins?: string[];
+  /**
+   * 'reference' (default): the Timer server behind the gateway's HTTP integration. 'lambda': the
+   * template's built-in backend, the Timer Lambda run by the gateway on a dynalite table (in
+   * memory), dynalite listening on the `timer` port.
+   */
+  backend?: 'reference' | 'lambda';
   /** Echo every child's output (default: only our own servers' stderr, where they log). */
   echo?: boolean;
   /** Aborting stops whatever has started so far and rejects. */
@@ -40,7 +46,9 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
+  /** `timer`: the Timer server, or in Lambda mode dynalite, the Timer Lambda's table. */
   urls: { cognito: string; timer: string; gateway: string; app?: string };
+  backend: 'reference' | 'lambda';
   issuer: string;
   userPoolId: string;
   userPoolClientId: string;
@@ -65,6 +73,15 @@ export interface LocalStack {
 }
 
 const node = process.execPath;
+
+/** Local parameters without BackendUrl: the gateway routes $default to the Timer Lambda. */
+const LAMBDA_PARAMETERS = join(root, 'cloudformation', 'parameters', 'local-lambda.json');
+
+/** dynalite with the table the gateway resolves `!Ref TasksTable` to offline: its logical id. */
+function dynaliteArgs(port: number): string[] {
+  const main = join(root, 'lambda', 'timer-api', 'dynalite-main.ts');
+  return [main, '--port', String(port), '--table', 'TasksTable'];
+}
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const ports = { ...DEFAULT_PORTS, ...options.ports };
@@ -104,21 +121,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The second fence: the Timer server checks the same tokens as the gateway's authorizer
     // (issuer, app client, the route's scopes from the template's parameters).
     const scopes = parameter('AuthorizationScopes');
+    const backend = options.backend ?? 'reference';
     const timerSpec = (port: number): Parameters<typeof startProcess>[0] => ({
-      name: 'timer-server',
+      name: backend === 'lambda' ? 'dynalite' : 'timer-server',
       command: node,
-      args: [
-        join(root, 'local', 'timer-server', 'main.ts'),
-        '--port',
-        String(port),
-        // Without --db the server uses its own default file under local/data/.
-        ...(options.timerDb === undefined ? [] : ['--db', options.timerDb]),
-        '--issuer',
-        issuer,
-        '--audience',
-        seeded.userPoolClientId,
-        ...(scopes ? ['--scopes', scopes] : []),
-      ],
+      // Lambda mode: the gateway runs the Timer Lambda itself; its table lives in dynalite.
+      args:
+        backend === 'lambda'
+          ? dynaliteArgs(port)
+          : [
+              join(root, 'local', 'timer-server', 'main.ts'),
+              '--port',
+              String(port),
+              // Without --db the server uses its own default file under local/data/.
+              ...(options.timerDb === undefined ? [] : ['--db', options.timerDb]),
+              '--issuer',
+              issuer,
+              '--audience',
+              seeded.userPoolClientId,
+              ...(scopes ? ['--scopes', scopes] : []),
+            ],
       ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       timeoutMs: 30_000,
       echo: options.echo || 'stderr',
@@ -160,8 +182,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         issuer,
         '--audience',
         seeded.userPoolClientId,
-        '--upstream',
-        timerUrl,
+        ...(backend === 'lambda'
+          ? ['--parameters', LAMBDA_PARAMETERS, '--lambda-env', `DYNAMODB_ENDPOINT=${timerUrl}`]
+          : ['--upstream', timerUrl]),
         '--allowed-origins',
         [...appOrigins, ...(options.allowedOrigins ?? [])].join(','),
       ],
@@ -224,6 +247,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     return {
       urls: { cognito: cognito.endpoint, timer: timerUrl, gateway: gatewayUrl, app: appUrl },
+      backend,
       issuer,
       userPoolId: seeded.userPoolId,
       userPoolClientId: seeded.userPoolClientId,
@@ -246,7 +270,9 @@ export function formatTable(stack: LocalStack): string {
   const rows: [string, string][] = [
     ['demo app', stack.urls.app ?? '(not started: no src/main.ts)'],
     ['API (local gateway)', stack.urls.gateway],
-    ['Timer server (upstream)', stack.urls.timer],
+    stack.backend === 'lambda'
+      ? ['Timer Lambda table (dynalite)', stack.urls.timer]
+      : ['Timer server (upstream)', stack.urls.timer],
     ['cognito-local', stack.urls.cognito],
     ['issuer', stack.issuer],
     ['user pool id', stack.userPoolId],
