@@ -1,52 +1,31 @@
 import { Injectable, inject } from '@angular/core';
+import type { SignInOutput } from 'aws-amplify/auth';
 import { RUNTIME_CONFIG } from '../config/runtime-config.token';
 import { AMPLIFY_AUTH } from './amplify-auth';
 
-export class SignInError extends Error {
-  override readonly name = 'SignInError';
-}
-
 /**
  * Signing in and out with Amplify. Whether the user is signed in, and who, is the library's
- * `CognitoAuthState`, which follows Amplify's auth events.
+ * `CognitoAuthState`, which follows Amplify's auth events. The steps after the first are the lazy
+ * pages' (`SignInFlow`), so they stay out of the initial bundle.
  */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly amplify = inject(AMPLIFY_AUTH);
   private readonly config = inject(RUNTIME_CONFIG);
 
-  async signIn(username: string, password: string): Promise<void> {
+  /** The first step, with the configured flow (SRP on AWS, USER_PASSWORD_AUTH on cognito-local). */
+  async signIn(username: string, password: string): Promise<SignInOutput['nextStep']> {
     // A stale session would make Amplify refuse with UserAlreadyAuthenticatedException.
     await this.amplify.signOut().catch(() => undefined);
-    let result;
-    try {
-      result = await this.amplify.signIn({
-        username,
-        password,
-        options: { authFlowType: this.config.authFlow },
-      });
-    } catch (e) {
-      throw new SignInError(messageFor(e));
-    }
-    if (!result.isSignedIn) {
-      throw new SignInError(
-        `This demo cannot complete the next sign-in step (${result.nextStep.signInStep}).`,
-      );
-    }
+    const result = await this.amplify.signIn({
+      username,
+      password,
+      options: { authFlowType: this.config.authFlow },
+    });
+    return result.nextStep;
   }
 
   async signOut(): Promise<void> {
     await this.amplify.signOut().catch(() => undefined);
   }
-}
-
-function messageFor(e: unknown): string {
-  const name = (e as { name?: string } | null)?.name;
-  if (name === 'NotAuthorizedException' || name === 'UserNotFoundException') {
-    return 'Wrong username or password.';
-  }
-  if (name === 'NetworkError' || e instanceof TypeError) {
-    return 'The sign-in service could not be reached.';
-  }
-  return (e as Error | null)?.message || 'Sign-in failed.';
 }

@@ -63,8 +63,7 @@ describe('navigation around sign-in', () => {
     const page = harness.routeDebugElement!.componentInstance as SignInPage;
     expect(page).toBeInstanceOf(SignInPage);
 
-    page.username.set('demo');
-    page.password.set('pw');
+    page.form.values.set({ username: 'demo', password: 'pw' });
     await page.submit(new Event('submit'));
     await settle();
     expect(router.url).toBe('/timers/abc');

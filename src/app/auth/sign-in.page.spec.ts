@@ -1,69 +1,102 @@
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap, Router } from '@angular/router';
-import { appTestingProviders } from '../testing';
-import { AMPLIFY_AUTH, type AmplifyAuthApi } from './amplify-auth';
+import { settle } from '../testing';
+import {
+  authTestingProviders,
+  cognitoError,
+  fakeAmplify,
+  spyOnNavigation,
+  typeInto,
+  type FakeAmplify,
+} from './auth-testing';
 import { SignInPage } from './sign-in.page';
 
 describe('SignInPage', () => {
-  let amplify: jasmine.SpyObj<AmplifyAuthApi>;
+  let amplify: FakeAmplify;
 
-  function setup(query: Record<string, string>) {
-    amplify = jasmine.createSpyObj<AmplifyAuthApi>('amplify', ['signIn', 'signOut']);
-    amplify.signOut.and.resolveTo();
-    TestBed.configureTestingModule({
-      providers: [
-        ...appTestingProviders(),
-        { provide: AMPLIFY_AUTH, useValue: amplify },
-        {
-          provide: ActivatedRoute,
-          useValue: { snapshot: { queryParamMap: convertToParamMap(query) } },
-        },
-      ],
-    });
+  async function setup(query: Record<string, string> = {}) {
+    amplify = fakeAmplify();
+    TestBed.configureTestingModule({ providers: authTestingProviders(amplify, query) });
     const fixture = TestBed.createComponent(SignInPage);
-    return { fixture, page: fixture.componentInstance };
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    return { fixture, page: fixture.componentInstance, el, nav: spyOnNavigation() };
+  }
+
+  async function fillAndSubmit(el: HTMLElement, page: SignInPage, user: string, pw: string) {
+    typeInto(el, 'username', user);
+    typeInto(el, 'password', pw);
+    await page.submit(new Event('submit'));
   }
 
   it('signs in with the configured flow and returns to the page the user came from', async () => {
-    const { page } = setup({ returnUrl: '/timers/abc' });
-    const navigate = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);
-    amplify.signIn.and.resolveTo({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
-    page.username.set('demo@example.com');
-    page.password.set('pw');
-    await page.submit(new Event('submit'));
-    expect(amplify.signIn).toHaveBeenCalledWith({
+    const { page, el, nav } = await setup({ returnUrl: '/timers/abc' });
+    amplify.auth.signIn.and.resolveTo({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+    await fillAndSubmit(el, page, ' demo@example.com ', 'pw');
+    expect(amplify.auth.signOut).toHaveBeenCalled();
+    expect(amplify.auth.signIn).toHaveBeenCalledWith({
       username: 'demo@example.com',
       password: 'pw',
       options: { authFlowType: 'USER_PASSWORD_AUTH' },
     });
-    expect(navigate).toHaveBeenCalledWith('/timers/abc', { replaceUrl: true });
+    expect(nav.navigateByUrl).toHaveBeenCalledWith('/timers/abc', { replaceUrl: true });
   });
 
-  it('never follows a returnUrl to another site', async () => {
-    const { page } = setup({ returnUrl: '//evil.example/x' });
-    const navigate = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);
-    amplify.signIn.and.resolveTo({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
-    page.username.set('u');
-    page.password.set('p');
-    await page.submit(new Event('submit'));
-    expect(navigate).toHaveBeenCalledWith('/timers', { replaceUrl: true });
+  it('goes on to the next step with the returnUrl', async () => {
+    const { page, el, nav } = await setup({ returnUrl: '/timers/abc' });
+    amplify.auth.signIn.and.resolveTo({
+      isSignedIn: false,
+      nextStep: {
+        signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED',
+      },
+    });
+    await fillAndSubmit(el, page, 'new@example.com', 'Temp-1');
+    expect(nav.navigate).toHaveBeenCalledWith(['/sign-in/new-password'], {
+      queryParams: { returnUrl: '/timers/abc' },
+    });
   });
 
-  it('shows a readable error for wrong credentials and for an empty form', async () => {
-    const { page, fixture } = setup({ reason: 'expired' });
-    await page.submit(new Event('submit'));
-    expect(page.error()).toBe('Enter your username and password.');
-    expect(amplify.signIn).not.toHaveBeenCalled();
-    amplify.signIn.and.rejectWith(
-      Object.assign(new Error('x'), { name: 'NotAuthorizedException' }),
-    );
-    page.username.set('u');
-    page.password.set('bad');
+  it('marks empty fields, focuses the first and calls nobody', async () => {
+    const { page, fixture, el } = await setup();
     await page.submit(new Event('submit'));
     await fixture.whenStable();
-    expect(page.error()).toBe('Wrong username or password.');
-    const el = fixture.nativeElement as HTMLElement;
-    expect(el.querySelector('[role=alert]')?.textContent).toContain('Wrong username or password.');
+    expect(amplify.auth.signIn).not.toHaveBeenCalled();
+    const username = el.querySelector('ion-input[name=username]')!;
+    expect(username.classList).toContain('ion-invalid');
+    expect((username as unknown as { errorText: string }).errorText).toBe('Enter your username.');
+    expect(el.querySelector('[role=status]')?.textContent).toContain('Check Username, Password.');
+  });
+
+  it('shows the same words for a wrong password and an unknown user', async () => {
+    const { page, fixture, el } = await setup({ reason: 'expired' });
+    for (const name of ['NotAuthorizedException', 'UserNotFoundException']) {
+      amplify.auth.signIn.and.rejectWith(cognitoError(name));
+      await fillAndSubmit(el, page, 'u', 'bad');
+      await fixture.whenStable();
+      expect(el.querySelector('[role=alert]')?.textContent).toContain(
+        'Wrong username or password.',
+      );
+    }
     expect(el.textContent).toContain('Your session ended');
+  });
+
+  it('keeps an error on screen while the person types (no class rewrite on input)', async () => {
+    const { page, fixture, el } = await setup();
+    await page.submit(new Event('submit'));
+    typeInto(el, 'password', 'x');
+    await settle();
+    await fixture.whenStable();
+    expect(el.querySelector('ion-input[name=username]')!.classList).toContain('ion-invalid');
+    expect(el.querySelector('ion-input[name=password]')!.classList).not.toContain('ion-invalid');
+  });
+
+  it('prefills the username after a reset and links to reset with it', async () => {
+    const { fixture, el } = await setup({
+      username: 'ann@example.com',
+      reason: 'password-changed',
+    });
+    await fixture.whenStable();
+    expect(el.textContent).toContain('Sign in with the new one');
+    const forgot = el.querySelector<HTMLAnchorElement>('a[href^="/forgot-password"]')!;
+    expect(forgot.getAttribute('href')).toBe('/forgot-password?username=ann@example.com');
   });
 });

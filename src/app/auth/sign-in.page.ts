@@ -1,16 +1,27 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ChangeDetectionStrategy, Component, ElementRef, inject } from '@angular/core';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { IonButton } from '@ionic/angular/ion-button';
 import { IonContent } from '@ionic/angular/ion-content';
 import { IonHeader } from '@ionic/angular/ion-header';
-import { IonInput } from '@ionic/angular/ion-input';
 import { IonNote } from '@ionic/angular/ion-note';
 import { IonSpinner } from '@ionic/angular/ion-spinner';
-import { IonText } from '@ionic/angular/ion-text';
 import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
-import { safeReturnUrl } from 'ngx-cognito-gateway';
-import { AuthService, SignInError } from './auth.service';
+import { authProblem } from './auth-errors';
+import { AuthFieldComponent } from './auth-field.component';
+import { AuthForm, required } from './auth-form';
+import { AuthService } from './auth.service';
+import { SignInFlow } from './sign-in-flow';
+
+/** Why the person is here, from the page that sent them. */
+const NOTES: Record<string, { color: string; text: string }> = {
+  expired: { color: 'warning', text: 'Your session ended. Please sign in again.' },
+  confirmed: { color: 'success', text: 'Your account is confirmed. Sign in to continue.' },
+  'password-changed': {
+    color: 'success',
+    text: 'Your password was changed. Sign in with the new one.',
+  },
+};
 
 @Component({
   selector: 'app-sign-in',
@@ -20,95 +31,87 @@ import { AuthService, SignInError } from './auth.service';
     IonToolbar,
     IonTitle,
     IonContent,
-    IonInput,
     IonButton,
-    IonText,
     IonNote,
     IonSpinner,
+    RouterLink,
+    AuthFieldComponent,
   ],
   template: `
     <ion-header>
       <ion-toolbar color="primary"><ion-title>Sign in</ion-title></ion-toolbar>
     </ion-header>
     <ion-content class="ion-padding">
-      <form class="page-width" (submit)="submit($event)" aria-labelledby="sign-in-heading">
+      <form
+        class="page-width"
+        (submit)="submit($event)"
+        aria-labelledby="sign-in-heading"
+        novalidate
+      >
         <h1 id="sign-in-heading">Sign in to Timers</h1>
-        @if (expired) {
-          <ion-note color="warning" role="status"
-            >Your session ended. Please sign in again.</ion-note
-          >
+        @if (note; as n) {
+          <ion-note [color]="n.color" role="status">{{ n.text }}</ion-note>
         }
-        <ion-input
-          label="Username"
-          labelPlacement="stacked"
-          fill="outline"
-          name="username"
-          autocomplete="username"
-          [value]="username()"
-          (ionInput)="username.set($any($event.target).value ?? '')"
-          required
-        />
-        <ion-input
-          label="Password"
-          labelPlacement="stacked"
-          fill="outline"
-          type="password"
+        <app-auth-field [form]="form" name="username" autocomplete="username" />
+        <app-auth-field
+          [form]="form"
           name="password"
+          type="password"
           autocomplete="current-password"
-          [value]="password()"
-          (ionInput)="password.set($any($event.target).value ?? '')"
-          required
         />
-        @if (error()) {
-          <ion-text color="danger"
-            ><p role="alert" class="error">{{ error() }}</p></ion-text
-          >
-        }
-        <ion-button type="submit" expand="block" [disabled]="busy()">
-          @if (busy()) {
-            <ion-spinner name="dots" aria-hidden="true" />
+        <div class="field-error" role="alert">{{ form.failure() ?? '' }}</div>
+        <div class="field-error" role="status">{{ form.summary() }}</div>
+        <ion-button type="submit" expand="block" [disabled]="form.busy()">
+          @if (form.busy()) {
+            <ion-spinner name="crescent" aria-hidden="true" />
+            Signing in…
+          } @else {
+            Sign in
           }
-          Sign in
         </ion-button>
+        <p class="links">
+          <a routerLink="/forgot-password" [queryParams]="withUsername()">Forgot your password?</a>
+          <a routerLink="/sign-up" [queryParams]="keep">Create an account</a>
+        </p>
       </form>
     </ion-content>
   `,
-  styles: `
-    form {
-      display: grid;
-      gap: 1rem;
-      max-width: 24rem;
-    }
-  `,
+  styleUrl: './auth-page.scss',
 })
 export class SignInPage {
   private readonly auth = inject(AuthService);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
-  readonly username = signal('');
-  readonly password = signal('');
-  readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
-  readonly expired = this.route.snapshot.queryParamMap.get('reason') === 'expired';
+  private readonly flow = inject(SignInFlow);
+  private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
+  private readonly returnUrl = this.query.get('returnUrl');
+  readonly note = NOTES[this.query.get('reason') ?? ''] ?? null;
+  /** The returnUrl goes along to sign-up and reset, and comes back with the person. */
+  readonly keep: Record<string, string> = this.returnUrl ? { returnUrl: this.returnUrl } : {};
+  readonly form = new AuthForm(
+    {
+      fields: ['username', 'password'],
+      labels: { username: 'Username', password: 'Password' },
+      initial: { username: this.query.get('username') ?? '' },
+      rules: (v) =>
+        required(v, { username: 'Enter your username.', password: 'Enter your password.' }),
+    },
+    inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
+  );
+
+  withUsername(): Record<string, string> {
+    const username = this.form.value('username').trim();
+    return { ...this.keep, ...(username ? { username } : {}) };
+  }
 
   async submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.busy()) return;
-    if (!this.username().trim() || !this.password()) {
-      this.error.set('Enter your username and password.');
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      await this.auth.signIn(this.username().trim(), this.password());
-      const target = safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl'), '/timers');
-      // Replacing the sign-in entry: Back from the page signed in to must not show the form.
-      await this.router.navigateByUrl(target, { replaceUrl: true });
-    } catch (e) {
-      this.error.set(e instanceof SignInError ? e.message : 'Sign-in failed.');
-    } finally {
-      this.busy.set(false);
-    }
+    const username = this.form.value('username').trim();
+    await this.form.submit(
+      async () => {
+        this.flow.username = username;
+        const next = await this.auth.signIn(username, this.form.value('password'));
+        await this.flow.follow(next, this.returnUrl);
+      },
+      (e) => authProblem(e, 'sign-in'),
+    );
   }
 }

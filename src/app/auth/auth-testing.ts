@@ -1,0 +1,64 @@
+import { type Provider, type EnvironmentProviders } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { ActivatedRoute, convertToParamMap, Router } from '@angular/router';
+import { appTestingProviders } from '../testing';
+import { AMPLIFY_AUTH, type AmplifyAuthApi } from './amplify-auth';
+import { AMPLIFY_STEPS, type AmplifyStepsApi } from './amplify-steps';
+
+/** Amplify as the specs see it: every call a Jasmine spy, set per test. */
+export interface FakeAmplify {
+  auth: jasmine.SpyObj<AmplifyAuthApi>;
+  steps: jasmine.SpyObj<AmplifyStepsApi>;
+}
+
+export function fakeAmplify(): FakeAmplify {
+  const auth = jasmine.createSpyObj<AmplifyAuthApi>('amplify', ['signIn', 'signOut']);
+  auth.signOut.and.resolveTo();
+  const steps = jasmine.createSpyObj<AmplifyStepsApi>('amplifySteps', [
+    'confirmSignIn',
+    'signUp',
+    'confirmSignUp',
+    'resendSignUpCode',
+    'autoSignIn',
+    'resetPassword',
+    'confirmResetPassword',
+  ]);
+  return { auth, steps };
+}
+
+/** The app's testing providers, a fake Amplify and a route with these query parameters. */
+export function authTestingProviders(
+  amplify: FakeAmplify,
+  query: Record<string, string> = {},
+): (Provider | EnvironmentProviders)[] {
+  return [
+    ...appTestingProviders(),
+    { provide: AMPLIFY_AUTH, useValue: amplify.auth },
+    { provide: AMPLIFY_STEPS, useValue: amplify.steps },
+    {
+      provide: ActivatedRoute,
+      useValue: { snapshot: { queryParamMap: convertToParamMap(query) } },
+    },
+  ];
+}
+
+/** Router navigation spies (no routes are configured in these specs). */
+export function spyOnNavigation() {
+  const router = TestBed.inject(Router);
+  return {
+    navigate: spyOn(router, 'navigate').and.resolveTo(true),
+    navigateByUrl: spyOn(router, 'navigateByUrl').and.resolveTo(true),
+  };
+}
+
+/** An error as Amplify throws it: named after Cognito's exception. */
+export function cognitoError(name: string, message = name): Error {
+  return Object.assign(new Error(message), { name });
+}
+
+/** Types into an `ion-input` the way the page hears it: an ionInput event with the new value. */
+export function typeInto(host: HTMLElement, field: string, value: string): void {
+  const input = host.querySelector(`ion-input[name=${field}]`)!;
+  (input as unknown as { value: string }).value = value;
+  input.dispatchEvent(new CustomEvent('ionInput', { detail: { value } }));
+}
