@@ -7,8 +7,8 @@ export { cognitoAuthInterceptor, CognitoAuthHttpInterceptor } from './lib/interc
 export type { CognitoAuthConfig } from './lib/config';
 export { urlMatchesAllowlist } from './lib/url-allowlist';
 export { SKIP_COGNITO_AUTH } from './lib/skip-auth';
-export { CognitoAuthFailures } from './lib/auth-failures';
-export type { CognitoAuthFailure } from './lib/auth-failures';
+export { CognitoAuthFailureEvents, CognitoAuthFailures } from './lib/auth-failure-events';
+export type { CognitoAuthFailure } from './lib/auth-failure-events';
 export { CognitoTokenSource } from './lib/token-source';
 export type { CognitoSessionTokens } from './lib/token-source';
 export { CognitoAuthState } from './lib/auth-state';

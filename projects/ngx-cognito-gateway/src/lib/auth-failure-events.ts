@@ -2,7 +2,7 @@ import { Injectable } from '@angular/core';
 import { Observable, Subject } from 'rxjs';
 
 /**
- * Why a 401 stayed a 401, as `CognitoAuthFailures` reports it.
+ * One 401 that stayed a 401, and why; `CognitoAuthFailureEvents` emits one per such request.
  *
  * @example
  * const describe = (failure: CognitoAuthFailure) => `${failure.reason}: ${failure.status} ${failure.url}`;
@@ -21,17 +21,17 @@ export interface CognitoAuthFailure {
 }
 
 /**
- * Emits when a 401 could not be healed by one refresh and one retry: the point where an app
- * should send the user to sign in. The failing request itself still gets its 401.
- * `withSignInRedirect()` subscribes for you.
+ * The stream of `CognitoAuthFailure`s: `events` emits when a 401 could not be healed by one
+ * refresh and one retry, the point where an app should send the user to sign in. The failing
+ * request itself still gets its 401. `withSignInRedirect()` subscribes for you.
  *
  * @example
- * inject(CognitoAuthFailures).events.subscribe((failure) => {
+ * inject(CognitoAuthFailureEvents).events.subscribe((failure) => {
  *   void router.navigate(['/sign-in'], { queryParams: { reason: failure.reason } });
  * });
  */
 @Injectable({ providedIn: 'root' })
-export class CognitoAuthFailures {
+export class CognitoAuthFailureEvents {
   readonly #events = new Subject<CognitoAuthFailure>();
   readonly events: Observable<CognitoAuthFailure> = this.#events.asObservable();
 
@@ -40,3 +40,14 @@ export class CognitoAuthFailures {
     this.#events.next(failure);
   }
 }
+
+/**
+ * @deprecated Renamed to `CognitoAuthFailureEvents` (one letter away from `CognitoAuthFailure`,
+ * one failure, was too easy to misread). The same service: injecting either gives one instance.
+ *
+ * @example
+ * inject(CognitoAuthFailures).events.subscribe((failure) => console.warn(failure.reason));
+ */
+export const CognitoAuthFailures = CognitoAuthFailureEvents;
+/** @deprecated Renamed to `CognitoAuthFailureEvents`. */
+export type CognitoAuthFailures = CognitoAuthFailureEvents;

@@ -40,7 +40,17 @@ function setUp(platform: 'server' | 'browser', page: string | null = null) {
   };
 }
 
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve));
+/** One turn of the event loop (a MessageChannel message, no timer): every promise settles. */
+function settle(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
 
 describe('cognitoAuthInterceptor on the server (SSR)', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());

@@ -1,10 +1,10 @@
 import { fakeJwt } from 'ngx-cognito-gateway/testing';
-import { readToken } from './jwt-timing';
+import { readJwtTiming } from './jwt-timing';
 
-describe('readToken', () => {
+describe('readJwtTiming', () => {
   it('reads exp and refreshes a minute early for hour-long tokens', () => {
     const value = fakeJwt({ expiresInSeconds: 3600 });
-    const token = readToken(value);
+    const token = readJwtTiming(value);
     const exp =
       JSON.parse(atob(value.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000;
     expect(token.value).toBe(value);
@@ -14,12 +14,12 @@ describe('readToken', () => {
 
   it('reads iat as the issuer clock at issue (NaN without one)', () => {
     const value = fakeJwt({ expiresInSeconds: 60, claims: { iat: 1_700_000_000 } });
-    expect(readToken(value).issuedAt).toBe(1_700_000_000_000);
-    expect(readToken('a.e30.c').issuedAt).toBeNaN();
+    expect(readJwtTiming(value).issuedAt).toBe(1_700_000_000_000);
+    expect(readJwtTiming('a.e30.c').issuedAt).toBeNaN();
   });
 
   it('refreshes a quarter of the lifetime early for short-lived tokens', () => {
-    const token = readToken(fakeJwt({ expiresInSeconds: 119 })); // iat is now - 1: lifetime 120 s
+    const token = readJwtTiming(fakeJwt({ expiresInSeconds: 119 })); // iat is now - 1: lifetime 120 s
     expect(token.expiresAt - token.refreshAt).toBe(30_000);
   });
 
@@ -33,7 +33,7 @@ describe('readToken', () => {
       `a.${btoa('{"exp":1e999}')}.c`,
       `a.${btoa('null')}.c`,
     ]) {
-      expect(readToken(value))
+      expect(readJwtTiming(value))
         .withContext(value)
         .toEqual(jasmine.objectContaining({ value, expiresAt: Infinity, refreshAt: Infinity }));
     }

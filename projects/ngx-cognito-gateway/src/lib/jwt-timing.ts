@@ -1,4 +1,5 @@
-export interface Token {
+/** When a JWT is due for a refresh and when it expires, read from its claims. */
+export interface JwtTiming {
   readonly value: string;
   /** `exp` in epoch ms. */
   readonly expiresAt: number;
@@ -15,11 +16,11 @@ export interface Token {
 export const REFRESH_MARGIN_MS = 60_000;
 
 /**
- * A token with its `exp` and when to refresh it, both `Infinity` when it is not a JWT with an
+ * A token's `exp` and when to refresh it, both `Infinity` when it is not a JWT with an
  * `exp`. Only decides *when* to ask for a fresh token: nothing here trusts the token, the API
  * verifies it. All times are the issuer's clock; the handler corrects for the device's skew.
  */
-export function readToken(value: string): Token {
+export function readJwtTiming(value: string): JwtTiming {
   let expiresAt = Infinity;
   let refreshAt = Infinity;
   let issuedAt = NaN;

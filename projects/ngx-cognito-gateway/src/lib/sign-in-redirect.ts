@@ -9,7 +9,7 @@ import {
   runInInjectionContext,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import { CognitoAuthFailure, CognitoAuthFailures } from './auth-failures';
+import { CognitoAuthFailure, CognitoAuthFailureEvents } from './auth-failure-events';
 import { CognitoAuthConfigError } from './errors';
 import { safeReturnUrl } from './return-url';
 import { COGNITO_SIGN_IN_URL, isSignInUrl, signInTree } from './sign-in-url';
@@ -45,7 +45,7 @@ export interface CognitoSignInRedirectOptions {
 
 /**
  * Sets where `cognitoAuthGuard` sends signed-out users, and routes to that page whenever
- * `CognitoAuthFailures` emits (a 401 that one refresh and one retry could not heal), with
+ * `CognitoAuthFailureEvents` emits (a 401 that one refresh and one retry could not heal), with
  * `?returnUrl=<the current page>&reason=expired`. Several failures at once navigate once; none
  * while the sign-in page is shown. Throws `CognitoAuthConfigError` (option `signInUrl`) for a
  * `signInUrl` that is not a path inside the app.
@@ -77,7 +77,7 @@ export function withSignInRedirect(options: CognitoSignInRedirectOptions = {}): 
         const injector = inject(EnvironmentInjector);
         const errors = inject(ErrorHandler);
         let redirecting = false;
-        const subscription = inject(CognitoAuthFailures).events.subscribe(async (failure) => {
+        const subscription = inject(CognitoAuthFailureEvents).events.subscribe(async (failure) => {
           const current = router.url;
           if (redirecting || isSignInUrl(current, signInUrl)) return;
           redirecting = true;
