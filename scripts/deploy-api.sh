@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Creates or updates the API stack (idempotent: `aws cloudformation deploy` makes a change set and
 # succeeds when there is nothing to change). Usage: scripts/deploy-api.sh [env]   (default: dev)
+# The Timer Lambda's bundle is too big for inline code, so it is built, then uploaded by
+# `aws cloudformation package` to the artifacts bucket (created first, idempotently, by its own
+# small stack, cloudformation/artifacts.yaml), and the packaged template is deployed.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -15,11 +18,26 @@ while IFS= read -r line; do
 done <<<"$overrides_text"
 require_aws
 
+info "Artifacts bucket (stack $stack-artifacts) ..."
+bucket="$(artifact_bucket "$stack")"
+
+info "Building the Timer Lambda ..."
+"$(node_bin)" "$ROOT/lambda/timer-api/build.ts" >/dev/null
+
+packaged="$(mktemp)"
+trap 'rm -f "$packaged"' EXIT
+aws cloudformation package \
+  --template-file "$TEMPLATE" \
+  --s3-bucket "$bucket" \
+  --output-template-file "$packaged" >/dev/null
+
 info "Deploying stack $stack from $(basename "$params") ..."
+# CAPABILITY_AUTO_EXPAND: the template uses the AWS::LanguageExtensions transform.
 aws cloudformation deploy \
   --stack-name "$stack" \
-  --template-file "$TEMPLATE" \
+  --template-file "$packaged" \
+  --s3-bucket "$bucket" \
   --parameter-overrides "${overrides[@]}" \
-  --capabilities CAPABILITY_IAM \
+  --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND \
   --no-fail-on-empty-changeset
 info "Stack $stack is up to date."

@@ -10,8 +10,13 @@
 //     (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-returncodes.html)
 //   a parameter value `file://path` is the content of that file, taken as is
 //     (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-file.html)
+//   CloudFormation package: local paths of packageable properties are uploaded to --s3-bucket
+//     under the MD5 of their content and replaced with S3Bucket/S3Key; a missing path or bucket
+//     fails (https://awscli.amazonaws.com/v2/documentation/api/latest/reference/cloudformation/package.html)
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { loadTemplate } from '../cloudformation/cfn-yaml.ts';
 
 interface StackParameter {
   ParameterKey: string;
@@ -39,6 +44,10 @@ export interface FakeAwsState {
   apps: App[];
   branches: Branch[];
   jobs: { appId: string; branchName: string; jobType: string }[];
+  /** Stacks other than the API's (the artifacts bucket's), by name: their bucket. */
+  stacks?: Record<string, { bucket: string }>;
+  /** What `package` uploaded: bucket, key, and the files zipped. */
+  objects?: { bucket: string; key: string; files: string[] }[];
 }
 
 const statePath = process.env['FAKE_AWS_STATE']!;
@@ -102,9 +111,72 @@ function branchFromArgs(branch: Branch): Branch {
 
 const publicBranch = ({ appId: _, ...branch }: Branch) => ({ ...branch, stage: 'PRODUCTION' });
 
+/** Files under a path, sorted: what `package` zips. */
+function filesOf(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(path, name))
+    .filter((file) => statSync(file).isFile())
+    .sort();
+}
+
+function packageTemplate(): void {
+  const templateFile = option('--template-file')!;
+  const bucket = option('--s3-bucket')!;
+  const known = Object.values(state.stacks ?? {}).some((s) => s.bucket === bucket);
+  if (!known) fail('NoSuchBucket', 'PutObject', 'The specified bucket does not exist');
+  const template = loadTemplate(templateFile);
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    const code = resource.Properties?.['Code'];
+    if (resource.Type !== 'AWS::Lambda::Function' || typeof code !== 'string') continue;
+    const path = resolve(dirname(templateFile), code);
+    let files: string[];
+    try {
+      files = filesOf(path);
+    } catch {
+      process.stderr.write(
+        `\nUnable to upload artifact ${code} referenced by Code parameter of ${id} resource.\nParameter Code of resource ${id} refers to a file or folder that does not exist ${path}\n`,
+      );
+      process.exit(255);
+    }
+    const md5 = createHash('md5');
+    for (const file of files) md5.update(readFileSync(file));
+    const key = md5.digest('hex');
+    state.objects = [...(state.objects ?? []), { bucket, key, files }];
+    resource.Properties!['Code'] = { S3Bucket: bucket, S3Key: key };
+  }
+  writeFileSync(option('--output-template-file')!, JSON.stringify(template, null, 2));
+}
+
+/** Deploy refuses what package should have replaced: Code given as a path. */
+function assertPackaged(templateFile: string): void {
+  const template = loadTemplate(templateFile);
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    if (
+      resource.Type === 'AWS::Lambda::Function' &&
+      typeof resource.Properties?.['Code'] === 'string'
+    ) {
+      fail(
+        'ValidationError',
+        'CreateChangeSet',
+        `Template format error: Properties validation failed for resource ${id} with message: #/Code: expected type: JSONObject, found: String`,
+      );
+    }
+  }
+}
+
 let answer: unknown;
 switch (`${service} ${command}`) {
+  case 'cloudformation package':
+    packageTemplate();
+    break;
   case 'cloudformation deploy': {
+    const name = option('--stack-name')!;
+    if (name.endsWith('-artifacts')) {
+      state.stacks = { ...state.stacks, [name]: { bucket: `${name}-artifactbucket-1a2b3c4d5e6f` } };
+      break;
+    }
+    assertPackaged(option('--template-file')!);
     const start = rest.indexOf('--parameter-overrides') + 1;
     const end = rest.findIndex((arg, i) => i >= start && arg.startsWith('--'));
     for (const pair of rest.slice(start, end < 0 ? undefined : end)) {
@@ -116,6 +188,14 @@ switch (`${service} ${command}`) {
     break;
   }
   case 'cloudformation describe-stacks': {
+    const name = option('--stack-name')!;
+    if (name.endsWith('-artifacts')) {
+      const bucket = state.stacks?.[name]?.bucket;
+      if (!bucket)
+        fail('ValidationError', 'DescribeStacks', `Stack with id ${name} does not exist`);
+      process.stdout.write(`${bucket}\n`);
+      break;
+    }
     const outputs = JSON.parse(readFileSync(process.env['FAKE_AWS_OUTPUTS']!, 'utf8')) as unknown;
     const stack = {
       StackName: option('--stack-name'),

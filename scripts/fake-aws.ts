@@ -32,6 +32,8 @@ case "$1 $2" in
   "cloudformation deploy")
     "$NODE" "$FAKE_AWS_MODEL" "$@" || exit
     printf '\\nWaiting for changeset to be created..\\nSuccessfully created/updated stack\\n' ;;
+  "cloudformation package")
+    exec "$NODE" "$FAKE_AWS_MODEL" "$@" ;;
   "amplify "*)
     exec "$NODE" "$FAKE_AWS_MODEL" "$@" ;;
 esac
@@ -106,7 +108,14 @@ export async function sandbox(options: { withAws?: boolean } = {}): Promise<Sand
     config: join(dir, 'public', 'config.json'),
     state: join(dir, 'aws-state.json'),
   };
-  const initial: FakeAwsState = { parameters: PARAMETERS, apps: [], branches: [], jobs: [] };
+  const initial: FakeAwsState = {
+    parameters: PARAMETERS,
+    apps: [],
+    branches: [],
+    jobs: [],
+    stacks: {},
+    objects: [],
+  };
   await writeFile(box.state, JSON.stringify(initial));
   await writeFile(box.log, '');
   await writeFile(box.outputs, JSON.stringify(OUTPUTS, null, 2));

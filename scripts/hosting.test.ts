@@ -112,6 +112,10 @@ test('first run creates app and branch, allows the origin, redeploys and builds;
       'amplify get-branch',
       'amplify create-branch',
       'sts get-caller-identity',
+      // deploy-api.sh: the artifacts bucket's stack, its name, the package upload, the API stack.
+      'cloudformation deploy',
+      'cloudformation describe-stacks',
+      'cloudformation package',
       'cloudformation deploy',
       'amplify start-job',
     ],

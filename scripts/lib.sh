@@ -56,3 +56,17 @@ stack_name() {
 config_file() {
   printf '%s\n' "${CONFIG_FILE:-$ROOT/public/config.json}"
 }
+
+# Deploys the artifacts bucket's stack (<stack>-artifacts; nothing changes when it is there
+# already) and prints the bucket's name.
+artifact_bucket() {
+  local artifacts="$1-artifacts"
+  aws cloudformation deploy \
+    --stack-name "$artifacts" \
+    --template-file "$ROOT/cloudformation/artifacts.yaml" \
+    --no-fail-on-empty-changeset >/dev/null
+  aws cloudformation describe-stacks \
+    --stack-name "$artifacts" \
+    --query "Stacks[0].Outputs[?OutputKey=='BucketName'].OutputValue" \
+    --output text
+}

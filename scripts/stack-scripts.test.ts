@@ -15,19 +15,62 @@ afterEach(() => box.cleanup());
 
 const STACK = 'demo-test-timer';
 const IDENTITY = ['sts', 'get-caller-identity', '--output', 'text'];
-const DEPLOY = [
-  'cloudformation',
-  'deploy',
-  '--stack-name',
-  STACK,
-  '--template-file',
-  join(ROOT, 'cloudformation', 'api.yaml'),
-  '--parameter-overrides',
-  ...PARAMETERS.map((p) => `${p.ParameterKey}=${p.ParameterValue}`),
-  '--capabilities',
-  'CAPABILITY_IAM',
-  '--no-fail-on-empty-changeset',
+const BUCKET = `${STACK}-artifacts-artifactbucket-1a2b3c4d5e6f`;
+/** The artifacts bucket's stack (idempotent), its name, the package upload, then the API stack. */
+const DEPLOY_STEPS = [
+  [
+    'cloudformation',
+    'deploy',
+    '--stack-name',
+    `${STACK}-artifacts`,
+    '--template-file',
+    join(ROOT, 'cloudformation', 'artifacts.yaml'),
+    '--no-fail-on-empty-changeset',
+  ],
+  [
+    'cloudformation',
+    'describe-stacks',
+    '--stack-name',
+    `${STACK}-artifacts`,
+    '--query',
+    "Stacks[0].Outputs[?OutputKey=='BucketName'].OutputValue",
+    '--output',
+    'text',
+  ],
+  [
+    'cloudformation',
+    'package',
+    '--template-file',
+    join(ROOT, 'cloudformation', 'api.yaml'),
+    '--s3-bucket',
+    BUCKET,
+    '--output-template-file',
+    '<packaged>',
+  ],
+  [
+    'cloudformation',
+    'deploy',
+    '--stack-name',
+    STACK,
+    '--template-file',
+    '<packaged>',
+    '--s3-bucket',
+    BUCKET,
+    '--parameter-overrides',
+    ...PARAMETERS.map((p) => `${p.ParameterKey}=${p.ParameterValue}`),
+    '--capabilities',
+    'CAPABILITY_IAM',
+    'CAPABILITY_AUTO_EXPAND',
+    '--no-fail-on-empty-changeset',
+  ],
 ];
+
+/** The calls, with the packaged template's temporary path named. */
+async function calls(): Promise<string[][]> {
+  return (await box.calls()).map((call) =>
+    call.map((arg) => (/^\/tmp\/tmp\.\w+$/.test(arg) ? '<packaged>' : arg)),
+  );
+}
 const DESCRIBE = [
   'cloudformation',
   'describe-stacks',
@@ -54,14 +97,20 @@ function assertNoAccountId(...texts: string[]): void {
   for (const text of texts) assert.ok(!text.includes(FAKE_ACCOUNT_ID), 'account id printed');
 }
 
-test('deploy-api.sh creates or updates the stack with one idempotent `cloudformation deploy`', async () => {
+test('deploy-api.sh makes the artifacts bucket, packages the Timer Lambda there, deploys; idempotent', async () => {
   const first = await runScript('scripts/deploy-api.sh', ['test'], box.env);
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stdout, /Stack demo-test-timer is up to date/);
   const second = await runScript('scripts/deploy-api.sh', ['test'], box.env);
   assert.equal(second.code, 0, second.stderr);
-  assert.deepEqual(await box.calls(), [IDENTITY, DEPLOY, IDENTITY, DEPLOY]);
+  assert.deepEqual(await calls(), [IDENTITY, ...DEPLOY_STEPS, IDENTITY, ...DEPLOY_STEPS]);
   assertNoAccountId(first.stdout, first.stderr);
+  // The bundle went to the bucket under its content hash, twice the same.
+  const uploads = (await box.model()).objects ?? [];
+  assert.equal(uploads.length, 2);
+  assert.equal(uploads[0]!.bucket, BUCKET);
+  assert.equal(uploads[0]!.key, uploads[1]!.key);
+  assert.deepEqual(uploads[0]!.files, [join(ROOT, 'dist', 'timer-api', 'index.mjs')]);
 });
 
 test('deploy-api.sh refuses parameters until their placeholders are replaced', async () => {
@@ -75,7 +124,7 @@ test('deploy-api.sh refuses parameters until their placeholders are replaced', a
   const result = await runScript('scripts/deploy-api.sh', ['test'], box.env);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /replace the placeholder values of BackendUrl/);
-  assert.deepEqual(await box.calls(), []);
+  assert.deepEqual(await calls(), []);
 });
 
 test('deploy-api.sh names a missing parameters file', async () => {
@@ -88,7 +137,7 @@ test('deploy-api.sh names a missing parameters file', async () => {
 test('outputs.sh reads the stack outputs and writes the demo app config from them', async () => {
   const result = await runScript('scripts/outputs.sh', ['test'], box.env);
   assert.equal(result.code, 0, result.stderr);
-  assert.deepEqual(await box.calls(), [IDENTITY, DESCRIBE]);
+  assert.deepEqual(await calls(), [IDENTITY, DESCRIBE]);
   assert.deepEqual(JSON.parse(await readFile(box.config, 'utf8')), EXPECTED_CONFIG);
   assert.match(result.stdout, /ApiEndpoint\s+https:\/\/a1b2c3d4e5\.execute-api/);
   assert.match(result.stdout, new RegExp(`Wrote ${box.config}`));
@@ -115,17 +164,17 @@ test('outputs.sh refuses outputs that lack what the app needs', async () => {
 test('delete-api.sh --yes deletes the stack and waits for it', async () => {
   const result = await runScript('scripts/delete-api.sh', ['test', '--yes'], box.env);
   assert.equal(result.code, 0, result.stderr);
-  assert.deepEqual(await box.calls(), [IDENTITY, ...DELETE]);
+  assert.deepEqual(await calls(), [IDENTITY, ...DELETE]);
 });
 
 test('delete-api.sh without --yes deletes only after the stack name is typed', async () => {
   const wrong = await runScript('scripts/delete-api.sh', ['test'], box.env, 'demo-test\n');
   assert.equal(wrong.code, 1);
   assert.match(wrong.stderr, /not deleting demo-test-timer/);
-  assert.deepEqual(await box.calls(), [IDENTITY]);
+  assert.deepEqual(await calls(), [IDENTITY]);
   const right = await runScript('scripts/delete-api.sh', ['test'], box.env, `${STACK}\n`);
   assert.equal(right.code, 0, right.stderr);
-  assert.deepEqual(await box.calls(), [IDENTITY, IDENTITY, ...DELETE]);
+  assert.deepEqual(await calls(), [IDENTITY, IDENTITY, ...DELETE]);
 });
 
 test('create-all.sh deploys then writes the config; delete-all.sh deletes and removes it', async () => {
@@ -135,7 +184,14 @@ test('create-all.sh deploys then writes the config; delete-all.sh deletes and re
   const deleted = await runScript('scripts/delete-all.sh', ['test', '--yes'], box.env);
   assert.equal(deleted.code, 0, deleted.stderr);
   assert.equal(existsSync(box.config), false);
-  assert.deepEqual(await box.calls(), [IDENTITY, DEPLOY, IDENTITY, DESCRIBE, IDENTITY, ...DELETE]);
+  assert.deepEqual(await calls(), [
+    IDENTITY,
+    ...DEPLOY_STEPS,
+    IDENTITY,
+    DESCRIBE,
+    IDENTITY,
+    ...DELETE,
+  ]);
 });
 
 test('a missing AWS CLI is reported before anything else happens', async () => {
@@ -161,7 +217,7 @@ test('an unconfigured AWS CLI is reported and no stack call is made', async () =
     assert.match(result.stderr, /the AWS CLI is not configured/);
     assertNoAccountId(result.stdout, result.stderr);
   }
-  assert.deepEqual(await box.calls(), [IDENTITY, IDENTITY, IDENTITY]);
+  assert.deepEqual(await calls(), [IDENTITY, IDENTITY, IDENTITY]);
 });
 
 test('run-scripts.sh menu runs the chosen scripts and quits', async () => {
@@ -169,7 +225,7 @@ test('run-scripts.sh menu runs the chosen scripts and quits', async () => {
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /1\) Create or update the API stack/);
   assert.match(result.stdout, /Unknown choice: 9/);
-  assert.deepEqual(await box.calls(), [IDENTITY, DEPLOY, IDENTITY, DESCRIBE]);
+  assert.deepEqual(await calls(), [IDENTITY, ...DEPLOY_STEPS, IDENTITY, DESCRIBE]);
   assert.deepEqual(JSON.parse(await readFile(box.config, 'utf8')), EXPECTED_CONFIG);
 });
 
