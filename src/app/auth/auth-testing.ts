@@ -1,3 +1,6 @@
+// Helpers for the auth pages' specs only. The app's tsconfig compiles every non-spec file under
+// src/ (nothing imports this one into the bundle), so it names Jasmine's types itself.
+/// <reference types="jasmine" />
 import { type Provider, type EnvironmentProviders } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap, Router } from '@angular/router';
