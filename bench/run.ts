@@ -8,6 +8,7 @@ import { fenceBenchmarks } from './fence.bench.ts';
 import { gatewayBenchmarks } from './gateway.bench.ts';
 import { interceptorBenchmarks } from './interceptor.bench.ts';
 import { jwtBenchmarks } from './jwt.bench.ts';
+import { lambdaBenchmarks } from './lambda.bench.ts';
 import { formatTable, type BenchRow } from './lib/result.ts';
 
 const time = Number(process.env['BENCH_TIME'] ?? 1000);
@@ -18,6 +19,7 @@ for (const [label, run] of [
   ['gateway', gatewayBenchmarks],
   ['second fence', fenceBenchmarks],
   ['jwt', jwtBenchmarks],
+  ['timer lambda', lambdaBenchmarks],
 ] as const) {
   console.error(`running ${label} benchmarks…`);
   rows.push(...(await run(time)));
