@@ -1,0 +1,142 @@
+// The stack as `npm start -- --backend lambda` runs it: the gateway hosts the Timer Lambda on
+// $default (payload 2.0, the owner from the authorizer's verified claims) on dynalite. Two users
+// in two browser contexts: A creates, reads, updates and deletes a timer; B never sees it and
+// every direct call B makes on A's id is a 404.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { ensureUser } from '../../local/cognito/seed.ts';
+import { startLocalStack, type LocalStack } from '../../local/start.ts';
+import { recordAuthorized, signIn, type E2eStack } from '../fixtures.ts';
+import { appDir } from '../paths.ts';
+import { serveApp, type StaticApp } from '../static-server.ts';
+
+const DRAFT = {
+  name: 'Lambda-mode backup',
+  hour: 4,
+  minute: 45,
+  daysOfWeek: ['TUE'],
+  executionCommand: '/usr/local/bin/backup --lambda',
+};
+const PASSWORD = 'E2e-Passw0rd!';
+
+let stack: LocalStack;
+let app: StaticApp;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  dataDir = await mkdtemp(join(tmpdir(), 'e2e-lambda-cognito-'));
+  app = await serveApp(appDir);
+  stack = await startLocalStack({
+    ports: { cognito: 0, timer: 0, gateway: 0, app: 0 },
+    app: false,
+    backend: 'lambda',
+    cognitoDataDir: dataDir,
+    configFile: false,
+    allowedOrigins: [app.url],
+  });
+  app.config = {
+    apiUrl: stack.urls.gateway,
+    region: 'us-east-1',
+    userPoolId: stack.userPoolId,
+    userPoolClientId: stack.userPoolClientId,
+    cognitoEndpoint: stack.urls.cognito,
+    authFlow: 'USER_PASSWORD_AUTH',
+  };
+});
+
+test.afterAll(async () => {
+  await stack?.stop();
+  await app?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** A signed-in page of a fresh user, and the token the app sends. */
+async function signedIn(page: Page, username: string): Promise<string> {
+  await ensureUser(stack.urls.cognito, stack.userPoolId, username, PASSWORD);
+  const sent = recordAuthorized(page);
+  await page.goto(`${app.url}/sign-in`);
+  const user = { username, password: PASSWORD };
+  await signIn(page, { user } as unknown as E2eStack);
+  await expect(page).toHaveURL(`${app.url}/timers`);
+  await expect.poll(() => sent.length).toBeGreaterThan(0);
+  return sent[0]!.authorization;
+}
+
+interface Call {
+  method?: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/** fetch() from inside the page (its own origin, so through CORS), with the app's token. */
+async function api(page: Page, url: string, authorization: string, call: Call = {}) {
+  return page.evaluate(
+    async ({ url, authorization, call }) => {
+      const response = await fetch(url, {
+        method: call.method ?? 'GET',
+        body: call.body,
+        headers: { authorization, 'content-type': 'application/json', ...call.headers },
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        etag: response.headers.get('etag'),
+        body: text ? JSON.parse(text) : null,
+      };
+    },
+    { url, authorization, call },
+  );
+}
+
+test('Lambda mode: one user creates, reads, updates and deletes; the other never sees it', async ({
+  browser,
+}, testInfo) => {
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  try {
+    const pageA = await contextA.newPage();
+    const tokenA = await signedIn(pageA, `lambda-a-${testInfo.testId}@example.com`);
+    const created = await api(pageA, `${stack.urls.gateway}/tasks`, tokenA, {
+      method: 'POST',
+      body: JSON.stringify(DRAFT),
+    });
+    expect(created.status).toBe(201);
+    expect(created.etag).toBe('"1"');
+    const item = `${stack.urls.gateway}/tasks/${encodeURIComponent(created.body.id)}`;
+    await pageA.reload();
+    await expect(pageA.getByTestId('timer-list')).toContainText(DRAFT.name);
+
+    const updated = await api(pageA, item, tokenA, {
+      method: 'PUT',
+      headers: { 'if-match': '"1"' },
+      body: JSON.stringify({ ...DRAFT, name: 'Lambda-mode backup, renamed' }),
+    });
+    expect(updated.status).toBe(200);
+    const stale = await api(pageA, item, tokenA, {
+      method: 'PUT',
+      headers: { 'if-match': '"1"' },
+      body: JSON.stringify(DRAFT),
+    });
+    expect(stale.status).toBe(412);
+    await pageA.reload();
+    await expect(pageA.getByTestId('timer-list')).toContainText('Lambda-mode backup, renamed');
+
+    const pageB = await contextB.newPage();
+    const tokenB = await signedIn(pageB, `lambda-b-${testInfo.testId}@example.com`);
+    await expect(pageB.getByTestId('empty-state')).toBeVisible();
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const body = method === 'PUT' ? JSON.stringify(DRAFT) : undefined;
+      expect((await api(pageB, item, tokenB, { method, body })).status, `${method} by B`).toBe(404);
+    }
+
+    expect((await api(pageA, item, tokenA, { method: 'DELETE' })).status).toBe(204);
+    await pageA.reload();
+    await expect(pageA.getByTestId('empty-state')).toBeVisible();
+  } finally {
+    await contextA.close();
+    await contextB.close();
+  }
+});
