@@ -1,5 +1,15 @@
-import { displayTime } from '../../src/app/timers/format.ts';
+import type { Page } from '@playwright/test';
 import { expect, jwtPayload, recordAuthorized, shot, signIn, test } from '../fixtures.ts';
+
+/** A time of day as this browser's locale writes it (12 or 24 h): what the app must show. */
+const browserTime = (page: Page, hour: number, minute: number) =>
+  page.evaluate(
+    ([h, m]) =>
+      new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(
+        new Date(2024, 0, 1, h, m),
+      ),
+    [hour, minute] as const,
+  );
 
 test.describe.configure({ mode: 'serial' });
 
@@ -43,7 +53,7 @@ test('2: create, edit, delete; data survives reload; the token goes only to the 
   await expect(page.locator('ion-toast').last()).toHaveText('Timer created');
   const detail = page.getByTestId('timer-detail');
   await expect(detail).toContainText('Backup');
-  await expect(page.getByTestId('detail-time')).toHaveText(displayTime(7, 30));
+  await expect(page.getByTestId('detail-time')).toHaveText(await browserTime(page, 7, 30));
   await expect(detail).toContainText('Mon, Tue, Wed, Thu, Fri, Sat');
 
   await page.getByRole('link', { name: 'Edit' }).click();
@@ -52,12 +62,12 @@ test('2: create, edit, delete; data survives reload; the token goes only to the 
   await page.locator('ion-input[name=name] input').fill('Nightly backup');
   await page.locator('ion-input[name=time] input').fill('23:15');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('detail-time')).toHaveText(displayTime(23, 15));
+  await expect(page.getByTestId('detail-time')).toHaveText(await browserTime(page, 23, 15));
   await expect(page.locator('ion-toast').last()).toHaveText('Timer saved');
 
   await page.reload();
   await expect(page.getByTestId('timer-detail')).toContainText('Nightly backup');
-  await expect(page.getByTestId('detail-time')).toHaveText(displayTime(23, 15));
+  await expect(page.getByTestId('detail-time')).toHaveText(await browserTime(page, 23, 15));
 
   await page.goto(`${e2e.app.url}/timers`);
   await expect(page.getByTestId('timer-list')).toContainText('Nightly backup');
