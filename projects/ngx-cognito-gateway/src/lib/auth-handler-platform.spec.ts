@@ -4,6 +4,7 @@ import { DOCUMENT, PLATFORM_ID, REQUEST } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { SKIP_COGNITO_AUTH, cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
 import { FakeCognitoTokenSource, provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
+import { settle } from './testing-helpers/interceptor-harness';
 
 const API = 'https://api.example.com/v1';
 
@@ -38,18 +39,6 @@ function setUp(platform: 'server' | 'browser', page: string | null = null) {
     backend: TestBed.inject(HttpTestingController),
     source: TestBed.inject(FakeCognitoTokenSource),
   };
-}
-
-/** One turn of the event loop (a MessageChannel message, no timer): every promise settles. */
-function settle(): Promise<void> {
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
 }
 
 describe('cognitoAuthInterceptor on the server (SSR)', () => {

@@ -11,25 +11,10 @@ import { CognitoAuthFailure, CognitoAuthFailureEvents } from './auth-failure-eve
 import { NotSignedInError, TokenRefreshError } from './errors';
 import { createSender } from './send-with-retry';
 import { createTokenCache } from './token-cache';
+import { settle } from './testing-helpers/interceptor-harness';
 
 const START = Date.UTC(2026, 0, 1, 12);
 const URL = 'https://api.example.com/v1/tasks';
-
-/**
- * One turn of the event loop, so that every promise settles and a request waiting for its token
- * reaches the backend: a MessageChannel message, which jasmine's mock clock leaves alone, so no
- * time passes.
- */
-function settle(): Promise<void> {
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
-}
 
 type Answer = (req: HttpRequest<unknown>) => Observable<HttpEvent<unknown>>;
 const ok: Answer = () => of(new HttpResponse({ status: 200, body: 'ok' }));
