@@ -3,10 +3,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './paths.ts';
 
-/** The suite tests the production build, as users get it; the CORS Lambda build the gateway runs. */
+/**
+ * The suite tests the production build, as users get it, and the Lambda builds the gateway runs
+ * (the CORS preflight handler, and the Timer API for the Lambda-backend spec).
+ */
 export default function globalSetup(): void {
   const steps: string[][] = [['ng', 'build', 'demo']];
-  if (!existsSync(join(root, 'dist', 'cors-preflight', 'index.mjs'))) {
+  const lambdas = ['cors-preflight', 'timer-api'].map((name) => join(root, 'dist', name));
+  if (!lambdas.every((dir) => existsSync(dir))) {
     steps.unshift(['npm', 'run', '--silent', 'build:lambda']);
   }
   for (const step of steps) {
