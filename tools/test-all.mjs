@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite of the workspace, builds first, one summary line last.
-// Suites are found by what exists, so a folder that gains tests is picked up without editing this.
+// The suites are a fixed list: one that is missing, or runs no test, counts as a failure, so a
+// broken glob or a deleted config can never make the run greener. Test files inside a suite are
+// found by pattern, so a folder that gains tests is picked up without editing this.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { globSync } from 'node:fs';
@@ -28,8 +30,8 @@ function run(label, cmd, args, env = {}) {
 }
 
 function record(label, counts, ok) {
-  // A suite that failed before running any test still counts as one failure, never as zero.
-  if (!ok && counts.failed === 0) counts.failed = 1;
+  // A suite that failed before running any test, or ran none, counts as one failure, never zero.
+  if ((!ok || counts.passed + counts.failed === 0) && counts.failed === 0) counts.failed = 1;
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
@@ -91,8 +93,13 @@ function consumerSuites() {
   nodeTest('consumer', globSync('consumers/*.test.ts', { cwd: root }), 'consumer.tap');
 }
 
+function missing(label, what) {
+  console.error(`\n=== ${label}: expected suite is missing (${what})`);
+  record(label, { passed: 0, failed: 1, skipped: 0 }, false);
+}
+
 function nodeTest(label, files, tapName) {
-  if (files.length === 0) return;
+  if (files.length === 0) return missing(label, 'no test files found');
   const tap = join(out, tapName);
   const ok = run(label, process.execPath, [
     '--test',
@@ -116,7 +123,9 @@ function nodeTest(label, files, tapName) {
 }
 
 function e2e() {
-  if (!existsSync(join(root, 'e2e', 'playwright.config.ts'))) return;
+  if (!existsSync(join(root, 'e2e', 'playwright.config.ts'))) {
+    return missing('playwright', 'e2e/playwright.config.ts');
+  }
   const file = join(out, 'playwright.json');
   const ok = run(
     'playwright',
@@ -141,7 +150,7 @@ function e2e() {
 if (build()) {
   if (wanted('karma')) {
     karma('ngx-cognito-gateway');
-    if (existsSync(join(root, 'src', 'main.ts'))) karma('demo');
+    karma('demo');
   }
   if (wanted('node')) nodeSuites();
   if (wanted('consumer')) consumerSuites();
