@@ -3,11 +3,11 @@
 // chain with the Timer server run --insecure-no-auth. Same load (autocannon, 16 connections,
 // loopback), interleaved rounds, medians, all in this run. Both verifiers remember verified tokens
 // (local/jwt-authorizer/token-cache.ts), so a repeated token costs a cache hit and the claim checks.
-import { readFileSync } from 'node:fs';
 import { cannon } from './lib/cannon.ts';
 import { median, row, type BenchRow } from './lib/result.ts';
 import {
   accessToken,
+  cpuMicros,
   newSigner,
   npmScriptFile,
   startGateway,
@@ -18,12 +18,6 @@ import {
 
 const ROUNDS = 3;
 const CONNECTIONS = 16;
-
-/** CPU time (user + system) a process has used so far, in µs (Linux /proc, USER_HZ = 100). */
-function cpuMicros(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
 
 export async function fenceBenchmarks(time: number): Promise<BenchRow[]> {
   if (!npmScriptFile('gateway') || !npmScriptFile('timer-server')) return [];

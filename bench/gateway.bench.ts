@@ -9,11 +9,11 @@
 // extra HTTP hop itself and how much is the gateway's own work. Throughput swings with whatever
 // else the machine runs; CPU time per request of the proxy process (from /proc) much less, so the
 // gateway's own cost is compared with the reference proxy's that way.
-import { readFileSync } from 'node:fs';
 import { cannon, type CannonResult } from './lib/cannon.ts';
 import { median, row, type BenchRow } from './lib/result.ts';
 import {
   accessToken,
+  cpuMicros,
   newSigner,
   npmScriptFile,
   startGateway,
@@ -24,12 +24,6 @@ import {
 
 const ROUNDS = 3;
 const CONNECTIONS = 16;
-
-/** CPU time (user + system) a process has used so far, in µs (Linux /proc, USER_HZ = 100). */
-function cpuMicros(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
 
 export async function gatewayBenchmarks(time: number): Promise<BenchRow[]> {
   if (!npmScriptFile('gateway') || !npmScriptFile('timer-server')) {

@@ -136,6 +136,12 @@ export function startGateway(issuer: string, upstream: string): Promise<Running>
   ]);
 }
 
+/** CPU time (user + system) a process has used so far, in µs (Linux /proc, USER_HZ = 100). */
+export function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 /** Resident set size and open file descriptors of a process, from /proc (Linux). */
 export function processStats(pid: number): { rss: number; fds: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
