@@ -3,7 +3,7 @@
 // and a second one to try per-user isolation by hand: each sees only their own timers), and a
 // third with only a temporary password, to try the "choose a new password" step. The pool
 // verifies email, as Amplify-created pools do, so sign-up codes are "sent" (cognito-local logs
-// them and keeps them in its data file).
+// them and keeps them in its data file), and lets users turn on TOTP MFA.
 import { CognitoApiError, cognitoCall } from './api.ts';
 
 export interface TokenLifetimes {
@@ -77,6 +77,15 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
       AutoVerifiedAttributes: ['email'],
     });
   }
+
+  // Users may turn on an authenticator app (TOTP), as on a pool with MFA "optional"; cognito-local
+  // defaults to OFF, where it never asks for the code.
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html
+  await cognitoCall(endpoint, 'SetUserPoolMfaConfig', {
+    UserPoolId: userPoolId,
+    MfaConfiguration: 'OPTIONAL',
+    SoftwareTokenMfaConfiguration: { Enabled: true },
+  });
 
   const clients = await cognitoCall<{
     UserPoolClients?: { ClientId: string; ClientName: string }[];

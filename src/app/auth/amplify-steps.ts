@@ -30,7 +30,9 @@ export const AMPLIFY_STEPS = new InjectionToken<AmplifyStepsApi>('AMPLIFY_STEPS'
     signUp,
     confirmSignUp,
     resendSignUpCode,
-    autoSignIn,
+    // Amplify exports autoSignIn as a live binding that signUp/confirmSignUp replace; copying its
+    // value here would keep the placeholder that throws "The autoSignIn flow has not started".
+    autoSignIn: () => autoSignIn(),
     resetPassword,
     confirmResetPassword,
   }),

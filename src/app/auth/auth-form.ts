@@ -40,8 +40,18 @@ export class AuthForm<F extends string> {
     private readonly spec: AuthFormSpec<F>,
     private readonly host: HTMLElement,
   ) {
-    const empty = Object.fromEntries(spec.fields.map((f) => [f, ''])) as Values<F>;
-    this.values.set({ ...empty, ...spec.initial });
+    this.reset(spec.initial);
+  }
+
+  /** Back to a fresh form with these values, as when the page is shown again. */
+  reset(initial: Partial<Values<F>> = {}): void {
+    const empty = Object.fromEntries(this.spec.fields.map((f) => [f, ''])) as Values<F>;
+    this.values.set({ ...empty, ...initial });
+    this.touched.set(new Set());
+    this.reported.set({});
+    this.submitted.set(false);
+    this.failure.set(null);
+    this.summary.set('');
   }
 
   value(field: F): string {

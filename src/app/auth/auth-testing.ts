@@ -4,6 +4,7 @@
 import { type Provider, type EnvironmentProviders } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap, Router } from '@angular/router';
+import { of } from 'rxjs';
 import { appTestingProviders } from '../testing';
 import { AMPLIFY_AUTH, type AmplifyAuthApi } from './amplify-auth';
 import { AMPLIFY_STEPS, type AmplifyStepsApi } from './amplify-steps';
@@ -40,7 +41,10 @@ export function authTestingProviders(
     { provide: AMPLIFY_STEPS, useValue: amplify.steps },
     {
       provide: ActivatedRoute,
-      useValue: { snapshot: { queryParamMap: convertToParamMap(query) } },
+      useValue: {
+        snapshot: { queryParamMap: convertToParamMap(query) },
+        queryParamMap: of(convertToParamMap(query)),
+      },
     },
   ];
 }

@@ -9,6 +9,7 @@ import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import { AMPLIFY_STEPS } from './amplify-steps';
+import { keepReturnUrl, onQuery } from './route-query';
 import { authProblem } from './auth-errors';
 import { AuthFieldComponent } from './auth-field.component';
 import { AuthForm, required } from './auth-form';
@@ -45,7 +46,7 @@ import { SignInFlow } from './sign-in-flow';
       <form class="page-width" (submit)="submit($event)" aria-labelledby="heading" novalidate>
         <h1 id="heading">Confirm your email</h1>
         <p>
-          @if (unconfirmed) {
+          @if (unconfirmed()) {
             This account is not confirmed yet. Enter the code we emailed you, or send a new one.
           } @else {
             We emailed you a code. Enter it to finish creating your account.
@@ -88,7 +89,7 @@ import { SignInFlow } from './sign-in-flow';
             Send a new code
           }
         </ion-button>
-        <p class="links"><a routerLink="/sign-in" [queryParams]="keep">Back to sign in</a></p>
+        <p class="links"><a routerLink="/sign-in" [queryParams]="keep()">Back to sign in</a></p>
       </form>
     </ion-content>
   `,
@@ -98,17 +99,16 @@ export class ConfirmSignUpPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly router = inject(Router);
   private readonly flow = inject(SignInFlow);
-  private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
-  private readonly returnUrl = this.query.get('returnUrl');
-  readonly keep: Record<string, string> = this.returnUrl ? { returnUrl: this.returnUrl } : {};
-  readonly unconfirmed = this.query.get('reason') === 'unconfirmed';
+  private readonly route = inject(ActivatedRoute);
+  /** The returnUrl goes along from page to page, and comes back with the person. */
+  readonly keep = () => keepReturnUrl(this.route);
+  readonly unconfirmed = signal(false);
   readonly resending = signal(false);
   readonly resent = signal('');
   readonly form = new AuthForm(
     {
       fields: ['username', 'code'],
       labels: { username: 'Email', code: 'Code' },
-      initial: { username: this.query.get('username') ?? '' },
       rules: (v) => ({
         ...emailRule(v.username),
         ...required(v, { code: 'Enter the code from the email.' }),
@@ -116,6 +116,14 @@ export class ConfirmSignUpPage {
     },
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
   );
+
+  constructor() {
+    onQuery((query) => {
+      this.unconfirmed.set(query.get('reason') === 'unconfirmed');
+      this.resent.set('');
+      this.form.reset({ username: query.get('username') ?? '' });
+    });
+  }
 
   async submit(event: Event): Promise<void> {
     event.preventDefault();
@@ -129,11 +137,14 @@ export class ConfirmSignUpPage {
         });
         if (nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN') {
           // Amplify still holds the password from sign-up on this page load.
-          this.flow.username = username;
-          await this.flow.follow((await this.amplify.autoSignIn()).nextStep, this.returnUrl);
+          this.flow.username.set(username);
+          await this.flow.follow(
+            (await this.amplify.autoSignIn()).nextStep,
+            this.route.snapshot.queryParamMap.get('returnUrl'),
+          );
         } else {
           await this.router.navigate(['/sign-in'], {
-            queryParams: { ...this.keep, username, reason: 'confirmed' },
+            queryParams: { ...this.keep(), username, reason: 'confirmed' },
             replaceUrl: true,
           });
         }

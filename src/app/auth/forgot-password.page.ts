@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { IonBackButton } from '@ionic/angular/ion-back-button';
 import { IonButton } from '@ionic/angular/ion-button';
@@ -9,6 +9,7 @@ import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import { AMPLIFY_STEPS } from './amplify-steps';
+import { keepReturnUrl, onQuery } from './route-query';
 import { authProblem } from './auth-errors';
 import { AuthFieldComponent } from './auth-field.component';
 import { AuthForm, required } from './auth-form';
@@ -42,7 +43,7 @@ import { AuthForm, required } from './auth-form';
       <form class="page-width" (submit)="submit($event)" aria-labelledby="heading" novalidate>
         <h1 id="heading">Reset your password</h1>
         <p>
-          @if (required) {
+          @if (required()) {
             Your password must be reset before you can sign in.
           }
           Enter your username and we will email you a code to choose a new password.
@@ -59,8 +60,8 @@ import { AuthForm, required } from './auth-form';
           }
         </ion-button>
         <p class="links">
-          <a routerLink="/sign-in" [queryParams]="keep">Back to sign in</a>
-          <a routerLink="/forgot-password/confirm" [queryParams]="keep">I have a code</a>
+          <a routerLink="/sign-in" [queryParams]="keep()">Back to sign in</a>
+          <a routerLink="/forgot-password/confirm" [queryParams]="keep()">I have a code</a>
         </p>
       </form>
     </ion-content>
@@ -70,26 +71,32 @@ import { AuthForm, required } from './auth-form';
 export class ForgotPasswordPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly router = inject(Router);
-  private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
-  private readonly returnUrl = this.query.get('returnUrl');
-  readonly keep: Record<string, string> = this.returnUrl ? { returnUrl: this.returnUrl } : {};
-  readonly required = this.query.get('reason') === 'required';
+  private readonly route = inject(ActivatedRoute);
+  /** The returnUrl goes along from page to page, and comes back with the person. */
+  readonly keep = () => keepReturnUrl(this.route);
+  readonly required = signal(false);
   readonly form = new AuthForm(
     {
       fields: ['username'],
       labels: { username: 'Username' },
-      initial: { username: this.query.get('username') ?? '' },
       rules: (v) => required(v, { username: 'Enter your username.' }),
     },
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
   );
+
+  constructor() {
+    onQuery((query) => {
+      this.required.set(query.get('reason') === 'required');
+      this.form.reset({ username: query.get('username') ?? '' });
+    });
+  }
 
   async submit(event: Event): Promise<void> {
     event.preventDefault();
     const username = this.form.value('username').trim();
     const next = (destination?: string) =>
       this.router.navigate(['/forgot-password/confirm'], {
-        queryParams: { ...this.keep, username, ...(destination ? { sentTo: destination } : {}) },
+        queryParams: { ...this.keep(), username, ...(destination ? { sentTo: destination } : {}) },
       });
     await this.form.submit(
       async () => {

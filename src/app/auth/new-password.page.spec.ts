@@ -15,7 +15,7 @@ describe('NewPasswordPage', () => {
     TestBed.configureTestingModule({
       providers: authTestingProviders(amplify, { returnUrl: '/timers/new' }),
     });
-    TestBed.inject(SignInFlow).username = 'new@example.com';
+    TestBed.inject(SignInFlow).username.set('new@example.com');
     const fixture = TestBed.createComponent(NewPasswordPage);
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;

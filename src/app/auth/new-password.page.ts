@@ -45,14 +45,14 @@ import { SignInFlow } from './sign-in-flow';
         <h1 id="heading">Choose a new password</h1>
         <p>
           The password you signed in with was temporary.
-          @if (username) {
-            Choose your own for <strong>{{ username }}</strong> to continue.
+          @if (username()) {
+            Choose your own for <strong>{{ username() }}</strong> to continue.
           } @else {
             Choose your own to continue.
           }
         </p>
         <!-- Lets password managers save the new password under the right account. -->
-        <input type="text" name="username" autocomplete="username" [value]="username" hidden />
+        <input type="text" name="username" autocomplete="username" [value]="username()" hidden />
         <app-auth-field [form]="form" name="password" type="password" autocomplete="new-password" />
         <app-auth-field [form]="form" name="repeat" type="password" autocomplete="new-password" />
         <div class="field-error" role="alert">{{ form.failure() ?? '' }}</div>
@@ -74,7 +74,7 @@ import { SignInFlow } from './sign-in-flow';
 export class NewPasswordPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly flow = inject(SignInFlow);
-  private readonly returnUrl = inject(ActivatedRoute).snapshot.queryParamMap.get('returnUrl');
+  private readonly route = inject(ActivatedRoute);
   readonly username = this.flow.username;
   readonly form = new AuthForm(
     {
@@ -92,7 +92,7 @@ export class NewPasswordPage {
         const { nextStep } = await this.amplify.confirmSignIn({
           challengeResponse: this.form.value('password'),
         });
-        await this.flow.follow(nextStep, this.returnUrl);
+        await this.flow.follow(nextStep, this.route.snapshot.queryParamMap.get('returnUrl'));
       },
       (e) => authProblem(e, 'sign-in-step'),
     );

@@ -9,6 +9,7 @@ import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import { AMPLIFY_STEPS } from './amplify-steps';
+import { keepReturnUrl, onQuery } from './route-query';
 import { authProblem } from './auth-errors';
 import { AuthFieldComponent } from './auth-field.component';
 import { AuthForm, required } from './auth-form';
@@ -44,7 +45,7 @@ import { newPasswordRules } from './password-rules';
       <form class="page-width" (submit)="submit($event)" aria-labelledby="heading" novalidate>
         <h1 id="heading">Choose a new password</h1>
         <p>
-          If an account exists for this username, we emailed a code{{ sent }}. Enter it with a new
+          If an account exists for this username, we emailed a code{{ sent() }}. Enter it with a new
           password.
         </p>
         <app-auth-field [form]="form" name="username" autocomplete="username" />
@@ -80,7 +81,7 @@ import { newPasswordRules } from './password-rules';
             Send a new code
           }
         </ion-button>
-        <p class="links"><a routerLink="/sign-in" [queryParams]="keep">Back to sign in</a></p>
+        <p class="links"><a routerLink="/sign-in" [queryParams]="keep()">Back to sign in</a></p>
       </form>
     </ion-content>
   `,
@@ -89,10 +90,10 @@ import { newPasswordRules } from './password-rules';
 export class ResetPasswordPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly router = inject(Router);
-  private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
-  private readonly returnUrl = this.query.get('returnUrl');
-  readonly keep: Record<string, string> = this.returnUrl ? { returnUrl: this.returnUrl } : {};
-  readonly sent = sentTo(this.query.get('sentTo') ?? undefined);
+  private readonly route = inject(ActivatedRoute);
+  /** The returnUrl goes along from page to page, and comes back with the person. */
+  readonly keep = () => keepReturnUrl(this.route);
+  readonly sent = signal('');
   readonly resending = signal(false);
   readonly resent = signal('');
   readonly form = new AuthForm(
@@ -104,7 +105,6 @@ export class ResetPasswordPage {
         password: 'New password',
         repeat: 'Repeat new password',
       },
-      initial: { username: this.query.get('username') ?? '' },
       rules: (v) => ({
         ...required(v, {
           username: 'Enter your username.',
@@ -115,6 +115,14 @@ export class ResetPasswordPage {
     },
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
   );
+
+  constructor() {
+    onQuery((query) => {
+      this.sent.set(sentTo(query.get('sentTo') ?? undefined));
+      this.resent.set('');
+      this.form.reset({ username: query.get('username') ?? '' });
+    });
+  }
 
   async submit(event: Event): Promise<void> {
     event.preventDefault();
@@ -128,7 +136,7 @@ export class ResetPasswordPage {
           newPassword: this.form.value('password'),
         });
         await this.router.navigate(['/sign-in'], {
-          queryParams: { ...this.keep, username, reason: 'password-changed' },
+          queryParams: { ...this.keep(), username, reason: 'password-changed' },
           replaceUrl: true,
         });
       },

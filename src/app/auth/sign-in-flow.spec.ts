@@ -8,7 +8,7 @@ describe('SignInFlow', () => {
     const amplify = fakeAmplify();
     TestBed.configureTestingModule({ providers: authTestingProviders(amplify) });
     const flow = TestBed.inject(SignInFlow);
-    flow.username = 'ann@example.com';
+    flow.username.set('ann@example.com');
     return { amplify, flow, nav: spyOnNavigation() };
   }
 
@@ -52,7 +52,7 @@ describe('SignInFlow', () => {
       { signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP', totpSetupDetails: details },
       null,
     );
-    expect(flow.totpSetup).toBe(details);
+    expect(flow.totpSetup()).toBe(details);
     expect(nav.navigate).toHaveBeenCalledWith(['/sign-in/totp-setup'], { queryParams: {} });
   });
 

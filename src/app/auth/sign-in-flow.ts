@@ -1,4 +1,4 @@
-import { Injectable, inject } from '@angular/core';
+import { Injectable, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type { SignInOutput } from 'aws-amplify/auth';
 import { safeReturnUrl } from 'ngx-cognito-gateway';
@@ -22,16 +22,16 @@ export class SignInFlow {
   private readonly router = inject(Router);
   private readonly amplify = inject(AMPLIFY_STEPS);
   /** Who is signing in, for the pages' text and the authenticator app's account name. */
-  username = '';
+  readonly username = signal('');
   /** The shared secret of a TOTP setup in progress. */
-  totpSetup: TotpSetupDetails | null = null;
+  readonly totpSetup = signal<TotpSetupDetails | null>(null);
 
   /** Goes where `next` says; `returnUrl` is carried from page to page until signed in. */
   async follow(next: NextSignInStep, returnUrl: string | null): Promise<void> {
     const query = { queryParams: returnUrl ? { returnUrl } : {} };
     switch (next.signInStep) {
       case 'DONE':
-        this.totpSetup = null;
+        this.totpSetup.set(null);
         // Replacing the step's entry: Back from the page signed in to must not show a sign-in form.
         await this.router.navigateByUrl(safeReturnUrl(returnUrl, '/timers'), { replaceUrl: true });
         return;
@@ -42,7 +42,7 @@ export class SignInFlow {
         await this.router.navigate(['/sign-in/totp'], query);
         return;
       case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP':
-        this.totpSetup = next.totpSetupDetails;
+        this.totpSetup.set(next.totpSetupDetails);
         await this.router.navigate(['/sign-in/totp-setup'], query);
         return;
       case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
@@ -55,12 +55,12 @@ export class SignInFlow {
         break;
       case 'CONFIRM_SIGN_UP':
         await this.router.navigate(['/sign-up/confirm'], {
-          queryParams: { ...query.queryParams, username: this.username, reason: 'unconfirmed' },
+          queryParams: { ...query.queryParams, username: this.username(), reason: 'unconfirmed' },
         });
         return;
       case 'RESET_PASSWORD':
         await this.router.navigate(['/forgot-password'], {
-          queryParams: { ...query.queryParams, username: this.username, reason: 'required' },
+          queryParams: { ...query.queryParams, username: this.username(), reason: 'required' },
         });
         return;
     }

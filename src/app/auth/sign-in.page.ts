@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { IonButton } from '@ionic/angular/ion-button';
 import { IonContent } from '@ionic/angular/ion-content';
@@ -8,6 +8,7 @@ import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import { authProblem } from './auth-errors';
+import { keepReturnUrl, onQuery } from './route-query';
 import { AuthFieldComponent } from './auth-field.component';
 import { AuthForm, required } from './auth-form';
 import { AuthService } from './auth.service';
@@ -49,7 +50,7 @@ const NOTES: Record<string, { color: string; text: string }> = {
         novalidate
       >
         <h1 id="sign-in-heading">Sign in to Timers</h1>
-        @if (note; as n) {
+        @if (note(); as n) {
           <ion-note [color]="n.color" role="status">{{ n.text }}</ion-note>
         }
         <app-auth-field [form]="form" name="username" autocomplete="username" />
@@ -71,7 +72,7 @@ const NOTES: Record<string, { color: string; text: string }> = {
         </ion-button>
         <p class="links">
           <a routerLink="/forgot-password" [queryParams]="withUsername()">Forgot your password?</a>
-          <a routerLink="/sign-up" [queryParams]="keep">Create an account</a>
+          <a routerLink="/sign-up" [queryParams]="keep()">Create an account</a>
         </p>
       </form>
     </ion-content>
@@ -81,25 +82,30 @@ const NOTES: Record<string, { color: string; text: string }> = {
 export class SignInPage {
   private readonly auth = inject(AuthService);
   private readonly flow = inject(SignInFlow);
-  private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
-  private readonly returnUrl = this.query.get('returnUrl');
-  readonly note = NOTES[this.query.get('reason') ?? ''] ?? null;
-  /** The returnUrl goes along to sign-up and reset, and comes back with the person. */
-  readonly keep: Record<string, string> = this.returnUrl ? { returnUrl: this.returnUrl } : {};
+  private readonly route = inject(ActivatedRoute);
+  readonly note = signal<{ color: string; text: string } | null>(null);
+  /** The returnUrl goes along from page to page, and comes back with the person. */
+  readonly keep = () => keepReturnUrl(this.route);
   readonly form = new AuthForm(
     {
       fields: ['username', 'password'],
       labels: { username: 'Username', password: 'Password' },
-      initial: { username: this.query.get('username') ?? '' },
       rules: (v) =>
         required(v, { username: 'Enter your username.', password: 'Enter your password.' }),
     },
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
   );
 
+  constructor() {
+    onQuery((query) => {
+      this.note.set(NOTES[query.get('reason') ?? ''] ?? null);
+      this.form.reset({ username: query.get('username') ?? '' });
+    });
+  }
+
   withUsername(): Record<string, string> {
     const username = this.form.value('username').trim();
-    return { ...this.keep, ...(username ? { username } : {}) };
+    return { ...this.keep(), ...(username ? { username } : {}) };
   }
 
   async submit(event: Event): Promise<void> {
@@ -107,9 +113,9 @@ export class SignInPage {
     const username = this.form.value('username').trim();
     await this.form.submit(
       async () => {
-        this.flow.username = username;
+        this.flow.username.set(username);
         const next = await this.auth.signIn(username, this.form.value('password'));
-        await this.flow.follow(next, this.returnUrl);
+        await this.flow.follow(next, this.route.snapshot.queryParamMap.get('returnUrl'));
       },
       (e) => authProblem(e, 'sign-in'),
     );

@@ -10,6 +10,7 @@ import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import { RUNTIME_CONFIG } from '../config/runtime-config.token';
 import { AMPLIFY_STEPS } from './amplify-steps';
+import { keepReturnUrl } from './route-query';
 import { authProblem } from './auth-errors';
 import { AuthFieldComponent } from './auth-field.component';
 import { AuthForm } from './auth-form';
@@ -66,8 +67,8 @@ import { SignInFlow } from './sign-in-flow';
           }
         </ion-button>
         <p class="links">
-          <a routerLink="/sign-in" [queryParams]="keep">I have an account</a>
-          <a routerLink="/sign-up/confirm" [queryParams]="keep">I have a code</a>
+          <a routerLink="/sign-in" [queryParams]="keep()">I have an account</a>
+          <a routerLink="/sign-up/confirm" [queryParams]="keep()">I have a code</a>
         </p>
       </form>
     </ion-content>
@@ -79,8 +80,9 @@ export class SignUpPage {
   private readonly router = inject(Router);
   private readonly flow = inject(SignInFlow);
   private readonly config = inject(RUNTIME_CONFIG);
-  private readonly returnUrl = inject(ActivatedRoute).snapshot.queryParamMap.get('returnUrl');
-  readonly keep: Record<string, string> = this.returnUrl ? { returnUrl: this.returnUrl } : {};
+  private readonly route = inject(ActivatedRoute);
+  /** The returnUrl goes along from page to page, and comes back with the person. */
+  readonly keep = () => keepReturnUrl(this.route);
   readonly form = new AuthForm(
     {
       fields: ['username', 'password', 'repeat'],
@@ -110,15 +112,18 @@ export class SignUpPage {
         });
         if (nextStep.signUpStep === 'CONFIRM_SIGN_UP') {
           await this.router.navigate(['/sign-up/confirm'], {
-            queryParams: { ...this.keep, username },
+            queryParams: { ...this.keep(), username },
           });
         } else if (nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN') {
           // A pool that confirms on its own (a pre-sign-up Lambda): no code to enter.
-          this.flow.username = username;
-          await this.flow.follow((await this.amplify.autoSignIn()).nextStep, this.returnUrl);
+          this.flow.username.set(username);
+          await this.flow.follow(
+            (await this.amplify.autoSignIn()).nextStep,
+            this.route.snapshot.queryParamMap.get('returnUrl'),
+          );
         } else {
           await this.router.navigate(['/sign-in'], {
-            queryParams: { ...this.keep, username, reason: 'confirmed' },
+            queryParams: { ...this.keep(), username, reason: 'confirmed' },
           });
         }
       },

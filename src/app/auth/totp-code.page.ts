@@ -69,7 +69,7 @@ import { totpCodeRule } from './totp-code-rule';
 export class TotpCodePage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly flow = inject(SignInFlow);
-  private readonly returnUrl = inject(ActivatedRoute).snapshot.queryParamMap.get('returnUrl');
+  private readonly route = inject(ActivatedRoute);
   readonly form = new AuthForm(
     { fields: ['code'], labels: { code: 'Code' }, rules: totpCodeRule },
     inject<ElementRef<HTMLElement>>(ElementRef).nativeElement,
@@ -82,7 +82,7 @@ export class TotpCodePage {
         const { nextStep } = await this.amplify.confirmSignIn({
           challengeResponse: this.form.value('code').replace(/\s/g, ''),
         });
-        await this.flow.follow(nextStep, this.returnUrl);
+        await this.flow.follow(nextStep, this.route.snapshot.queryParamMap.get('returnUrl'));
       },
       (e) => authProblem(e, 'sign-in-step'),
     );

@@ -21,12 +21,12 @@ describe('TOTP pages', () => {
 
   it('setup shows the key and an otpauth: link, then verifies the first code', async () => {
     const { amplify, nav, flow } = setup();
-    flow.username = 'ann@example.com';
-    flow.totpSetup = {
+    flow.username.set('ann@example.com');
+    flow.totpSetup.set({
       sharedSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
       getSetupUri: (app, account) =>
         new URL(`otpauth://totp/${app}:${account}?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=${app}`),
-    };
+    });
     const fixture = TestBed.createComponent(TotpSetupPage);
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
@@ -50,7 +50,7 @@ describe('TOTP pages', () => {
     typeInto(el, 'code', '654321');
     await fixture.componentInstance.submit(new Event('submit'));
     expect(nav.navigateByUrl).toHaveBeenCalledWith('/timers', { replaceUrl: true });
-    expect(flow.totpSetup).toBeNull();
+    expect(flow.totpSetup()).toBeNull();
   });
 
   it('setup without a sign-in in progress says to start again', async () => {

@@ -1,7 +1,8 @@
 import {
-  afterNextRender,
+  afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
+  computed,
   ElementRef,
   inject,
 } from '@angular/core';
@@ -56,12 +57,12 @@ export const TOTP_ISSUER = 'Timers';
     <ion-content class="ion-padding">
       <form class="page-width" (submit)="submit($event)" aria-labelledby="heading" novalidate>
         <h1 id="heading">Set up an authenticator app</h1>
-        @if (secret) {
+        @if (secret()) {
           <p>
             This account needs a second step at sign-in. In your authenticator app, add an account
             with this key (time-based):
           </p>
-          <p class="secret" data-testid="totp-secret" aria-label="Setup key">{{ grouped }}</p>
+          <p class="secret" data-testid="totp-secret" aria-label="Setup key">{{ grouped() }}</p>
           <p><a data-testid="totp-link">Open in an authenticator app</a> (on this device)</p>
           <app-auth-field
             [form]="form"
@@ -100,15 +101,20 @@ export const TOTP_ISSUER = 'Timers';
 export class TotpSetupPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly flow = inject(SignInFlow);
-  private readonly returnUrl = inject(ActivatedRoute).snapshot.queryParamMap.get('returnUrl');
+  private readonly route = inject(ActivatedRoute);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-  private readonly details = this.flow.totpSetup;
   /** After a reload Amplify no longer holds the sign-in, so there is nothing to set up. */
   readonly ended = SESSION_ENDED;
-  readonly secret = this.details?.sharedSecret ?? '';
-  readonly grouped = this.secret.replace(/(.{4})/g, '$1 ').trim();
-  readonly setupUri =
-    this.details?.getSetupUri(TOTP_ISSUER, this.flow.username || undefined).href ?? '';
+  readonly secret = computed(() => this.flow.totpSetup()?.sharedSecret ?? '');
+  readonly grouped = computed(() =>
+    this.secret()
+      .replace(/(.{4})/g, '$1 ')
+      .trim(),
+  );
+  readonly setupUri = computed(
+    () =>
+      this.flow.totpSetup()?.getSetupUri(TOTP_ISSUER, this.flow.username() || undefined).href ?? '',
+  );
   readonly form = new AuthForm(
     { fields: ['code'], labels: { code: 'Code' }, rules: totpCodeRule },
     this.host,
@@ -117,9 +123,10 @@ export class TotpSetupPage {
   constructor() {
     // The otpauth: URI is Amplify's, built from the secret. Angular's URL sanitizer would prefix
     // its scheme with "unsafe:", so the link gets it directly.
-    afterNextRender(() => {
+    afterRenderEffect(() => {
+      const uri = this.setupUri();
       const link = this.host.querySelector<HTMLAnchorElement>('a[data-testid=totp-link]');
-      if (link) link.href = this.setupUri;
+      if (link) link.href = uri;
     });
   }
 
@@ -130,7 +137,7 @@ export class TotpSetupPage {
         const { nextStep } = await this.amplify.confirmSignIn({
           challengeResponse: this.form.value('code').replace(/\s/g, ''),
         });
-        await this.flow.follow(nextStep, this.returnUrl);
+        await this.flow.follow(nextStep, this.route.snapshot.queryParamMap.get('returnUrl'));
       },
       (e) => authProblem(e, 'sign-in-step'),
     );

@@ -1,0 +1,259 @@
+// Every sign-in step cognito-local can run, through the demo's own pages and Amplify, with the
+// codes read where cognito-local keeps them (e2e/cognito-codes.ts). Steps it cannot run (TOTP
+// setup during sign-in, resending a sign-up code) are Karma specs with a fake Amplify.
+import type { Page } from '@playwright/test';
+import { cognitoCall } from '../../local/cognito/api.ts';
+import { ensureTemporaryPassword } from '../../local/cognito/seed.ts';
+import { consoleErrors, expectAccessible } from '../axe.ts';
+import { enableTotp, sentCode, totp } from '../cognito-codes.ts';
+import { expect, settled, test, type E2eStack } from '../fixtures.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const PASSWORD = 'Steps-Passw0rd!';
+
+/** An address no other test or run uses (the pool has email usernames). */
+function freshEmail(what: string): string {
+  return `${what}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/** A confirmed user with a permanent password, as an admin would create one. */
+async function confirmedUser(e2e: E2eStack, what: string): Promise<string> {
+  const email = freshEmail(what);
+  const { cognito } = e2e.stack.urls;
+  await ensureTemporaryPassword(cognito, e2e.stack.userPoolId, email, 'Temp-Passw0rd!');
+  await cognitoCall(cognito, 'AdminSetUserPassword', {
+    UserPoolId: e2e.stack.userPoolId,
+    Username: email,
+    Password: PASSWORD,
+    Permanent: true,
+  });
+  return email;
+}
+
+/**
+ * One page's form. Ionic keeps the pages behind the current one in the DOM, so every locator is
+ * scoped to the page's own element.
+ */
+function on(page: Page, tag: string) {
+  const root = page.locator(tag);
+  return {
+    field: (name: string) => root.locator(`ion-input[name=${name}] input`),
+    errorOf: (name: string) => root.locator(`ion-input[name=${name}].ion-invalid .error-text`),
+    alert: root.locator('[role=alert]'),
+    press: (name: string) => root.getByRole('button', { name, exact: true }).click(),
+  };
+}
+
+async function signInWith(page: Page, username: string, password: string): Promise<void> {
+  const form = on(page, 'app-sign-in');
+  await form.field('username').fill(username);
+  await form.field('password').fill(password);
+  await form.press('Sign in');
+}
+
+async function expectSignedIn(page: Page, e2e: E2eStack): Promise<void> {
+  await expect(page).toHaveURL(`${e2e.app.url}/timers`);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+}
+
+async function scan(page: Page, what: string): Promise<void> {
+  await settled(page);
+  await expectAccessible(page, what);
+}
+
+test('TOTP codes follow RFC 6238 (its SHA-1 test vectors)', () => {
+  const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // base32 of "12345678901234567890"
+  expect(totp(secret, 59_000)).toBe('287082');
+  expect(totp(secret, 1_111_111_109_000)).toBe('081804');
+  expect(totp(secret, 2_000_000_000_000)).toBe('279037');
+});
+
+test('sign-up → a wrong code is refused in words → the emailed code → signed in', async ({
+  page,
+  e2e,
+}) => {
+  const errors = consoleErrors(page);
+  const email = freshEmail('sign-up');
+  await page.goto(`${e2e.app.url}/sign-in`);
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await expect(page).toHaveURL(/\/sign-up$/);
+
+  const signUp = on(page, 'app-sign-up');
+  await signUp.press('Create account');
+  await expect(signUp.errorOf('username')).toHaveText('Enter your email address.');
+  await expect(signUp.field('username')).toBeFocused();
+  await scan(page, 'sign-up with errors');
+
+  await signUp.field('username').fill(email);
+  await signUp.field('password').fill(PASSWORD);
+  await signUp.field('repeat').fill(PASSWORD);
+  await signUp.press('Create account');
+  await expect(page).toHaveURL(/\/sign-up\/confirm\?username=/);
+  const confirm = on(page, 'app-confirm-sign-up');
+  await expect(confirm.field('username')).toHaveValue(email);
+
+  const code = await sentCode(e2e.stack, email);
+  await confirm.field('code').fill(code === '000000' ? '111111' : '000000');
+  await confirm.press('Confirm');
+  await expect(confirm.errorOf('code')).toHaveText(
+    'That code is not right. Check the code in the email and try again.',
+  );
+  await expect(confirm.field('code')).toBeFocused();
+  await scan(page, 'confirm sign-up with a wrong code');
+
+  await confirm.field('code').fill(code);
+  await confirm.press('Confirm');
+  // Amplify's auto sign-in after the code: no second password prompt.
+  await expectSignedIn(page, e2e);
+
+  // The same address cannot sign up twice, and the page says so on the email field.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto(`${e2e.app.url}/sign-up`);
+  const again = on(page, 'app-sign-up');
+  await again.field('username').fill(email);
+  await again.field('password').fill(PASSWORD);
+  await again.field('repeat').fill(PASSWORD);
+  await again.press('Create account');
+  await expect(again.errorOf('username')).toHaveText(
+    'An account with this email already exists. Sign in, or reset its password.',
+  );
+  // Chromium logs each of Cognito's 400 answers (the wrong code, the taken address); nothing else.
+  expect(errors.filter((e) => !/^Failed to load resource: .* 400/.test(e))).toEqual([]);
+});
+
+test('temporary password → choose a new one → signed in; the new one works next time', async ({
+  page,
+  e2e,
+}) => {
+  const email = freshEmail('new-password');
+  await ensureTemporaryPassword(
+    e2e.stack.urls.cognito,
+    e2e.stack.userPoolId,
+    email,
+    'Temp-Passw0rd!',
+  );
+  await page.goto(`${e2e.app.url}/timers`);
+  await signInWith(page, email, 'Temp-Passw0rd!');
+  await expect(page).toHaveURL(/\/sign-in\/new-password\?returnUrl=%2Ftimers$/);
+  const form = on(page, 'app-new-password');
+  await expect(page.locator('app-new-password').getByText(email)).toBeVisible();
+
+  await form.field('password').fill(PASSWORD);
+  await form.field('repeat').fill('Something-else1!');
+  await form.press('Set password and sign in');
+  await expect(form.errorOf('repeat')).toHaveText('The two passwords are not the same.');
+  await expect(form.field('repeat')).toBeFocused();
+  await scan(page, 'new password with errors');
+
+  await form.field('repeat').fill(PASSWORD);
+  await form.press('Set password and sign in');
+  await expectSignedIn(page, e2e);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await signInWith(page, email, PASSWORD);
+  await expectSignedIn(page, e2e);
+});
+
+test('the seeded new-password user from the table gets the step too', async ({ page, e2e }) => {
+  const { username, temporaryPassword } = e2e.stack.newPasswordCredentials;
+  // Reset as every start does, so a repeat of this test finds the step again.
+  await ensureTemporaryPassword(
+    e2e.stack.urls.cognito,
+    e2e.stack.userPoolId,
+    username,
+    temporaryPassword,
+  );
+  await page.goto(`${e2e.app.url}/sign-in`);
+  await signInWith(page, username, temporaryPassword);
+  await expect(page).toHaveURL(/\/sign-in\/new-password$/);
+});
+
+test('forgot password → wrong code refused → emailed code and new password → sign in with it', async ({
+  page,
+  e2e,
+}) => {
+  const email = await confirmedUser(e2e, 'reset');
+  await page.goto(`${e2e.app.url}/sign-in`);
+  await on(page, 'app-sign-in').field('username').fill(email);
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page).toHaveURL(/\/forgot-password\?username=/);
+  const forgot = on(page, 'app-forgot-password');
+  await expect(forgot.field('username')).toHaveValue(email);
+  await scan(page, 'forgot password');
+  await forgot.press('Send code');
+  await expect(page).toHaveURL(/\/forgot-password\/confirm\?/);
+
+  const reset = on(page, 'app-reset-password');
+  const code = await sentCode(e2e.stack, email);
+  await reset.field('code').fill(code === '000000' ? '111111' : '000000');
+  await reset.field('password').fill('Reset-Passw0rd!');
+  await reset.field('repeat').fill('Reset-Passw0rd!');
+  await reset.press('Change password');
+  await expect(reset.errorOf('code')).toHaveText(
+    'That code is not right. Check the code in the email and try again.',
+  );
+  await scan(page, 'reset password with a wrong code');
+
+  await reset.field('code').fill(code);
+  await reset.press('Change password');
+  await expect(page).toHaveURL(/\/sign-in\?username=.*reason=password-changed/);
+  const signIn = on(page, 'app-sign-in');
+  await expect(
+    page.getByText('Your password was changed. Sign in with the new one.'),
+  ).toBeVisible();
+  await expect(signIn.field('username')).toHaveValue(email);
+
+  // The old password no longer works, and reads exactly like an account that does not exist.
+  await signIn.field('password').fill(PASSWORD);
+  await signIn.press('Sign in');
+  await expect(signIn.alert).toHaveText('Wrong username or password.');
+  await signInWith(page, freshEmail('nobody'), PASSWORD);
+  await expect(signIn.alert).toHaveText('Wrong username or password.');
+
+  await signInWith(page, email, 'Reset-Passw0rd!');
+  await expectSignedIn(page, e2e);
+});
+
+test('an unknown address gets the same "code sent" page, so reset never tells who has an account', async ({
+  page,
+  e2e,
+}) => {
+  await page.goto(`${e2e.app.url}/forgot-password`);
+  const forgot = on(page, 'app-forgot-password');
+  await forgot.field('username').fill(freshEmail('nobody'));
+  await forgot.press('Send code');
+  await expect(page).toHaveURL(/\/forgot-password\/confirm\?username=/);
+  await expect(page.getByText('If an account exists for this username')).toBeVisible();
+});
+
+test('TOTP MFA: a wrong code is refused in words, the current code signs in', async ({
+  page,
+  e2e,
+}) => {
+  const email = await confirmedUser(e2e, 'totp');
+  const secret = await enableTotp(e2e.stack, email, PASSWORD);
+  await page.goto(`${e2e.app.url}/timers`);
+  await signInWith(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/sign-in\/totp\?returnUrl=%2Ftimers$/);
+  const form = on(page, 'app-totp-code');
+
+  await form.field('code').fill('12 34');
+  await form.press('Verify');
+  await expect(form.errorOf('code')).toHaveText('The code is 6 digits, such as 123456.');
+
+  // A code from an hour ago: well outside cognito-local's one-step tolerance.
+  const stale = totp(secret, Date.now() - 3_600_000);
+  await form.field('code').fill(stale === totp(secret) ? '000000' : stale);
+  await form.press('Verify');
+  await expect(form.errorOf('code')).toHaveText(
+    'That code is not right. Enter the current code from your authenticator app.',
+  );
+  await scan(page, 'TOTP code with a wrong code');
+
+  await form.field('code').fill(totp(secret));
+  await form.press('Verify');
+  await expectSignedIn(page, e2e);
+});

@@ -1,0 +1,20 @@
+import { DestroyRef, inject } from '@angular/core';
+import { ActivatedRoute, type ParamMap } from '@angular/router';
+
+/**
+ * Calls `enter` with the page's query parameters now and each time Ionic shows the page again
+ * with others: Ionic's outlet reuses a page still in its stack when the path matches, whatever the
+ * query, so `/sign-in?reason=password-changed` can come back to the sign-in page made earlier.
+ */
+export function onQuery(enter: (query: ParamMap) => void): void {
+  const route = inject(ActivatedRoute);
+  enter(route.snapshot.queryParamMap);
+  const subscription = route.queryParamMap.subscribe((query) => enter(query));
+  inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+}
+
+/** The returnUrl to carry on, read when needed (Ionic updates a reused page's snapshot). */
+export function keepReturnUrl(route: ActivatedRoute): Record<string, string> {
+  const returnUrl = route.snapshot.queryParamMap.get('returnUrl');
+  return returnUrl ? { returnUrl } : {};
+}
