@@ -1,4 +1,6 @@
 import { TestBed } from '@angular/core/testing';
+import { ActivatedRoute, convertToParamMap } from '@angular/router';
+import { BehaviorSubject } from 'rxjs';
 import { settle } from '../testing';
 import {
   authTestingProviders,
@@ -98,5 +100,32 @@ describe('SignInPage', () => {
     expect(el.textContent).toContain('Sign in with the new one');
     const forgot = el.querySelector<HTMLAnchorElement>('a[href^="/forgot-password"]')!;
     expect(forgot.getAttribute('href')).toBe('/forgot-password?username=ann@example.com');
+  });
+});
+
+describe('SignInPage shown again by Ionic', () => {
+  it('follows the new query: note, username, a fresh form', async () => {
+    const amplify = fakeAmplify();
+    const query = new BehaviorSubject(convertToParamMap({}));
+    const route = { snapshot: { queryParamMap: query.value }, queryParamMap: query };
+    TestBed.configureTestingModule({
+      providers: [...authTestingProviders(amplify), { provide: ActivatedRoute, useValue: route }],
+    });
+    const fixture = TestBed.createComponent(SignInPage);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const page = fixture.componentInstance;
+    typeInto(el, 'username', 'typed-before');
+    await page.submit(new Event('submit'));
+    expect(page.form.errorOf('password')).toBe('Enter your password.');
+
+    // Ionic reuses this page for /sign-in?username=…&reason=password-changed.
+    const next = convertToParamMap({ username: 'ann@example.com', reason: 'password-changed' });
+    route.snapshot.queryParamMap = next;
+    query.next(next);
+    await fixture.whenStable();
+    expect(el.textContent).toContain('Sign in with the new one');
+    expect(page.form.value('username')).toBe('ann@example.com');
+    expect(page.form.errorOf('password')).toBeNull();
   });
 });
