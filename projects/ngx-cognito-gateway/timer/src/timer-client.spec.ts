@@ -207,7 +207,7 @@ describe('TimerClient client-side validation', () => {
     backend.expectNone(() => true);
   });
 
-  // A missing draft used to skip validation and go out as a bodiless POST or PUT.
+  // A missing draft is refused too, never sent as a bodiless POST or PUT.
   for (const draft of [null, undefined, '', 0, [], [DRAFT], 'name=x']) {
     it(`refuses create and update with ${JSON.stringify(draft) ?? 'undefined'} as the draft, sending nothing`, async () => {
       for (const call of [
