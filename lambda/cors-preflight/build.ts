@@ -1,6 +1,6 @@
 // Builds the handler into one dependency-free file. `dist/cors-preflight/index.mjs` (ESM) is the
-// artifact the local gateway imports and `npm run package:lambda` zips; the CommonJS form is what
-// CloudFormation's inline `ZipFile` needs, because AWS writes inline Node.js code to `index.js`
+// artifact the local gateway imports; the CommonJS form is what `npm run embed:lambda` puts in the
+// template, since CloudFormation's inline `ZipFile` needs it, because AWS writes inline Node.js code to `index.js`
 // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-code.html).
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
