@@ -87,7 +87,9 @@ test('property: Access-Control-Allow-Origin is only ever a configured origin, ne
         }
         assert.equal(response.headers['vary'], 'Origin');
         const grantedHeaders = response.headers['access-control-allow-headers'];
-        assert.ok(grantedHeaders === undefined || grantedHeaders === 'Authorization,Content-Type,If-Match');
+        assert.ok(
+          grantedHeaders === undefined || grantedHeaders === 'Authorization,Content-Type,If-Match',
+        );
       },
     ),
   );
@@ -158,7 +160,9 @@ test('property: a granted preflight lists Authorization and never a requested-on
   fc.assert(
     fc.property(fc.array(fc.stringMatching(/^[a-z][a-z-]{0,12}$/), { maxLength: 4 }), (names) => {
       const response = decidePreflight(config, { ...allowed, requestHeaders: names.join(', ') });
-      const unknown = names.some((name) => !['authorization', 'content-type', 'if-match'].includes(name));
+      const unknown = names.some(
+        (name) => !['authorization', 'content-type', 'if-match'].includes(name),
+      );
       assert.equal(response.statusCode, unknown ? 403 : 204);
       if (response.statusCode === 204) {
         assert.match(response.headers['access-control-allow-headers'] ?? '', /\bAuthorization\b/);

@@ -73,7 +73,10 @@ test('an allowed origin gets a 204 grant from the built handler', async () => {
   const result = JSON.parse(stdout);
   assert.equal(result.statusCode, 204);
   assert.equal(result.headers['access-control-allow-origin'], 'http://localhost:4200');
-  assert.equal(result.headers['access-control-allow-headers'], 'Authorization,Content-Type,If-Match');
+  assert.equal(
+    result.headers['access-control-allow-headers'],
+    'Authorization,Content-Type,If-Match',
+  );
   assert.equal(result.headers['vary'], 'Origin');
   assert.equal(result.body, '');
 });
