@@ -3,7 +3,7 @@
 // The event's header names are lower case and repeated headers arrive joined with commas; a body
 // is a string, base64-encoded when `isBase64Encoded`. A result with `statusCode` is the response
 // as is (no inference), its body a string.
-import { BodyTooLargeError } from '../../local/timer-server/body.ts';
+import { BodyTooLargeError } from '../../local/http/body.ts';
 import type { TimerRequest } from '../../local/timer-server/core.ts';
 import type { TimerResponse } from '../../local/timer-server/problem.ts';
 

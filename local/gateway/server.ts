@@ -16,7 +16,7 @@ import {
   declaredTooLarge,
   isClientGone,
   readBody,
-} from './body.ts';
+} from '../http/body.ts';
 import { corsResponseHeaders } from './cors.ts';
 import { interpretResult, loadHandler, payloadV2Event, type LambdaHandler } from './lambda-host.ts';
 import {
@@ -181,7 +181,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // The Lambda budget is for unauthenticated Lambda routes (the preflight); an authorized
       // Lambda route (the Timer API) shares the proxy's, as a backend behind the authorizer.
       const budget = integration.kind === 'lambda' && !route.jwt ? lambdaBudget : proxyBudget;
-      body = await readBody(req, res, limit, budget);
+      body = await readBody(req, limit, { res, budget });
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         return refuse(req, res, 413, 'Request Entity Too Large', { ...base, ...cors });

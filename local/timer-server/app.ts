@@ -2,7 +2,7 @@
 // HTTP/1.1's own stays here: the Host header, the second fence on the bearer token, reading the
 // body from the socket, and closing a connection whose body was refused unread.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBodyBytes } from './body.ts';
+import { closeAfterRefusal, isClientGone, readBody } from '../http/body.ts';
 import { createTimerHandler, type TimerRequest } from './core.ts';
 import type { Fence } from './fence.ts';
 import { send, sendProblem } from './http-send.ts';
@@ -31,7 +31,7 @@ function timerRequest(req: IncomingMessage): TimerRequest {
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(',') : value;
     },
-    readBody: (limit) => readBodyBytes(req, limit),
+    readBody: (limit) => readBody(req, limit),
   };
 }
 
@@ -54,13 +54,17 @@ export function createTimerApp(store: TaskStore, schemas: TimerSchemas, fence: F
       return sendProblem(res, admission.problem, { ...admission.headers, ...close });
     }
     // Node leaves the body out of a HEAD response and keeps the headers, Content-Length included.
-    send(res, await handler(admission.owner, timerRequest(req)));
+    const response = await handler(admission.owner, timerRequest(req));
+    // A body refused unread (too large, wrong type or coding): its connection closes after the
+    // answer without reading on, and late enough for the client to read the answer.
+    if (response.bodyUnread && !req.complete) closeAfterRefusal(req);
+    send(res, response);
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       // The client went away (or Node's request timeout cut it off): nobody to answer.
-      if ((error as { code?: string }).code === 'ECONNRESET') return void res.destroy();
+      if (isClientGone(error)) return void res.destroy();
       console.error('timer-server: request failed', error);
       if (!res.headersSent) sendProblem(res, problems.internal());
       else res.destroy();

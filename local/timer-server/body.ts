@@ -1,12 +1,7 @@
 // Request bodies: which media types and codings are taken, how many bytes, and how they become
-// JSON. Shared by both transports (node:http here, API Gateway's event in lambda/timer-api).
-import type { IncomingMessage } from 'node:http';
-
+// JSON. Shared by both transports (node:http in app.ts, API Gateway's event in lambda/timer-api);
+// the bytes themselves are read by each transport (local/http/body.ts on node:http).
 export const MAX_BODY_BYTES = 64 * 1024;
-
-export class BodyTooLargeError extends Error {
-  override readonly name = 'BodyTooLargeError';
-}
 
 export class InvalidJsonError extends Error {
   override readonly name = 'InvalidJsonError';
@@ -27,20 +22,6 @@ export function contentCoding(contentEncoding: string | undefined): string | und
     ?.split(',')
     .map((coding) => coding.trim().toLowerCase())
     .find((coding) => coding !== '' && coding !== 'identity');
-}
-
-/** Reads at most `limit` bytes of a node:http request; rejects with BodyTooLargeError past it. */
-export async function readBodyBytes(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (declared > limit) throw new BodyTooLargeError();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new BodyTooLargeError();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** UTF-8 JSON (RFC 8259 §8.1); rejects with InvalidJsonError. */

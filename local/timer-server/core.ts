@@ -4,8 +4,8 @@
 // (app.ts: node:http, the token verified by fence.ts) and the Lambda (lambda/timer-api: API
 // Gateway's payload 2.0 event, the owner from the claims its JWT authorizer verified). Only
 // storage (TaskStore) and transport differ between the two backends.
+import { BodyTooLargeError } from '../http/body.ts';
 import {
-  BodyTooLargeError,
   contentCoding,
   InvalidJsonError,
   isJsonMediaType,

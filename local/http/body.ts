@@ -1,16 +1,18 @@
-// Request bodies, read within a route's size limit (limits.ts) and a budget of bytes held at once.
+// Request bodies read from node:http within a size limit, and optionally within a budget of bytes
+// held at once. The one reader of both local servers (the gateway and the reference Timer server);
+// BodyTooLargeError is also what the Timer Lambda's event reader throws.
 //
 // - A body declared larger than the limit is refused before a byte of it is read; a chunked body
-//   is refused at the chunk that takes it past the limit. Either way the gateway stops reading,
+//   is refused at the chunk that takes it past the limit. Either way the server stops reading,
 //   answers, and closes the connection shortly after (closeAfterRefusal): long enough for the
 //   client to read the answer, not long enough to keep receiving what it goes on sending.
-// - Every byte held counts against a budget shared by the route's kind (BodyBudget). A declared
-//   length is reserved whole before reading; a chunked body reserves chunk by chunk. When the
-//   budget cannot take it the request is refused at once (the caller answers 503) instead of
-//   waiting: a waiting reservation could be held by a client that sends slowly, and a refusal
+// - With a budget (the gateway's, per route kind: BodyBudget), every byte held counts against it.
+//   A declared length is reserved whole before reading; a chunked body reserves chunk by chunk.
+//   When the budget cannot take it the request is refused at once (the caller answers 503) instead
+//   of waiting: a waiting reservation could be held by a client that sends slowly, and a refusal
 //   frees nothing that another request holds. Reservations are given back when the response
 //   closes, since the body is held until then (Lambda event, integration request, retries).
-// - A client that goes away mid-body is not an error of the gateway: ClientGoneError.
+// - A client that goes away mid-body is not an error of the server: ClientGoneError.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export class BodyTooLargeError extends Error {
@@ -74,20 +76,27 @@ export function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
   return (declaredLength(req) ?? 0) > limit;
 }
 
-export function readBody(
-  req: IncomingMessage,
-  res: ServerResponse,
-  limit: number,
-  budget: BodyBudget,
-): Promise<Buffer> {
+/** Where the bytes of a body are accounted while held: until `res` closes, against `budget`. */
+export interface BodyHold {
+  res: ServerResponse;
+  budget: BodyBudget;
+}
+
+/**
+ * The body of `req`, at most `limit` bytes; rejects with BodyTooLargeError past it,
+ * BodyBudgetExhaustedError when `hold`'s budget cannot take it, ClientGoneError when the client
+ * goes away mid-body.
+ */
+export function readBody(req: IncomingMessage, limit: number, hold?: BodyHold): Promise<Buffer> {
   // Parsed to the end with nothing buffered (a request without a body): nothing to hold.
   if (req.complete && req.readableLength === 0) return Promise.resolve(NO_BODY);
   const declared = declaredLength(req);
   if (declared !== undefined && declared > limit) {
     return Promise.reject(new BodyTooLargeError());
   }
+  const budget = hold?.budget ?? new BodyBudget(Number.MAX_SAFE_INTEGER);
   let reserved = 0;
-  res.once('close', () => budget.give(reserved));
+  hold?.res.once('close', () => budget.give(reserved));
   if (declared !== undefined) {
     if (!budget.tryTake(declared)) return Promise.reject(new BodyBudgetExhaustedError());
     reserved = declared;
@@ -132,7 +141,7 @@ export function readBody(
  * decides how long, and each discarded chunk is garbage to collect), or, once the answer is out,
  * close the socket at once; closing with unread bytes sends a TCP reset, which can make the client
  * lose the answer it has not read yet. So the body stays paused (Node stops reading the socket
- * once the request's small buffer is full, and the client's writes stall), the gateway's side is
+ * once the request's small buffer is full, and the client's writes stall), the server's side is
  * ended right after the answer, and the socket is destroyed `lingerMs` later.
  */
 export function closeAfterRefusal(req: IncomingMessage, lingerMs = 1000): void {
