@@ -8,7 +8,6 @@ import { median, row, type BenchRow } from './lib/result.ts';
 import {
   accessToken,
   cpuMicros,
-  newSigner,
   npmScriptFile,
   startGateway,
   startJwks,
@@ -22,8 +21,7 @@ const CONNECTIONS = 16;
 export async function fenceBenchmarks(time: number): Promise<BenchRow[]> {
   if (!npmScriptFile('gateway') || !npmScriptFile('timer-server')) return [];
   const seconds = Math.max(1, Math.round((time * 4) / 1000 / ROUNDS));
-  const signer = await newSigner('bench');
-  const jwks = await startJwks([signer]);
+  const jwks = await startJwks();
   const started: Running[] = [];
   try {
     const chain = async (issuer: string) => {
@@ -34,7 +32,7 @@ export async function fenceBenchmarks(time: number): Promise<BenchRow[]> {
       return { timer, gateway };
     };
     const chains = { fenced: await chain(jwks.issuer), open: await chain('insecure-no-auth') };
-    const authorization = `Bearer ${await accessToken(signer, jwks.issuer)}`;
+    const authorization = `Bearer ${await accessToken(jwks)}`;
     const load = (url: string, duration: number) =>
       cannon({
         url: `${url}/tasks`,

@@ -14,7 +14,6 @@ import { median, row, type BenchRow } from './lib/result.ts';
 import {
   accessToken,
   cpuMicros,
-  newSigner,
   npmScriptFile,
   startGateway,
   startJwks,
@@ -32,8 +31,7 @@ export async function gatewayBenchmarks(time: number): Promise<BenchRow[]> {
   }
   // Seconds of load per target and round (at least 1 s; 2 s each at the default BENCH_TIME).
   const seconds = Math.max(1, Math.round((time * 5) / 1000 / ROUNDS));
-  const signer = await newSigner('bench');
-  const jwks = await startJwks([signer]);
+  const jwks = await startJwks();
   const timer = await startTimer(jwks.issuer);
   const gateway = await startGateway(jwks.issuer, timer.url);
   const reference = await startProcess(
@@ -41,7 +39,7 @@ export async function gatewayBenchmarks(time: number): Promise<BenchRow[]> {
     [timer.url],
   );
   try {
-    const authorization = `Bearer ${await accessToken(signer, jwks.issuer)}`;
+    const authorization = `Bearer ${await accessToken(jwks)}`;
     const load = (base: string, duration: number) =>
       cannon({
         url: `${base}/tasks`,

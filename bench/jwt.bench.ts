@@ -1,9 +1,9 @@
 // Benchmark 5: RS256 access-token verification with aws-jwt-verify (JWKS cached in memory) vs
 // jose's jwtVerify with a local JWKS, on the same token.
-import { generateKeyPairSync } from 'node:crypto';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import { SignJWT, createLocalJWKSet, exportJWK, jwtVerify, importPKCS8 } from 'jose';
+import { SignJWT, createLocalJWKSet, jwtVerify } from 'jose';
 import { Bench } from 'tinybench';
+import { newTestKey } from '../local/jwt-authorizer/test-issuer.ts';
 import { nsPerOp, row, type BenchRow } from './lib/result.ts';
 
 const POOL = 'us-east-1_bench0001';
@@ -11,20 +11,15 @@ const ISSUER = `https://cognito-idp.us-east-1.amazonaws.com/${POOL}`;
 const CLIENT = 'benchclient';
 
 export async function jwtBenchmarks(time: number): Promise<BenchRow[]> {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256', use: 'sig' };
-  const jwks = { keys: [jwk] };
-  const signer = await importPKCS8(
-    privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    'RS256',
-  );
+  const key = await newTestKey('bench');
+  const jwks = { keys: [key.jwk] };
   const token = await new SignJWT({ token_use: 'access', client_id: CLIENT, scope: 'timer/api' })
     .setProtectedHeader({ alg: 'RS256', kid: 'bench' })
     .setIssuer(ISSUER)
     .setSubject('user')
     .setIssuedAt()
     .setExpirationTime('1h')
-    .sign(signer);
+    .sign(key.privateKey);
 
   const verifier = CognitoJwtVerifier.create({
     userPoolId: POOL,

@@ -4,10 +4,10 @@
 // `npm run load` (full size) and bench/load.test.ts (shortened). Measures; the callers judge.
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { newTestKey } from '../../local/jwt-authorizer/test-issuer.ts';
 import { cannon, type CannonResult } from './cannon.ts';
 import {
   accessToken,
-  newSigner,
   processStats,
   startGateway,
   startJwks,
@@ -172,14 +172,13 @@ async function settledFds(pid: number, atMost: number): Promise<number> {
 
 export async function runLoadScenario(options: LoadOptions): Promise<LoadReport> {
   const log = options.log ?? (() => undefined);
-  const signer = await newSigner('k1');
-  const stranger = await newSigner('k2');
-  const jwks = await startJwks([signer]);
+  const stranger = await newTestKey('k2');
+  const jwks = await startJwks([await newTestKey('k1')]);
   let timer: Running = await startTimer(jwks.issuer);
   let gateway: Running | undefined;
   try {
     gateway = await startGateway(jwks.issuer, timer.url);
-    const authorization = `Bearer ${await accessToken(signer, jwks.issuer)}`;
+    const authorization = `Bearer ${await accessToken(jwks)}`;
     const url = `${gateway.url}/tasks`;
     const headers = { authorization };
     const pid = gateway.pid;
@@ -221,10 +220,10 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
     await jwks.close();
     // A token the gateway has not seen yet (another exp, so another string), signed with the key
     // it fetched before: verified with the cached JWKS, not answered from verified tokens.
-    const unseen = `Bearer ${await accessToken(signer, jwks.issuer, 3000)}`;
+    const unseen = `Bearer ${await accessToken(jwks, 3000)}`;
     const cachedKeyStatus = await status(url, { authorization: unseen });
     const newKidStatus = await status(url, {
-      authorization: `Bearer ${await accessToken(stranger, jwks.issuer)}`,
+      authorization: `Bearer ${await accessToken(jwks, 3600, stranger)}`,
     });
 
     log('fault: malformed requests');

@@ -2,12 +2,13 @@
 // (docs/architecture.md): a JWKS server, the reference Timer server and the
 // local gateway, each a real process or server on 127.0.0.1 with port 0.
 import type { ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { SignJWT, exportJWK } from 'jose';
+import {
+  startIssuer,
+  type TestIssuer,
+  type TestKey,
+} from '../../local/jwt-authorizer/test-issuer.ts';
 import { startProcess as startManaged } from '../../local/processes.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,61 +22,22 @@ export function npmScriptFile(name: string): string | undefined {
   return file && existsSync(`${ROOT}${file}`) ? `${ROOT}${file}` : undefined;
 }
 
-export interface Signer {
-  readonly kid: string;
-  readonly privateKey: KeyObject;
-  readonly jwk: Record<string, unknown>;
+/**
+ * A Cognito-shaped access token (RS256) from `jwks`, signed with `key` (default the issuer's own;
+ * another key is one the issuer never published).
+ */
+export function accessToken(jwks: TestIssuer, ttlSeconds = 3600, key: TestKey = jwks.key) {
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { token_use: 'access', client_id: CLIENT_ID, scope: SCOPE, sub: 'bench-user' };
+  return jwks.sign({ ...claims, iss: jwks.issuer, iat: now, exp: now + ttlSeconds }, {}, key);
 }
 
-export async function newSigner(kid: string): Promise<Signer> {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    kid,
-    privateKey,
-    jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },
-  };
-}
-
-/** A Cognito-shaped access token (RS256). */
-export function accessToken(signer: Signer, issuer: string, ttlSeconds = 3600): Promise<string> {
-  return new SignJWT({ token_use: 'access', client_id: CLIENT_ID, scope: SCOPE })
-    .setProtectedHeader({ alg: 'RS256', kid: signer.kid })
-    .setIssuer(issuer)
-    .setSubject('bench-user')
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .sign(signer.privateKey);
-}
-
-export interface JwksServer {
-  readonly issuer: string;
-  readonly requests: () => number;
-  close(): Promise<void>;
-}
-
-/** Serves `${issuer}/.well-known/jwks.json`, where the gateway looks, as API Gateway does. */
-export async function startJwks(keys: readonly Signer[]): Promise<JwksServer> {
-  let requests = 0;
-  const server: Server = createServer((req, res) => {
-    requests++;
-    if (req.url !== '/.well-known/jwks.json') {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ keys: keys.map((k) => k.jwk) }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    issuer: `http://127.0.0.1:${port}`,
-    requests: () => requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+/**
+ * The issuer of the benchmarks: the test issuer (local/jwt-authorizer/test-issuer.ts) serving
+ * `${issuer}/.well-known/jwks.json` at its origin, where the gateway looks, as API Gateway does.
+ */
+export function startJwks(keys?: TestKey[]): Promise<TestIssuer> {
+  return startIssuer({ path: '', ...(keys ? { keys } : {}) });
 }
 
 export interface Running {

@@ -2,54 +2,28 @@
 // Real RS256 tokens and a real JWKS server on 127.0.0.1; the clock is node:test's mocked Date.
 import { after, before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SignJWT, exportJWK, type JWTPayload } from 'jose';
+import { SignJWT, type JWTPayload } from 'jose';
 import { createAuthorizer, verdict, type Authorizer } from './authorizer.ts';
 import type { Decision } from './claims.ts';
+import { newTestKey, startIssuer, type TestIssuer, type TestKey } from './test-issuer.ts';
 
 const SCOPE = 'aws.cognito.signin.user.admin';
 const AUDIENCE = ['client1'];
 
-interface Key {
-  kid: string;
-  privateKey: KeyObject;
-  jwk: Record<string, unknown>;
-}
-
-async function newKey(kid: string): Promise<Key> {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256' } };
-}
-
-/** A JWKS server whose key list the test can change (key rotation). */
-let server: Server;
+/** The JWKS server, whose key list the test changes (key rotation). */
+let jwks: TestIssuer;
 let issuer: string;
-let served: Key[] = [];
-let k1: Key;
-let k2: Key;
+let k1: TestKey;
+let k2: TestKey;
 
 before(async () => {
-  [k1, k2] = await Promise.all([newKey('k1'), newKey('k2')]);
-  served = [k1];
-  server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ keys: served.map((k) => k.jwk) }));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pool`;
+  [k1, k2] = await Promise.all([newTestKey('k1'), newTestKey('k2')]);
+  jwks = await startIssuer({ keys: [k1], path: '/pool' });
+  issuer = jwks.issuer;
 });
-after(
-  () =>
-    new Promise<void>((r) => {
-      server.close(() => r());
-      server.closeAllConnections();
-    }),
-);
+after(() => jwks.close());
 
-const sign = (payload: JWTPayload, key = k1) =>
-  new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: key.kid }).sign(key.privateKey);
+const sign = (payload: JWTPayload, key = k1) => jwks.sign(payload, {}, key);
 
 const authorizer = (cacheSize?: number): Authorizer =>
   createAuthorizer({
@@ -127,7 +101,7 @@ test('the description names the failed check, whatever the token says about itse
       .sign(k1.privateKey),
     'the token is invalid',
   );
-  await expect(await sign(accessClaims(now), await newKey('k1')), 'signature is invalid');
+  await expect(await sign(accessClaims(now), await newTestKey('k1')), 'signature is invalid');
   await expect(
     await sign(accessClaims(now, { iss: `${issuer}x` })),
     'the token does not have a valid issuer',
@@ -207,7 +181,7 @@ test('rejected tokens are never cached, and a cached signature does not vouch fo
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const [h, , s] = good.split('.');
   const tampered = `${h}.${b64({ ...accessClaims(now), scope: `${SCOPE} admin` })}.${s}`;
-  const foreign = await newKey('k1'); // same kid, another key
+  const foreign = await newTestKey('k1'); // same kid, another key
   const rejected = [
     tampered,
     await sign(accessClaims(now), foreign),
@@ -226,7 +200,7 @@ test('rejected tokens are never cached, and a cached signature does not vouch fo
 });
 
 test('after a JWKS refetch drops a key, its cached tokens are refused like uncached ones', async () => {
-  served = [k1];
+  jwks.serve([k1]);
   try {
     const cached = authorizer();
     const uncached = authorizer(0);
@@ -235,7 +209,7 @@ test('after a JWKS refetch drops a key, its cached tokens are refused like uncac
     assert.deepEqual(verdict(await cached.authorize(bearer(old), [SCOPE])), OK);
     assert.deepEqual(verdict(await uncached.authorize(bearer(old), [SCOPE])), OK);
     // Rotation: the JWKS now has k2 only; a k2 token makes each authorizer refetch it.
-    served = [k2];
+    jwks.serve([k2]);
     const fresh = await sign(accessClaims(now), k2);
     assert.deepEqual(verdict(await cached.authorize(bearer(fresh), [SCOPE])), OK);
     assert.deepEqual(verdict(await uncached.authorize(bearer(fresh), [SCOPE])), OK);
@@ -243,12 +217,12 @@ test('after a JWKS refetch drops a key, its cached tokens are refused like uncac
     assert.equal(expected.ok, false);
     assert.deepEqual(verdict(await cached.authorize(bearer(old), [SCOPE])), expected);
   } finally {
-    served = [k1];
+    jwks.serve([k1]);
   }
 });
 
 test('cached and uncached authorizers decide alike at every clock reading, route and token', async (t) => {
-  served = [k1];
+  jwks.serve([k1]);
   const cached = authorizer();
   const uncached = authorizer(0);
   const t0 = Math.floor(Date.now() / 1000);

@@ -2,12 +2,9 @@
 // document is consistent; otherwise `${issuer}/.well-known/jwks.json`. Real HTTP on 127.0.0.1.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SignJWT, exportJWK } from 'jose';
 import { createAuthorizer } from './authorizer.ts';
 import { fallbackJwksUri, jwksUriFromDocument } from './discovery.ts';
+import { newTestKey, startIssuer, type TestIssuer } from './test-issuer.ts';
 
 test('a document is used only with the exact issuer and a jwks_uri on the issuer origin', () => {
   const iss = 'https://idp.example/pool';
@@ -34,45 +31,31 @@ test('a document is used only with the exact issuer and a jwks_uri on the issuer
   );
 });
 
-let server: Server;
-let base: string;
-let privateKey: KeyObject;
-let jwk: Record<string, unknown>;
-/** Request paths the server saw, in order. */
-const seen: string[] = [];
 /** The discovery document per pool (undefined: 404). */
 const documents = new Map<string, (issuer: string) => unknown>();
+/** One server for every pool under `${base}/POOL`: its discovery document and its keys. */
+let keys: TestIssuer;
+let base: string;
+/** Request paths the server saw, in order. */
+let seen: string[];
 
 before(async () => {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  privateKey = pair.privateKey;
-  jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' };
-  server = createServer((req, res) => {
-    const url = req.url ?? '';
-    seen.push(url);
-    const pool = url.split('/')[1] ?? '';
-    if (url.endsWith('/.well-known/openid-configuration')) {
-      const document = documents.get(pool);
-      if (document === undefined) return void res.writeHead(404).end();
+  keys = await startIssuer({
+    keys: [await newTestKey('k1')],
+    isJwks: (url) => url.endsWith('/keys') || url.endsWith('/.well-known/jwks.json'),
+    other(req, res, origin) {
+      const url = req.url ?? '';
+      const pool = url.split('/')[1] ?? '';
+      const document = url.endsWith('/.well-known/openid-configuration') && documents.get(pool);
+      if (!document) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': 'application/json' });
-      return void res.end(JSON.stringify(document(`${base}/${pool}`)));
-    }
-    if (url.endsWith('/keys') || url.endsWith('/.well-known/jwks.json')) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      return void res.end(JSON.stringify({ keys: [jwk] }));
-    }
-    res.writeHead(404).end();
+      res.end(JSON.stringify(document(`${origin}/${pool}`)));
+    },
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = keys.base;
+  seen = keys.requests;
 });
-after(
-  () =>
-    new Promise<void>((r) => {
-      server.close(() => r());
-      server.closeAllConnections();
-    }),
-);
+after(() => keys.close());
 
 async function authorizeIn(pool: string): Promise<{ ok: boolean; lines: string[] }> {
   const issuer = `${base}/${pool}`;
@@ -84,10 +67,7 @@ async function authorizeIn(pool: string): Promise<{ ok: boolean; lines: string[]
     verifiedTokenCacheSize: 0,
   });
   const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({ iss: issuer, client_id: 'client1', iat: now })
-    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-    .setExpirationTime(now + 300)
-    .sign(privateKey);
+  const token = await keys.sign({ iss: issuer, client_id: 'client1', iat: now, exp: now + 300 });
   // Twice: discovery happens once.
   await authorizer.authorize(`Bearer ${token}`, []);
   const decision = await authorizer.authorize(`Bearer ${token}`, []);

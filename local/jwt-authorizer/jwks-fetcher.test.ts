@@ -1,46 +1,23 @@
 // JWKS fetch failures: each is one named error, logged once with its reason, and followed by a
-// wait without fetches. Real HTTP on 127.0.0.1; fetches are counted at the JWKS server.
+// wait without jwks.jwksRequests. Real HTTP on 127.0.0.1; jwks.jwksRequests are counted at the JWKS server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SignJWT, exportJWK } from 'jose';
 import { createAuthorizer, verdict } from './authorizer.ts';
 import { HttpJwksFetcher, JwksFetchError } from './jwks-fetcher.ts';
+import { newTestKey, startIssuer, type JwksFailure, type TestIssuer } from './test-issuer.ts';
 
-type Mode = 'ok' | 'hang' | '500' | 'bad json' | 'not a jwks';
-let mode: Mode = 'ok';
-let fetches = 0;
-let server: Server;
+/** The JWKS server, failing as each test tells it to; it counts the jwks.jwksRequests it sees. */
+let jwks: TestIssuer;
 let base: string;
-let privateKey: KeyObject;
-let jwk: Record<string, unknown>;
 
 before(async () => {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  privateKey = pair.privateKey;
-  jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' };
-  server = createServer((_req, res) => {
-    fetches++;
-    if (mode === 'hang') return;
-    if (mode === '500') return void res.writeHead(500).end('boom');
-    res.writeHead(200, { 'content-type': 'application/json' });
-    if (mode === 'bad json') return void res.end('{"keys": [');
-    if (mode === 'not a jwks') return void res.end('{"keys": {}}');
-    res.end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  jwks = await startIssuer({ keys: [await newTestKey('k1')] });
+  base = jwks.base;
 });
-after(
-  () =>
-    new Promise<void>((r) => {
-      server.close(() => r());
-      server.closeAllConnections();
-    }),
-);
+after(() => jwks.close());
 
 /** A port nothing listens on (a server opened and closed again). */
 async function closedPort(): Promise<number> {
@@ -52,7 +29,7 @@ async function closedPort(): Promise<number> {
 }
 
 test('each kind of JWKS failure is one JwksFetchError, logged once with its reason, then a wait', async () => {
-  const cases: [Mode, RegExp][] = [
+  const cases: [JwksFailure, RegExp][] = [
     ['hang', /no complete answer within 200 ms/],
     ['500', /answered HTTP 500/],
     ['bad json', /not a JWKS: .*JSON/],
@@ -60,11 +37,11 @@ test('each kind of JWKS failure is one JwksFetchError, logged once with its reas
   ];
   try {
     for (const [m, reason] of cases) {
-      mode = m;
+      jwks.fail(m);
       const lines: string[] = [];
       const fetcher = new HttpJwksFetcher({ timeoutMs: 200, log: (l) => lines.push(l) });
       const uri = `${base}/${m.replace(/ /g, '-')}/.well-known/jwks.json`;
-      const before = fetches;
+      const before = jwks.jwksRequests;
       await assert.rejects(fetcher.fetch(uri), (e: unknown) => {
         assert.ok(e instanceof JwksFetchError, String(e));
         assert.equal(e.name, 'JwksFetchError');
@@ -78,11 +55,15 @@ test('each kind of JWKS failure is one JwksFetchError, logged once with its reas
       for (let i = 0; i < 3; i++) {
         await assert.rejects(fetcher.fetch(uri), JwksFetchError);
       }
-      assert.equal(fetches - before, 1, `${m}: fetched ${fetches - before} times`);
+      assert.equal(
+        jwks.jwksRequests - before,
+        1,
+        `${m}: fetched ${jwks.jwksRequests - before} times`,
+      );
       assert.equal(lines.length, 1, m);
     }
   } finally {
-    mode = 'ok';
+    jwks.fail(undefined);
   }
   const lines: string[] = [];
   const refused = new HttpJwksFetcher({ log: (l) => lines.push(l) });
@@ -96,19 +77,19 @@ test('each kind of JWKS failure is one JwksFetchError, logged once with its reas
 test('after the wait the JWKS is fetched again, and a success ends the wait', async () => {
   const fetcher = new HttpJwksFetcher({ retryAfterSeconds: 0.2, log: () => {} });
   const uri = `${base}/recover/.well-known/jwks.json`;
-  const before = fetches;
-  mode = '500';
+  const before = jwks.jwksRequests;
+  jwks.fail('500');
   try {
     await assert.rejects(fetcher.fetch(uri), JwksFetchError);
     await assert.rejects(fetcher.fetch(uri), JwksFetchError);
-    assert.equal(fetches - before, 1);
-    mode = 'ok';
+    assert.equal(jwks.jwksRequests - before, 1);
+    jwks.fail(undefined);
     await sleep(250);
     assert.ok((await fetcher.fetch(uri)).byteLength > 0);
     assert.ok((await fetcher.fetch(uri)).byteLength > 0);
-    assert.equal(fetches - before, 3);
+    assert.equal(jwks.jwksRequests - before, 3);
   } finally {
-    mode = 'ok';
+    jwks.fail(undefined);
   }
 });
 
@@ -122,21 +103,17 @@ test('while the JWKS fails, cached keys keep working and unknown kids get 401 at
     jwksTimeoutMs: 200,
   });
   const sign = (kid: string, sub: string) =>
-    new SignJWT({
-      iss: issuer,
-      client_id: 'client1',
-      sub,
-      exp: Math.floor(Date.now() / 1000) + 300,
-    })
-      .setProtectedHeader({ alg: 'RS256', kid })
-      .sign(privateKey);
+    jwks.sign(
+      { iss: issuer, client_id: 'client1', sub, exp: Math.floor(Date.now() / 1000) + 300 },
+      { kid },
+    );
   assert.deepEqual(verdict(await authorizer.authorize(await sign('k1', 'a'), [])), { ok: true });
-  const before = fetches;
-  mode = 'hang';
+  const before = jwks.jwksRequests;
+  jwks.fail('hang');
   try {
     const first = await authorizer.authorize(await sign('k2', 'b'), []);
     assert.equal(first.ok === false && first.status, 401);
-    assert.equal(fetches - before, 1);
+    assert.equal(jwks.jwksRequests - before, 1);
     assert.equal(lines.filter((l) => /JwksFetchError/.test(l)).length, 1, lines.join('\n'));
     for (let i = 0; i < 3; i++) {
       const again = await authorizer.authorize(await sign(`k${3 + i}`, 'c'), []);
@@ -146,9 +123,9 @@ test('while the JWKS fails, cached keys keep working and unknown kids get 401 at
         ok: true,
       });
     }
-    assert.equal(fetches - before, 1, 'no fetch during the wait');
+    assert.equal(jwks.jwksRequests - before, 1, 'no fetch during the wait');
     assert.equal(lines.length, 1, lines.join('\n'));
   } finally {
-    mode = 'ok';
+    jwks.fail(undefined);
   }
 });
