@@ -1,5 +1,5 @@
-import { computed, signal } from '@angular/core';
-import type { AuthProblem } from './auth-errors';
+import { computed, ElementRef, inject, signal } from '@angular/core';
+import { authProblem, type AuthAction, type AuthProblem } from './auth-errors';
 
 export type Values<F extends string> = Record<F, string>;
 export type Problems<F extends string> = Partial<Record<F, string>>;
@@ -80,12 +80,10 @@ export class AuthForm<F extends string> {
 
   /**
    * Runs `action` unless the rules refuse the form, with a spinner and no double submit; a thrown
-   * error becomes `describe(error)`, shown on its field or above the button. False when refused.
+   * error is described as `authProblem` does for `failed`, and shown on its field or above the
+   * button. False when refused.
    */
-  async submit(
-    action: () => Promise<void>,
-    describe: (error: unknown) => AuthProblem,
-  ): Promise<boolean> {
+  async submit(action: () => Promise<void>, failed: AuthAction): Promise<boolean> {
     if (this.busy()) return false;
     this.submitted.set(true);
     this.failure.set(null);
@@ -99,7 +97,7 @@ export class AuthForm<F extends string> {
       await action();
       return true;
     } catch (error) {
-      this.report(describe(error));
+      this.report(authProblem(error, failed));
       return false;
     } finally {
       this.busy.set(false);
@@ -127,6 +125,11 @@ export class AuthForm<F extends string> {
     if (el?.setFocus) void el.setFocus();
     else el?.focus();
   }
+}
+
+/** An AuthForm on the page being created, whose host element holds the fields to focus. */
+export function authForm<F extends string>(spec: AuthFormSpec<F>): AuthForm<F> {
+  return new AuthForm(spec, inject<ElementRef<HTMLElement>>(ElementRef).nativeElement);
 }
 
 /** The rule every auth form shares: a field must not be empty. */

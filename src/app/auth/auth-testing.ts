@@ -1,13 +1,14 @@
 // Helpers for the auth pages' specs only. The app's tsconfig compiles every non-spec file under
 // src/ (nothing imports this one into the bundle), so it names Jasmine's types itself.
 /// <reference types="jasmine" />
-import { type Provider, type EnvironmentProviders } from '@angular/core';
+import { type EnvironmentProviders, type Provider, type Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap, Router } from '@angular/router';
 import { of } from 'rxjs';
 import { appTestingProviders } from '../testing';
 import { AMPLIFY_AUTH, type AmplifyAuthApi } from './amplify-auth';
 import { AMPLIFY_STEPS, type AmplifyStepsApi } from './amplify-steps';
+import { SignInFlow } from './sign-in-flow';
 
 /** Amplify as the specs see it: every call a Jasmine spy, set per test. */
 export interface FakeAmplify {
@@ -56,6 +57,25 @@ export function spyOnNavigation() {
     navigate: spyOn(router, 'navigate').and.resolveTo(true),
     navigateByUrl: spyOn(router, 'navigateByUrl').and.resolveTo(true),
   };
+}
+
+/**
+ * One auth page, rendered and stable, over a fake Amplify and a route with these query parameters;
+ * `before` sets up the sign-in in progress (what earlier steps left) before the page is made.
+ */
+export async function renderAuthPage<T>(
+  component: Type<T>,
+  query: Record<string, string> = {},
+  before: (flow: SignInFlow) => void = () => undefined,
+) {
+  const amplify = fakeAmplify();
+  TestBed.configureTestingModule({ providers: authTestingProviders(amplify, query) });
+  const flow = TestBed.inject(SignInFlow);
+  before(flow);
+  const fixture = TestBed.createComponent(component);
+  await fixture.whenStable();
+  const el = fixture.nativeElement as HTMLElement;
+  return { amplify, flow, fixture, page: fixture.componentInstance, el, nav: spyOnNavigation() };
 }
 
 /** An error as Amplify throws it: named after Cognito's exception. */

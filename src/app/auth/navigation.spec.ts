@@ -64,7 +64,7 @@ describe('navigation around sign-in', () => {
     expect(page).toBeInstanceOf(SignInPage);
 
     page.form.values.set({ username: 'demo', password: 'pw' });
-    await page.submit(new Event('submit'));
+    await page.submit();
     await settle();
     expect(router.url).toBe('/timers/abc');
 

@@ -1,26 +1,11 @@
-import { TestBed } from '@angular/core/testing';
-import {
-  authTestingProviders,
-  cognitoError,
-  fakeAmplify,
-  spyOnNavigation,
-  typeInto,
-} from './auth-testing';
+import { cognitoError, renderAuthPage, typeInto } from './auth-testing';
 import { NewPasswordPage } from './new-password.page';
-import { SignInFlow } from './sign-in-flow';
 
 describe('NewPasswordPage', () => {
-  async function setup() {
-    const amplify = fakeAmplify();
-    TestBed.configureTestingModule({
-      providers: authTestingProviders(amplify, { returnUrl: '/timers/new' }),
-    });
-    TestBed.inject(SignInFlow).username.set('new@example.com');
-    const fixture = TestBed.createComponent(NewPasswordPage);
-    await fixture.whenStable();
-    const el = fixture.nativeElement as HTMLElement;
-    return { amplify, fixture, page: fixture.componentInstance, el, nav: spyOnNavigation() };
-  }
+  const setup = () =>
+    renderAuthPage(NewPasswordPage, { returnUrl: '/timers/new' }, (flow) =>
+      flow.username.set('new@example.com'),
+    );
 
   it('names the account, sends the new password and goes on signed in', async () => {
     const { amplify, page, el, nav } = await setup();
@@ -31,7 +16,7 @@ describe('NewPasswordPage', () => {
     });
     typeInto(el, 'password', 'Chosen-1!');
     typeInto(el, 'repeat', 'Chosen-1!');
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(amplify.steps.confirmSignIn).toHaveBeenCalledWith({ challengeResponse: 'Chosen-1!' });
     expect(nav.navigateByUrl).toHaveBeenCalledWith('/timers/new', { replaceUrl: true });
   });
@@ -44,7 +29,7 @@ describe('NewPasswordPage', () => {
       '[data-field=repeat]',
     )!;
     const focus = spyOn(repeat, 'setFocus').and.resolveTo();
-    await page.submit(new Event('submit'));
+    await page.submit();
     await fixture.whenStable();
     expect(amplify.steps.confirmSignIn).not.toHaveBeenCalled();
     expect(focus).toHaveBeenCalled();
@@ -61,7 +46,7 @@ describe('NewPasswordPage', () => {
     );
     typeInto(el, 'password', 'short');
     typeInto(el, 'repeat', 'short');
-    await page.submit(new Event('submit'));
+    await page.submit();
     await fixture.whenStable();
     expect(page.form.errorOf('password')).toBe(
       'Choose a different password: Password not long enough.',
@@ -74,7 +59,7 @@ describe('NewPasswordPage', () => {
     amplify.steps.confirmSignIn.and.rejectWith(cognitoError('SignInException', 'no sign-in'));
     typeInto(el, 'password', 'Chosen-1!');
     typeInto(el, 'repeat', 'Chosen-1!');
-    await page.submit(new Event('submit'));
+    await page.submit();
     await fixture.whenStable();
     expect(el.querySelector('[role=alert]')?.textContent).toContain('Please sign in again.');
   });

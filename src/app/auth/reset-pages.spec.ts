@@ -1,27 +1,12 @@
-import type { Type } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import {
-  authTestingProviders,
-  cognitoError,
-  fakeAmplify,
-  spyOnNavigation,
-  typeInto,
-} from './auth-testing';
+import { cognitoError, renderAuthPage, typeInto } from './auth-testing';
 import { ForgotPasswordPage } from './forgot-password.page';
 import { ResetPasswordPage } from './reset-password.page';
 
 describe('password reset pages', () => {
-  async function setup<T>(page: Type<T>, query: Record<string, string> = {}) {
-    const amplify = fakeAmplify();
-    TestBed.configureTestingModule({ providers: authTestingProviders(amplify, query) });
-    const fixture = TestBed.createComponent(page);
-    await fixture.whenStable();
-    const el = fixture.nativeElement as HTMLElement;
-    return { amplify, fixture, page: fixture.componentInstance, el, nav: spyOnNavigation() };
-  }
-
   it('sends a code and goes to the second half, the same for an unknown user', async () => {
-    const { amplify, page, nav } = await setup(ForgotPasswordPage, { username: 'ann@example.com' });
+    const { amplify, page, nav } = await renderAuthPage(ForgotPasswordPage, {
+      username: 'ann@example.com',
+    });
     amplify.steps.resetPassword.and.resolveTo({
       isPasswordReset: false,
       nextStep: {
@@ -29,40 +14,40 @@ describe('password reset pages', () => {
         codeDeliveryDetails: { deliveryMedium: 'EMAIL', destination: 'a***@e***' },
       },
     });
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(amplify.steps.resetPassword).toHaveBeenCalledWith({ username: 'ann@example.com' });
     expect(nav.navigate).toHaveBeenCalledWith(['/forgot-password/confirm'], {
       queryParams: { username: 'ann@example.com', sentTo: 'a***@e***' },
     });
 
     amplify.steps.resetPassword.and.rejectWith(cognitoError('UserNotFoundException'));
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(nav.navigate).toHaveBeenCalledWith(['/forgot-password/confirm'], {
       queryParams: { username: 'ann@example.com' },
     });
   });
 
   it('says why a reset is required, and asks to wait after too many', async () => {
-    const { amplify, page, el, fixture } = await setup(ForgotPasswordPage, {
+    const { amplify, page, el, fixture } = await renderAuthPage(ForgotPasswordPage, {
       username: 'ann@example.com',
       reason: 'required',
     });
     expect(el.textContent).toContain('must be reset');
     amplify.steps.resetPassword.and.rejectWith(cognitoError('LimitExceededException'));
-    await page.submit(new Event('submit'));
+    await page.submit();
     await fixture.whenStable();
     expect(el.querySelector('[role=alert]')?.textContent).toContain('Too many attempts.');
   });
 
   it('changes the password with the code and sends the person to sign in', async () => {
-    const { amplify, page, el, nav } = await setup(ResetPasswordPage, {
+    const { amplify, page, el, nav } = await renderAuthPage(ResetPasswordPage, {
       username: 'ann@example.com',
     });
     amplify.steps.confirmResetPassword.and.resolveTo();
     typeInto(el, 'code', '123456');
     typeInto(el, 'password', 'New-Passw0rd!');
     typeInto(el, 'repeat', 'New-Passw0rd!');
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(amplify.steps.confirmResetPassword).toHaveBeenCalledWith({
       username: 'ann@example.com',
       confirmationCode: '123456',
@@ -75,12 +60,14 @@ describe('password reset pages', () => {
   });
 
   it('marks a wrong code and a refused password on their fields', async () => {
-    const { amplify, page, el } = await setup(ResetPasswordPage, { username: 'ann@example.com' });
+    const { amplify, page, el } = await renderAuthPage(ResetPasswordPage, {
+      username: 'ann@example.com',
+    });
     typeInto(el, 'code', '123456');
     typeInto(el, 'password', 'weak');
     typeInto(el, 'repeat', 'weak');
     amplify.steps.confirmResetPassword.and.rejectWith(cognitoError('CodeMismatchException'));
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(page.form.errorOf('code')).toContain('That code is not right');
     typeInto(el, 'code', '654321');
     amplify.steps.confirmResetPassword.and.rejectWith(
@@ -89,7 +76,7 @@ describe('password reset pages', () => {
         'Password did not conform with policy: Password must have numeric characters',
       ),
     );
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(page.form.errorOf('code')).toBeNull();
     expect(page.form.errorOf('password')).toBe(
       'Choose a different password: Password must have numeric characters.',
@@ -97,11 +84,11 @@ describe('password reset pages', () => {
   });
 
   it('resends a code, answering an unknown user the same way', async () => {
-    const { amplify, page, fixture, el } = await setup(ResetPasswordPage, {
+    const { amplify, page, fixture, el } = await renderAuthPage(ResetPasswordPage, {
       username: 'x@example.com',
     });
     amplify.steps.resetPassword.and.rejectWith(cognitoError('UserNotFoundException'));
-    await page.resend();
+    await page.resend.run();
     await fixture.whenStable();
     expect(el.querySelector('[data-testid=resend-status]')?.textContent).toBe(
       'A new code was sent.',

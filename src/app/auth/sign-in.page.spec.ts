@@ -6,7 +6,7 @@ import {
   authTestingProviders,
   cognitoError,
   fakeAmplify,
-  spyOnNavigation,
+  renderAuthPage,
   typeInto,
   type FakeAmplify,
 } from './auth-testing';
@@ -16,18 +16,15 @@ describe('SignInPage', () => {
   let amplify: FakeAmplify;
 
   async function setup(query: Record<string, string> = {}) {
-    amplify = fakeAmplify();
-    TestBed.configureTestingModule({ providers: authTestingProviders(amplify, query) });
-    const fixture = TestBed.createComponent(SignInPage);
-    await fixture.whenStable();
-    const el = fixture.nativeElement as HTMLElement;
-    return { fixture, page: fixture.componentInstance, el, nav: spyOnNavigation() };
+    const rendered = await renderAuthPage(SignInPage, query);
+    amplify = rendered.amplify;
+    return rendered;
   }
 
   async function fillAndSubmit(el: HTMLElement, page: SignInPage, user: string, pw: string) {
     typeInto(el, 'username', user);
     typeInto(el, 'password', pw);
-    await page.submit(new Event('submit'));
+    await page.submit();
   }
 
   it('signs in with the configured flow and returns to the page the user came from', async () => {
@@ -59,7 +56,7 @@ describe('SignInPage', () => {
 
   it('marks empty fields, focuses the first and calls nobody', async () => {
     const { page, fixture, el } = await setup();
-    await page.submit(new Event('submit'));
+    await page.submit();
     await fixture.whenStable();
     expect(amplify.auth.signIn).not.toHaveBeenCalled();
     const username = el.querySelector('ion-input[name=username]')!;
@@ -83,7 +80,7 @@ describe('SignInPage', () => {
 
   it('keeps an error on screen while the person types (no class rewrite on input)', async () => {
     const { page, fixture, el } = await setup();
-    await page.submit(new Event('submit'));
+    await page.submit();
     typeInto(el, 'password', 'x');
     await settle();
     await fixture.whenStable();
@@ -116,7 +113,7 @@ describe('SignInPage shown again by Ionic', () => {
     const el = fixture.nativeElement as HTMLElement;
     const page = fixture.componentInstance;
     typeInto(el, 'username', 'typed-before');
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(page.form.errorOf('password')).toBe('Enter your password.');
 
     // Ionic reuses this page for /sign-in?username=…&reason=password-changed.

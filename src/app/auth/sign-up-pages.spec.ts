@@ -1,27 +1,12 @@
-import type { Type } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import {
-  authTestingProviders,
-  cognitoError,
-  fakeAmplify,
-  spyOnNavigation,
-  typeInto,
-} from './auth-testing';
+import { cognitoError, renderAuthPage, typeInto } from './auth-testing';
 import { ConfirmSignUpPage } from './confirm-sign-up.page';
 import { SignUpPage } from './sign-up.page';
 
 describe('sign-up pages', () => {
-  async function setup<T>(page: Type<T>, query: Record<string, string> = {}) {
-    const amplify = fakeAmplify();
-    TestBed.configureTestingModule({ providers: authTestingProviders(amplify, query) });
-    const fixture = TestBed.createComponent(page);
-    await fixture.whenStable();
-    const el = fixture.nativeElement as HTMLElement;
-    return { amplify, fixture, page: fixture.componentInstance, el, nav: spyOnNavigation() };
-  }
-
   it('signs up with the email as username and auto sign-in, then asks for the code', async () => {
-    const { amplify, page, el, nav } = await setup(SignUpPage, { returnUrl: '/timers/new' });
+    const { amplify, page, el, nav } = await renderAuthPage(SignUpPage, {
+      returnUrl: '/timers/new',
+    });
     amplify.steps.signUp.and.resolveTo({
       isSignUpComplete: false,
       nextStep: {
@@ -32,7 +17,7 @@ describe('sign-up pages', () => {
     typeInto(el, 'username', ' ann@example.com ');
     typeInto(el, 'password', 'Passw0rd!');
     typeInto(el, 'repeat', 'Passw0rd!');
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(amplify.steps.signUp).toHaveBeenCalledWith({
       username: 'ann@example.com',
       password: 'Passw0rd!',
@@ -47,9 +32,9 @@ describe('sign-up pages', () => {
   });
 
   it('marks a malformed email and an existing account on the email field', async () => {
-    const { amplify, page, el, fixture } = await setup(SignUpPage);
+    const { amplify, page, el, fixture } = await renderAuthPage(SignUpPage);
     typeInto(el, 'username', 'ann');
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(page.form.errorOf('username')).toBe('Enter an email address, such as name@example.com.');
     expect(page.form.errorOf('password')).toBe('Choose a password.');
     expect(amplify.steps.signUp).not.toHaveBeenCalled();
@@ -58,14 +43,14 @@ describe('sign-up pages', () => {
     typeInto(el, 'username', 'ann@example.com');
     typeInto(el, 'password', 'Passw0rd!');
     typeInto(el, 'repeat', 'Passw0rd!');
-    await page.submit(new Event('submit'));
+    await page.submit();
     await fixture.whenStable();
     expect(page.form.errorOf('username')).toContain('already exists');
     expect(el.querySelector('[role=status]')?.textContent).toContain('Check Email.');
   });
 
   it('confirms, signs in automatically and goes on', async () => {
-    const { amplify, page, el, nav } = await setup(ConfirmSignUpPage, {
+    const { amplify, page, el, nav } = await renderAuthPage(ConfirmSignUpPage, {
       username: 'ann@example.com',
       returnUrl: '/timers/new',
     });
@@ -75,7 +60,7 @@ describe('sign-up pages', () => {
     });
     amplify.steps.autoSignIn.and.resolveTo({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
     typeInto(el, 'code', ' 123456 ');
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(amplify.steps.confirmSignUp).toHaveBeenCalledWith({
       username: 'ann@example.com',
       confirmationCode: '123456',
@@ -84,7 +69,7 @@ describe('sign-up pages', () => {
   });
 
   it('after a reload (no auto sign-in) sends the person to sign in, confirmed', async () => {
-    const { amplify, page, el, nav } = await setup(ConfirmSignUpPage, {
+    const { amplify, page, el, nav } = await renderAuthPage(ConfirmSignUpPage, {
       username: 'ann@example.com',
     });
     amplify.steps.confirmSignUp.and.resolveTo({
@@ -92,7 +77,7 @@ describe('sign-up pages', () => {
       nextStep: { signUpStep: 'DONE' },
     });
     typeInto(el, 'code', '123456');
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(nav.navigate).toHaveBeenCalledWith(['/sign-in'], {
       queryParams: { username: 'ann@example.com', reason: 'confirmed' },
       replaceUrl: true,
@@ -100,15 +85,17 @@ describe('sign-up pages', () => {
   });
 
   it('maps wrong and expired codes onto the code field', async () => {
-    const { amplify, page, el } = await setup(ConfirmSignUpPage, { username: 'ann@example.com' });
+    const { amplify, page, el } = await renderAuthPage(ConfirmSignUpPage, {
+      username: 'ann@example.com',
+    });
     amplify.steps.confirmSignUp.and.rejectWith(cognitoError('ExpiredCodeException'));
     typeInto(el, 'code', '123456');
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(page.form.errorOf('code')).toBe('That code has expired. Send a new code and enter it.');
   });
 
   it('resends the code and says where it went, or why not', async () => {
-    const { amplify, page, fixture, el } = await setup(ConfirmSignUpPage, {
+    const { amplify, page, fixture, el } = await renderAuthPage(ConfirmSignUpPage, {
       username: 'ann@example.com',
       reason: 'unconfirmed',
     });
@@ -117,7 +104,7 @@ describe('sign-up pages', () => {
       deliveryMedium: 'EMAIL',
       destination: 'a***@e***',
     });
-    await page.resend();
+    await page.resend.run();
     await fixture.whenStable();
     expect(amplify.steps.resendSignUpCode).toHaveBeenCalledWith({ username: 'ann@example.com' });
     expect(el.querySelector('[data-testid=resend-status]')?.textContent).toBe(
@@ -125,7 +112,7 @@ describe('sign-up pages', () => {
     );
 
     amplify.steps.resendSignUpCode.and.rejectWith(cognitoError('LimitExceededException'));
-    await page.resend();
+    await page.resend.run();
     await fixture.whenStable();
     expect(el.querySelector('[role=alert]')?.textContent).toContain('Too many attempts.');
     expect(el.querySelector('[data-testid=resend-status]')?.textContent).toBe('');

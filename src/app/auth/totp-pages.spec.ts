@@ -1,35 +1,19 @@
-import { TestBed } from '@angular/core/testing';
-import {
-  authTestingProviders,
-  cognitoError,
-  fakeAmplify,
-  spyOnNavigation,
-  typeInto,
-} from './auth-testing';
-import { SignInFlow } from './sign-in-flow';
+import { cognitoError, renderAuthPage, typeInto } from './auth-testing';
 import { TotpCodePage } from './totp-code.page';
 import { TotpSetupPage } from './totp-setup.page';
 
 // cognito-local cannot start a TOTP setup at sign-in (no MFA_SETUP challenge), so the setup page
 // is tested here with a fake Amplify; the code page also runs end to end (e2e/sign-in-steps).
 describe('TOTP pages', () => {
-  function setup() {
-    const amplify = fakeAmplify();
-    TestBed.configureTestingModule({ providers: authTestingProviders(amplify) });
-    return { amplify, nav: spyOnNavigation(), flow: TestBed.inject(SignInFlow) };
-  }
-
   it('setup shows the key and an otpauth: link, then verifies the first code', async () => {
-    const { amplify, nav, flow } = setup();
-    flow.username.set('ann@example.com');
-    flow.totpSetup.set({
-      sharedSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
-      getSetupUri: (app, account) =>
-        new URL(`otpauth://totp/${app}:${account}?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=${app}`),
+    const { amplify, nav, flow, page, el } = await renderAuthPage(TotpSetupPage, {}, (earlier) => {
+      earlier.username.set('ann@example.com');
+      earlier.totpSetup.set({
+        sharedSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+        getSetupUri: (app, account) =>
+          new URL(`otpauth://totp/${app}:${account}?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=${app}`),
+      });
     });
-    const fixture = TestBed.createComponent(TotpSetupPage);
-    await fixture.whenStable();
-    const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelector('[data-testid=totp-secret]')?.textContent).toBe(
       'JBSW Y3DP EHPK 3PXP JBSW Y3DP',
     );
@@ -39,43 +23,36 @@ describe('TOTP pages', () => {
 
     amplify.steps.confirmSignIn.and.rejectWith(cognitoError('EnableSoftwareTokenMFAException'));
     typeInto(el, 'code', '123 456');
-    await fixture.componentInstance.submit(new Event('submit'));
+    await page.submit();
     expect(amplify.steps.confirmSignIn).toHaveBeenCalledWith({ challengeResponse: '123456' });
-    expect(fixture.componentInstance.form.errorOf('code')).toContain('That code is not right');
+    expect(page.form.errorOf('code')).toContain('That code is not right');
 
     amplify.steps.confirmSignIn.and.resolveTo({
       isSignedIn: true,
       nextStep: { signInStep: 'DONE' },
     });
     typeInto(el, 'code', '654321');
-    await fixture.componentInstance.submit(new Event('submit'));
+    await page.submit();
     expect(nav.navigateByUrl).toHaveBeenCalledWith('/timers', { replaceUrl: true });
     expect(flow.totpSetup()).toBeNull();
   });
 
   it('setup without a sign-in in progress says to start again', async () => {
-    setup();
-    const fixture = TestBed.createComponent(TotpSetupPage);
-    await fixture.whenStable();
-    const el = fixture.nativeElement as HTMLElement;
+    const { el } = await renderAuthPage(TotpSetupPage);
     expect(el.querySelector('[role=alert]')?.textContent).toContain('Please sign in again.');
     expect(el.querySelector('ion-input')).toBeNull();
   });
 
   it('code page checks the shape first, then maps a wrong code', async () => {
-    const { amplify, nav } = setup();
-    const fixture = TestBed.createComponent(TotpCodePage);
-    await fixture.whenStable();
-    const el = fixture.nativeElement as HTMLElement;
-    const page = fixture.componentInstance;
+    const { amplify, nav, page, el } = await renderAuthPage(TotpCodePage);
     typeInto(el, 'code', '12ab');
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(amplify.steps.confirmSignIn).not.toHaveBeenCalled();
     expect(page.form.errorOf('code')).toBe('The code is 6 digits, such as 123456.');
 
     amplify.steps.confirmSignIn.and.rejectWith(cognitoError('CodeMismatchException'));
     typeInto(el, 'code', '000000');
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(page.form.errorOf('code')).toBe(
       'That code is not right. Enter the current code from your authenticator app.',
     );
@@ -85,7 +62,7 @@ describe('TOTP pages', () => {
       nextStep: { signInStep: 'DONE' },
     });
     typeInto(el, 'code', '111111');
-    await page.submit(new Event('submit'));
+    await page.submit();
     expect(nav.navigateByUrl).toHaveBeenCalledWith('/timers', { replaceUrl: true });
   });
 });

@@ -1,0 +1,48 @@
+import { signal } from '@angular/core';
+import { authProblem, type AuthAction } from './auth-errors';
+import type { AuthForm } from './auth-form';
+import { sentTo } from './code-delivery';
+
+export interface CodeResendSpec {
+  /** The username field's problem, if any, before a code can be sent to it. */
+  check: (username: string) => string | undefined;
+  /** Sends the code; resolves to where it went when Cognito says. */
+  send: (username: string) => Promise<string | undefined>;
+  /** How to describe a failure (see `authProblem`). */
+  failed: AuthAction;
+}
+
+/**
+ * "Send a new code" beside a code field: the username checked first, one send at a time, where
+ * the code went announced (role=status), a failure shown on its field or above the buttons.
+ */
+export class CodeResend {
+  readonly busy = signal(false);
+  /** What the last send did, announced; cleared by a new send or a submit. */
+  readonly status = signal('');
+
+  constructor(
+    private readonly form: AuthForm<string>,
+    private readonly spec: CodeResendSpec,
+  ) {}
+
+  async run(): Promise<void> {
+    if (this.busy()) return;
+    const username = this.form.value('username').trim();
+    this.form.failure.set(null);
+    this.status.set('');
+    const problem = this.spec.check(username);
+    if (problem) {
+      this.form.report({ field: 'username', message: problem });
+      return;
+    }
+    this.busy.set(true);
+    try {
+      this.status.set(`A new code was sent${sentTo(await this.spec.send(username))}.`);
+    } catch (e) {
+      this.form.report(authProblem(e, this.spec.failed));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
