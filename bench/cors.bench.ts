@@ -4,9 +4,10 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { Bench } from 'tinybench';
+import { CORS_LAMBDA_FILE } from '../tools/paths.ts';
 import { median, nsPerOp, row, type BenchRow } from './lib/result.ts';
 
-export const ARTIFACT = fileURLToPath(new URL('../dist/cors-preflight/index.mjs', import.meta.url));
+export const ARTIFACT = CORS_LAMBDA_FILE;
 const BASELINE = fileURLToPath(new URL('./cors/cors-package-handler.mjs', import.meta.url));
 const ENV = {
   ALLOWED_ORIGINS: 'http://localhost:4200,https://app.example.com',

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { bundleHandler } from '../lambda/cors-preflight/build.ts';
 import { parseTemplate } from './cfn-yaml.ts';
 import { EmbedError, INLINE_CODE_BUDGET, embedInlineCode } from './embed-lambda.ts';
-import { inlineFunction, templatePath } from './template-fixture.ts';
+import { TEMPLATE_FILE } from '../tools/paths.ts';
+import { inlineFunction } from './template-fixture.ts';
 
 test('the inline ZipFile is exactly the current CommonJS build of the handler', async () => {
   const [, fn] = inlineFunction();
@@ -19,7 +20,7 @@ test('the inline ZipFile is exactly the current CommonJS build of the handler', 
 });
 
 test('embedding replaces only the ZipFile block and is idempotent', () => {
-  const original = readFileSync(templatePath, 'utf8');
+  const original = readFileSync(TEMPLATE_FILE, 'utf8');
   const code = 'exports.handler = async () => ({ statusCode: 204 });\n';
   const once = embedInlineCode(original, code);
   assert.equal(embedInlineCode(once, code), once);

@@ -5,8 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleHandler } from '../lambda/cors-preflight/build.ts';
-
-export const templatePath = fileURLToPath(new URL('./api.yaml', import.meta.url));
+import { TEMPLATE_FILE } from '../tools/paths.ts';
 
 /** Inline code may be at most 4 MB; keep far below so the template stays readable. */
 export const INLINE_CODE_BUDGET = 4096;
@@ -44,6 +43,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       `inline handler is ${Buffer.byteLength(code)} bytes, over ${INLINE_CODE_BUDGET}`,
     );
   }
-  writeFileSync(templatePath, embedInlineCode(readFileSync(templatePath, 'utf8'), code));
-  console.log(`embedded ${Buffer.byteLength(code)} bytes of handler code in ${templatePath}`);
+  writeFileSync(TEMPLATE_FILE, embedInlineCode(readFileSync(TEMPLATE_FILE, 'utf8'), code));
+  console.log(`embedded ${Buffer.byteLength(code)} bytes of handler code in ${TEMPLATE_FILE}`);
 }

@@ -4,13 +4,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ruleFailures } from './rules-eval.ts';
-import { loadParameters, parameterPattern, parametersDir, template } from './template-fixture.ts';
+import { PARAMETERS_DIR } from '../tools/paths.ts';
+import { loadParameters, parameterPattern, template } from './template-fixture.ts';
 
-const files = readdirSync(parametersDir).filter((file) => file.endsWith('.json'));
+const files = readdirSync(PARAMETERS_DIR).filter((file) => file.endsWith('.json'));
 
 function values(file: string): Map<string, string> {
   return new Map(
-    loadParameters(join(parametersDir, file)).map((p) => [p.ParameterKey, p.ParameterValue]),
+    loadParameters(join(PARAMETERS_DIR, file)).map((p) => [p.ParameterKey, p.ParameterValue]),
   );
 }
 

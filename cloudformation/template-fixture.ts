@@ -1,10 +1,8 @@
 // Shared by the template tests: the template and its parameters, parsed once per test file.
-import { fileURLToPath } from 'node:url';
+import { TEMPLATE_FILE } from '../tools/paths.ts';
 import { loadParameters, loadTemplate, type TemplateResource } from './cfn-yaml.ts';
 
-export const templatePath = fileURLToPath(new URL('./api.yaml', import.meta.url));
-export const parametersDir = fileURLToPath(new URL('./parameters/', import.meta.url));
-export const template = loadTemplate(templatePath);
+export const template = loadTemplate(TEMPLATE_FILE);
 
 export function resourcesOfType(type: string): Array<[string, TemplateResource]> {
   return Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);

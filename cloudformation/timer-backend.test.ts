@@ -5,10 +5,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { LAMBDA_RUNTIME } from '../lambda/cors-preflight/build.ts';
-import { outputDir } from '../lambda/timer-api/build.ts';
+import { TEMPLATE_FILE, TIMER_LAMBDA_DIR } from '../tools/paths.ts';
 import { ATTRIBUTE_DEFINITIONS, KEY_SCHEMA } from '../lambda/timer-api/table.ts';
 import { conditionHolds, ruleFailures } from './rules-eval.ts';
-import { template, templatePath } from './template-fixture.ts';
+import { template } from './template-fixture.ts';
 
 const resource = (id: string) => template.Resources[id]!;
 const props = (id: string) => resource(id).Properties!;
@@ -91,8 +91,8 @@ test('the function: Node 24 on arm64, the built bundle packaged from dist/, its 
   assert.equal(fn['Runtime'], LAMBDA_RUNTIME);
   assert.deepEqual(fn['Architectures'], ['arm64']);
   assert.equal(fn['Handler'], 'index.handler');
-  assert.equal(join(dirname(templatePath), String(fn['Code'])), outputDir);
-  if (existsSync(outputDir)) assert.ok(existsSync(join(outputDir, 'index.mjs')));
+  assert.equal(join(dirname(TEMPLATE_FILE), String(fn['Code'])), TIMER_LAMBDA_DIR);
+  if (existsSync(TIMER_LAMBDA_DIR)) assert.ok(existsSync(join(TIMER_LAMBDA_DIR, 'index.mjs')));
   const env = (fn['Environment'] as { Variables: Record<string, unknown> }).Variables;
   assert.deepEqual(env, {
     TABLE_NAME: { Ref: 'TasksTable' },

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { root } from './paths.ts';
+import { dirname } from 'node:path';
+import { CORS_LAMBDA_FILE, ROOT, TIMER_LAMBDA_DIR } from '../tools/paths.ts';
 
 /**
  * The suite tests the production build, as users get it, and the Lambda builds the gateway runs
@@ -9,13 +9,13 @@ import { root } from './paths.ts';
  */
 export default function globalSetup(): void {
   const steps: string[][] = [['ng', 'build', 'demo']];
-  const lambdas = ['cors-preflight', 'timer-api'].map((name) => join(root, 'dist', name));
+  const lambdas = [dirname(CORS_LAMBDA_FILE), TIMER_LAMBDA_DIR];
   if (!lambdas.every((dir) => existsSync(dir))) {
     steps.unshift(['npm', 'run', '--silent', 'build:lambda']);
   }
   for (const step of steps) {
     const [cmd, ...args] = step[0] === 'ng' ? ['npx', ...step] : step;
-    const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', timeout: 300_000 });
+    const result = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
     if (result.status !== 0) throw new Error(`${step.join(' ')} failed`);
   }
 }

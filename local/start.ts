@@ -3,14 +3,16 @@
 // both start it through startLocalStack().
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startCognitoLocal } from './cognito/cognito-local.ts';
 import { seedCognito, type TokenLifetimes } from './cognito/seed.ts';
 import { loadParameters } from '../cloudformation/cfn-yaml.ts';
-import { DEFAULT_PARAMETERS, LAMBDA_FILE } from './gateway/paths.ts';
 import { assertPortFree, freePort, startProcess, type Managed } from './processes.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+import {
+  CORS_LAMBDA_FILE,
+  LOCAL_LAMBDA_PARAMETERS_FILE,
+  LOCAL_PARAMETERS_FILE,
+  ROOT,
+} from '../tools/paths.ts';
 
 export interface StackPorts {
   cognito: number;
@@ -75,22 +77,21 @@ export interface LocalStack {
 const node = process.execPath;
 
 /** Local parameters without BackendUrl: the gateway routes $default to the Timer Lambda. */
-const LAMBDA_PARAMETERS = join(root, 'cloudformation', 'parameters', 'local-lambda.json');
 
 /** dynalite with the table the gateway resolves `!Ref TasksTable` to offline: its logical id. */
 function dynaliteArgs(port: number): string[] {
-  const main = join(root, 'lambda', 'timer-api', 'dynalite-main.ts');
+  const main = join(ROOT, 'lambda', 'timer-api', 'dynalite-main.ts');
   return [main, '--port', String(port), '--table', 'TasksTable'];
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const ports = { ...DEFAULT_PORTS, ...options.ports };
-  const withApp = options.app ?? existsSync(join(root, 'src', 'main.ts'));
+  const withApp = options.app ?? existsSync(join(ROOT, 'src', 'main.ts'));
   for (const [what, port] of Object.entries(ports) as [keyof StackPorts, number][]) {
     if (port !== 0 && (what !== 'app' || withApp)) await assertPortFree(port, what);
   }
-  if (!existsSync(LAMBDA_FILE))
-    throw new Error(`${LAMBDA_FILE} is missing: run npm run build:lambda`);
+  if (!existsSync(CORS_LAMBDA_FILE))
+    throw new Error(`${CORS_LAMBDA_FILE} is missing: run npm run build:lambda`);
 
   const running: { stop(): Promise<void> }[] = [];
   const pids: number[] = [];
@@ -101,7 +102,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     running.length = 0;
   };
   try {
-    const cognitoDataDir = options.cognitoDataDir ?? join(root, 'local', 'data', 'cognito');
+    const cognitoDataDir = options.cognitoDataDir ?? join(ROOT, 'local', 'data', 'cognito');
     const cognito = await startCognitoLocal({
       port: ports.cognito,
       dataDir: cognitoDataDir,
@@ -114,7 +115,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const seeded = await seedCognito(cognito.endpoint, { tokenLifetimes: options.tokenLifetimes });
     options.signal?.throwIfAborted();
     const issuer = `${cognito.endpoint}/${seeded.userPoolId}`;
-    const parameters = loadParameters(DEFAULT_PARAMETERS);
+    const parameters = loadParameters(LOCAL_PARAMETERS_FILE);
     const parameter = (key: string) =>
       parameters.find((p) => p.ParameterKey === key)?.ParameterValue ?? '';
 
@@ -130,7 +131,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         backend === 'lambda'
           ? dynaliteArgs(port)
           : [
-              join(root, 'local', 'timer-server', 'main.ts'),
+              join(ROOT, 'local', 'timer-server', 'main.ts'),
               '--port',
               String(port),
               // Without --db the server uses its own default file under local/data/.
@@ -175,7 +176,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       name: 'gateway',
       command: node,
       args: [
-        join(root, 'local', 'gateway', 'main.ts'),
+        join(ROOT, 'local', 'gateway', 'main.ts'),
         '--port',
         String(ports.gateway),
         '--issuer',
@@ -183,7 +184,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         '--audience',
         seeded.userPoolClientId,
         ...(backend === 'lambda'
-          ? ['--parameters', LAMBDA_PARAMETERS, '--lambda-env', `DYNAMODB_ENDPOINT=${timerUrl}`]
+          ? [
+              '--parameters',
+              LOCAL_LAMBDA_PARAMETERS_FILE,
+              '--lambda-env',
+              `DYNAMODB_ENDPOINT=${timerUrl}`,
+            ]
           : ['--upstream', timerUrl]),
         '--allowed-origins',
         [...appOrigins, ...(options.allowedOrigins ?? [])].join(','),
@@ -198,7 +204,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     crashes.push(gateway.crashed);
     const gatewayUrl = gateway.ready[1];
 
-    const configFile = options.configFile ?? join(root, 'public', 'config.json');
+    const configFile = options.configFile ?? join(ROOT, 'public', 'config.json');
     if (configFile !== false) {
       mkdirSync(dirname(configFile), { recursive: true });
       writeFileSync(
@@ -224,7 +230,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         name: 'demo-app',
         command: node,
         args: [
-          join(root, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'),
+          join(ROOT, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'),
           'serve',
           'demo',
           '--host',
@@ -232,7 +238,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           '--port',
           String(ports.app),
         ],
-        cwd: root,
+        cwd: ROOT,
         ready: /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/,
         timeoutMs: 240_000,
         echo: options.echo,

@@ -3,19 +3,15 @@
 // - lambda: the local gateway (JWT authorizer on $default, as api.yaml in Lambda mode) hosting the
 //   built Timer Lambda, on dynalite. Here a caller's refusal (401/403) is API Gateway's own answer,
 //   before the function runs; everything else is the function's.
-import { fileURLToPath } from 'node:url';
 import { startGateway } from '../local/gateway/server.ts';
-import { DEFAULT_TEMPLATE, LAMBDA_FILE } from '../local/gateway/paths.ts';
 import { loadGatewayConfig } from '../local/gateway/template.ts';
 import { startTimerServer } from '../local/timer-server/server.ts';
 import { startDynalite } from '../lambda/timer-api/dynalite.ts';
+import { CORS_LAMBDA_FILE, LOCAL_LAMBDA_PARAMETERS_FILE, TEMPLATE_FILE } from '../tools/paths.ts';
 
 export type BackendKind = 'reference' | 'lambda';
 export const BACKEND_KINDS: readonly BackendKind[] = ['reference', 'lambda'];
 
-export const LAMBDA_PARAMETERS = fileURLToPath(
-  new URL('../cloudformation/parameters/local-lambda.json', import.meta.url),
-);
 /** What the gateway resolves `!Ref TasksTable` to offline: the logical id (resolve.ts). */
 export const LOCAL_TABLE_NAME = 'TasksTable';
 
@@ -44,7 +40,7 @@ export async function startBackend(kind: BackendKind, options: BackendOptions): 
   }
   const dynamo = await startDynalite([LOCAL_TABLE_NAME]);
   try {
-    const config = loadGatewayConfig(DEFAULT_TEMPLATE, LAMBDA_PARAMETERS, {
+    const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_LAMBDA_PARAMETERS_FILE, {
       issuer: options.issuer,
       audience: options.audience,
       scopes: options.scopes,
@@ -53,7 +49,11 @@ export async function startBackend(kind: BackendKind, options: BackendOptions): 
         ...(options.maxTasksPerUser ? { MAX_TASKS_PER_USER: String(options.maxTasksPerUser) } : {}),
       },
     });
-    const gateway = await startGateway({ config, lambdaFile: LAMBDA_FILE, log: () => undefined });
+    const gateway = await startGateway({
+      config,
+      lambdaFile: CORS_LAMBDA_FILE,
+      log: () => undefined,
+    });
     return {
       kind,
       url: gateway.url,

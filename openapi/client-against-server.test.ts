@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import {
   createEnvironmentInjector,
   Injector,
@@ -22,13 +22,12 @@ import {
 } from '@angular/core';
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { firstValueFrom, type Observable } from 'rxjs';
+import { LIBRARY_DIST } from '../tools/paths.ts';
 import { VALID_DRAFT } from '../local/timer-server/drafts.fixture.ts';
 import { startIssuer, type TestIssuer } from '../local/jwt-authorizer/test-issuer.ts';
 import { BACKEND_KINDS, startBackend, type Backend } from './backends.ts';
 
-const BUNDLE = fileURLToPath(
-  new URL('../dist/ngx-cognito-gateway/fesm2022/ngx-cognito-gateway-timer.mjs', import.meta.url),
-);
+const BUNDLE = join(LIBRARY_DIST, 'fesm2022', 'ngx-cognito-gateway-timer.mjs');
 const built = existsSync(BUNDLE);
 
 interface Task {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { ROOT } from './fake-aws.ts';
+import { ROOT } from '../tools/paths.ts';
 
 interface AmplifySpec {
   version: number;

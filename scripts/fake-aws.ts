@@ -5,10 +5,9 @@ import { execFile } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../tools/paths.ts';
 import type { FakeAwsState } from './fake-aws-model.ts';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FAKE_ACCOUNT_ID = '123456789012';
 
 const FAKE_AWS = `#!/bin/sh

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import { FAKE_ACCOUNT_ID, PARAMETERS, ROOT, runScript, sandbox, type Sandbox } from './fake-aws.ts';
+import { ROOT } from '../tools/paths.ts';
+import { FAKE_ACCOUNT_ID, PARAMETERS, runScript, sandbox, type Sandbox } from './fake-aws.ts';
 
 let box: Sandbox;
 beforeEach(async () => {

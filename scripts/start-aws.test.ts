@@ -5,14 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import {
-  PARAMETERS,
-  placeholderParameters,
-  ROOT,
-  runScript,
-  sandbox,
-  type Sandbox,
-} from './fake-aws.ts';
+import { ROOT } from '../tools/paths.ts';
+import { PARAMETERS, placeholderParameters, runScript, sandbox, type Sandbox } from './fake-aws.ts';
 
 let box: Sandbox;
 let env: Record<string, string>;

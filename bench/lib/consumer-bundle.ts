@@ -1,16 +1,17 @@
 // Bundles code the way an application's production build sees the library: partial declarations
 // (ɵɵngDeclare*) linked by the Angular linker on Babel, as the Angular CLI does, ngDevMode off.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformAsync } from '@babel/core';
 import linker from '@angular/compiler-cli/linker/babel';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { LIBRARY_DIST } from '../../tools/paths.ts';
 
-export const DIST = fileURLToPath(new URL('../../dist/ngx-cognito-gateway/', import.meta.url));
 export const ENTRY_FILES: Record<string, string> = {
-  'ngx-cognito-gateway': `${DIST}fesm2022/ngx-cognito-gateway.mjs`,
-  'ngx-cognito-gateway/timer': `${DIST}fesm2022/ngx-cognito-gateway-timer.mjs`,
-  'ngx-cognito-gateway/testing': `${DIST}fesm2022/ngx-cognito-gateway-testing.mjs`,
+  'ngx-cognito-gateway': join(LIBRARY_DIST, 'fesm2022', 'ngx-cognito-gateway.mjs'),
+  'ngx-cognito-gateway/timer': join(LIBRARY_DIST, 'fesm2022', 'ngx-cognito-gateway-timer.mjs'),
+  'ngx-cognito-gateway/testing': join(LIBRARY_DIST, 'fesm2022', 'ngx-cognito-gateway-testing.mjs'),
 };
 
 /** Resolves the package to dist/ and runs the Angular linker on every partially compiled file. */

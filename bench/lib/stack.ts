@@ -3,23 +3,23 @@
 // local gateway, each a real process or server on 127.0.0.1 with port 0.
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import {
   startIssuer,
   type TestIssuer,
   type TestKey,
 } from '../../local/jwt-authorizer/test-issuer.ts';
 import { startProcess as startManaged } from '../../local/processes.ts';
+import { ROOT } from '../../tools/paths.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLIENT_ID = 'benchclient';
 export const SCOPE = 'aws.cognito.signin.user.admin';
 
 /** The script file behind an `npm run NAME` ("node some/file.ts"), or undefined if not there yet. */
 export function npmScriptFile(name: string): string | undefined {
-  const scripts = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts ?? {};
+  const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
   const file = /^node (\S+)$/.exec(String(scripts[name] ?? ''))?.[1];
-  return file && existsSync(`${ROOT}${file}`) ? `${ROOT}${file}` : undefined;
+  return file && existsSync(join(ROOT, file)) ? join(ROOT, file) : undefined;
 }
 
 /**
@@ -54,7 +54,7 @@ export async function startProcess(
   timeoutMs = 20_000,
 ): Promise<Running> {
   const managed = await startManaged({
-    name: file.replace(ROOT, ''),
+    name: relative(ROOT, file),
     command: process.execPath,
     args: [file, ...args],
     cwd: ROOT,

@@ -11,7 +11,7 @@ import {
   readCustomHeadersTemplate,
 } from '../../scripts/custom-headers.ts';
 import { expect, signIn, test } from '../fixtures.ts';
-import { appDir } from '../paths.ts';
+import { APP_DIST as appDir } from '../../tools/paths.ts';
 
 test.describe.configure({ mode: 'serial' });
 

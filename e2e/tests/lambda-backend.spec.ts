@@ -9,7 +9,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { ensureUser } from '../../local/cognito/seed.ts';
 import { startLocalStack, type LocalStack } from '../../local/start.ts';
 import { recordAuthorized, signIn, type E2eStack } from '../fixtures.ts';
-import { appDir } from '../paths.ts';
+import { APP_DIST as appDir } from '../../tools/paths.ts';
 import { serveApp, type StaticApp } from '../static-server.ts';
 
 const DRAFT = {

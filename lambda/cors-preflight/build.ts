@@ -6,12 +6,12 @@ import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CORS_LAMBDA_FILE } from '../../tools/paths.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const handlerEntry = join(here, 'handler.ts');
 /** The Lambda runtime the template declares; esbuild targets the same Node major. */
 export const LAMBDA_RUNTIME = 'nodejs24.x';
-export const esmOutput = join(here, '..', '..', 'dist', 'cors-preflight', 'index.mjs');
 
 export async function bundleHandler(format: 'esm' | 'cjs'): Promise<string> {
   const result = await build({
@@ -29,7 +29,7 @@ export async function bundleHandler(format: 'esm' | 'cjs'): Promise<string> {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const code = await bundleHandler('esm');
-  mkdirSync(dirname(esmOutput), { recursive: true });
-  writeFileSync(esmOutput, code);
-  console.log(`wrote ${esmOutput} (${Buffer.byteLength(code)} bytes)`);
+  mkdirSync(dirname(CORS_LAMBDA_FILE), { recursive: true });
+  writeFileSync(CORS_LAMBDA_FILE, code);
+  console.log(`wrote ${CORS_LAMBDA_FILE} (${Buffer.byteLength(code)} bytes)`);
 }

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { bundleHandler, esmOutput } from './build.ts';
+import { CORS_LAMBDA_FILE } from '../../tools/paths.ts';
+import { bundleHandler } from './build.ts';
 
 const run = promisify(execFile);
 let dir: string;
@@ -161,12 +162,12 @@ test('the inline (CommonJS) form answers exactly like the ESM artifact', async (
 });
 
 test('dist/cors-preflight/index.mjs, when built, is byte-for-byte the artifact tested here', async (t) => {
-  if (!existsSync(esmOutput)) {
+  if (!existsSync(CORS_LAMBDA_FILE)) {
     t.skip('run npm run build:lambda first (npm test does)');
     return;
   }
   assert.ok(
-    (await readFile(esmOutput, 'utf8')) === (await readFile(artifact, 'utf8')),
+    (await readFile(CORS_LAMBDA_FILE, 'utf8')) === (await readFile(artifact, 'utf8')),
     'dist/cors-preflight/index.mjs is stale: run npm run build:lambda',
   );
 });

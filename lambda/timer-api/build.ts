@@ -9,11 +9,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../../openapi/spec.ts';
 import { LAMBDA_RUNTIME } from '../cors-preflight/build.ts';
+import { TIMER_LAMBDA_DIR, TIMER_LAMBDA_FILE } from '../../tools/paths.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const handlerEntry = join(here, 'handler.ts');
-export const outputDir = join(here, '..', '..', 'dist', 'timer-api');
-export const outputFile = join(outputDir, 'index.mjs');
 
 /** The contract, parsed now, in place of the module that reads it from disk at run time. */
 const inlineSpec: Plugin = {
@@ -49,8 +48,8 @@ export async function bundleTimerHandler(): Promise<string> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const code = await bundleTimerHandler();
   // The folder is the artifact: nothing else may end up in the zip.
-  rmSync(outputDir, { recursive: true, force: true });
-  mkdirSync(outputDir, { recursive: true });
-  writeFileSync(outputFile, code);
-  console.log(`wrote ${outputFile} (${Buffer.byteLength(code)} bytes)`);
+  rmSync(TIMER_LAMBDA_DIR, { recursive: true, force: true });
+  mkdirSync(TIMER_LAMBDA_DIR, { recursive: true });
+  writeFileSync(TIMER_LAMBDA_FILE, code);
+  console.log(`wrote ${TIMER_LAMBDA_FILE} (${Buffer.byteLength(code)} bytes)`);
 }

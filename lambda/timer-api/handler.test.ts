@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DIST } from '../../tools/paths.ts';
 import { VALID_DRAFT } from '../../local/timer-server/drafts.fixture.ts';
 import { loadTimerSchemas } from '../../local/timer-server/schema.ts';
 import { startDynalite, type LocalDynamo } from './dynalite.ts';
@@ -152,9 +152,8 @@ describe('Timer Lambda handler', () => {
     const code = await bundleTimerHandler();
     assert.ok(!code.includes('ConditionalCheckFailedException extends'), 'the SDK is not bundled');
     // Inside the repository, so the SDK resolves from node_modules as the runtime provides it.
-    const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-    await mkdir(dist, { recursive: true });
-    const dir = await mkdtemp(join(dist, '.timer-bundle-'));
+    await mkdir(DIST, { recursive: true });
+    const dir = await mkdtemp(join(DIST, '.timer-bundle-'));
     try {
       await writeFile(join(dir, 'index.mjs'), code);
       const { stdout } = await promisify(execFile)(

@@ -4,14 +4,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import { ROOT } from '../../tools/paths.ts';
 import { cognitoCall, CognitoApiError } from './api.ts';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local.ts';
 import { seedCognito, signIn, type Seeded } from './seed.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LIFETIME = 20;
 
 let dir: string;
@@ -227,7 +227,7 @@ test(
     const amplify = (await import(
       pathToFileURL(
         join(
-          root,
+          ROOT,
           'node_modules/@aws-amplify/auth/dist/esm/providers/cognito/utils/refreshAuthTokens.mjs',
         ),
       ).href

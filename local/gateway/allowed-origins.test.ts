@@ -11,10 +11,10 @@ import {
   isAllowedOrigin,
   readAllowedOriginRule,
 } from './allowed-origins.ts';
-import { DEFAULT_TEMPLATE } from './paths.ts';
+import { TEMPLATE_FILE } from '../../tools/paths.ts';
 
 test("the gateway's origin rule is the template's AllowedOrigins rule", () => {
-  const spec = loadTemplate(DEFAULT_TEMPLATE).Parameters?.['AllowedOrigins'];
+  const spec = loadTemplate(TEMPLATE_FILE).Parameters?.['AllowedOrigins'];
   assert.equal(spec?.['AllowedPattern'], ALLOWED_ORIGIN_PATTERN);
   assert.equal(String(spec?.['ConstraintDescription']).replace(/\s+/g, ' '), ALLOWED_ORIGIN_RULE);
 });

@@ -7,7 +7,7 @@
 // rewritten in transit, and would then call the API with the user's token), and the two Capacitor
 // WebView origins. The rule is read from the template itself, so there is no copy to drift.
 import { loadTemplate } from '../../cloudformation/cfn-yaml.ts';
-import { DEFAULT_TEMPLATE } from './paths.ts';
+import { TEMPLATE_FILE } from '../../tools/paths.ts';
 import { TemplateResolveError } from './resolve.ts';
 
 /** AllowedOrigins's pattern and description from a template; fails clearly when either is missing. */
@@ -26,7 +26,7 @@ export function readAllowedOriginRule(templatePath: string): {
   return { pattern, description: description.replace(/\s+/g, ' ').trim() };
 }
 
-const rule = readAllowedOriginRule(DEFAULT_TEMPLATE);
+const rule = readAllowedOriginRule(TEMPLATE_FILE);
 
 /** The template's AllowedPattern for AllowedOrigins, as CloudFormation applies it to each value. */
 export const ALLOWED_ORIGIN_PATTERN = rule.pattern;

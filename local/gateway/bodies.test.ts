@@ -6,7 +6,7 @@ import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
 import { MAX_BODY_BYTES, MAX_LAMBDA_BODY_BYTES } from './limits.ts';
-import { DEFAULT_PARAMETERS, DEFAULT_TEMPLATE, LAMBDA_FILE } from './paths.ts';
+import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE, CORS_LAMBDA_FILE } from '../../tools/paths.ts';
 import { startGateway, type RunningGateway } from './server.ts';
 import { loadGatewayConfig } from './template.ts';
 import { startUpstream, type Upstream } from './testing.ts';
@@ -24,7 +24,7 @@ let small: RunningGateway;
 before(async () => {
   issuer = await startIssuer();
   upstream = await startUpstream();
-  const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
     issuer: issuer.issuer,
     audience: ['client1'],
     upstream: upstream.url,
@@ -33,14 +33,14 @@ before(async () => {
   gateway = await startGateway({
     config,
     port: 0,
-    lambdaFile: LAMBDA_FILE,
+    lambdaFile: CORS_LAMBDA_FILE,
     log: (l) => logs.push(l),
     debug: (l) => debugs.push(l),
   });
   small = await startGateway({
     config,
     port: 0,
-    lambdaFile: LAMBDA_FILE,
+    lambdaFile: CORS_LAMBDA_FILE,
     log: (l) => logs.push(l),
     bodyBudgets: { lambda: 1_000_000 },
   });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { sign as rsaSign } from 'node:crypto';
 import { request } from 'node:http';
 import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
-import { DEFAULT_PARAMETERS, DEFAULT_TEMPLATE, LAMBDA_FILE } from './paths.ts';
+import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE, CORS_LAMBDA_FILE } from '../../tools/paths.ts';
 import { startGateway, type RunningGateway } from './server.ts';
 import { loadGatewayConfig } from './template.ts';
 import { startUpstream, type Upstream } from './testing.ts';
@@ -20,13 +20,13 @@ let gateway: RunningGateway;
 before(async () => {
   issuer = await startIssuer();
   upstream = await startUpstream();
-  const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
     issuer: issuer.issuer,
     audience: ['client1'],
     upstream: upstream.url,
     allowedOrigins: [ALLOWED],
   });
-  gateway = await startGateway({ config, port: 0, lambdaFile: LAMBDA_FILE, log: () => {} });
+  gateway = await startGateway({ config, port: 0, lambdaFile: CORS_LAMBDA_FILE, log: () => {} });
 });
 after(async () => {
   await gateway?.close();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { interpretResult, loadHandler, payloadV2Event } from './lambda-host.ts';
-import { LAMBDA_FILE } from './paths.ts';
+import { CORS_LAMBDA_FILE } from '../../tools/paths.ts';
 
 test('payload 2.0 event: lower-case joined headers, raw path and query, base64 body', () => {
   const event = payloadV2Event({
@@ -37,8 +37,8 @@ test('results: explicit statusCode kept, anything else becomes 200 JSON', () => 
 test('each env gets its own handler instance and process.env is restored', async () => {
   const before = process.env.ALLOWED_ORIGINS;
   const [a, b] = await Promise.all([
-    loadHandler(LAMBDA_FILE, { ALLOWED_ORIGINS: 'https://a.example' }),
-    loadHandler(LAMBDA_FILE, { ALLOWED_ORIGINS: 'https://b.example' }),
+    loadHandler(CORS_LAMBDA_FILE, { ALLOWED_ORIGINS: 'https://a.example' }),
+    loadHandler(CORS_LAMBDA_FILE, { ALLOWED_ORIGINS: 'https://b.example' }),
   ]);
   assert.equal(process.env.ALLOWED_ORIGINS, before);
   const pre = (origin: string) => ({
@@ -47,6 +47,6 @@ test('each env gets its own handler instance and process.env is restored', async
   assert.equal(((await a(pre('https://a.example'))) as { statusCode: number }).statusCode, 204);
   assert.equal(((await a(pre('https://b.example'))) as { statusCode: number }).statusCode, 403);
   assert.equal(((await b(pre('https://b.example'))) as { statusCode: number }).statusCode, 204);
-  await assert.rejects(loadHandler(LAMBDA_FILE, { ALLOWED_ORIGINS: '*' }));
+  await assert.rejects(loadHandler(CORS_LAMBDA_FILE, { ALLOWED_ORIGINS: '*' }));
   assert.equal(process.env.ALLOWED_ORIGINS, before);
 });

@@ -3,23 +3,23 @@
 //  [--lambda-env KEY=VALUE ...]`
 import { existsSync } from 'node:fs';
 import { parseGatewayArgs } from './args.ts';
-import { DEFAULT_PARAMETERS, DEFAULT_TEMPLATE, LAMBDA_FILE } from './paths.ts';
+import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE, CORS_LAMBDA_FILE } from '../../tools/paths.ts';
 import { startGateway } from './server.ts';
 import { loadGatewayConfig } from './template.ts';
 
 async function main(): Promise<void> {
   const args = parseGatewayArgs(process.argv.slice(2), {
-    template: DEFAULT_TEMPLATE,
-    parameters: DEFAULT_PARAMETERS,
+    template: TEMPLATE_FILE,
+    parameters: LOCAL_PARAMETERS_FILE,
   });
-  if (!existsSync(LAMBDA_FILE)) {
-    throw new Error(`${LAMBDA_FILE} is missing: run npm run build:lambda first`);
+  if (!existsSync(CORS_LAMBDA_FILE)) {
+    throw new Error(`${CORS_LAMBDA_FILE} is missing: run npm run build:lambda first`);
   }
   const config = loadGatewayConfig(args.template, args.parameters, args);
   const gateway = await startGateway({
     config,
     port: args.port,
-    lambdaFile: LAMBDA_FILE,
+    lambdaFile: CORS_LAMBDA_FILE,
     jwksMaxAgeSeconds: args.jwksMaxAgeSeconds,
   });
   console.log(`listening on ${gateway.url}`);

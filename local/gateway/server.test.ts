@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { loadGatewayConfig } from './template.ts';
 import { startGateway, type RunningGateway } from './server.ts';
-import { DEFAULT_PARAMETERS, DEFAULT_TEMPLATE, LAMBDA_FILE } from './paths.ts';
+import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE, CORS_LAMBDA_FILE } from '../../tools/paths.ts';
 import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
 import { startUpstream, type Upstream } from './testing.ts';
 
@@ -22,7 +22,7 @@ const logs: string[] = [];
 before(async () => {
   issuer = await startIssuer();
   upstream = await startUpstream();
-  const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
     issuer: issuer.issuer,
     audience: ['client1'],
     upstream: upstream.url,
@@ -31,7 +31,7 @@ before(async () => {
   gateway = await startGateway({
     config,
     port: 0,
-    lambdaFile: LAMBDA_FILE,
+    lambdaFile: CORS_LAMBDA_FILE,
     integrationTimeoutMs: 500,
     log: (l) => logs.push(l),
   });
@@ -140,13 +140,18 @@ test(
       assert.equal(upstream.seen.at(-1)!.url, target);
     }
     // Behind an integration URI with a base path, the same request-target follows it.
-    const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+    const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
       issuer: issuer.issuer,
       audience: ['client1'],
       upstream: `${upstream.url}/base/`,
       allowedOrigins: [ALLOWED],
     });
-    const based = await startGateway({ config, port: 0, lambdaFile: LAMBDA_FILE, log: () => {} });
+    const based = await startGateway({
+      config,
+      port: 0,
+      lambdaFile: CORS_LAMBDA_FILE,
+      log: () => {},
+    });
     try {
       for (const target of UNNORMALISED_TARGETS) {
         const res = await rawRequest(based.url, target, 'GET', { authorization: token });
@@ -276,7 +281,7 @@ test(
   async () => {
     // A gateway of its own: a fresh JWKS cache, so the unknown kid is looked up (and logged).
     const lines: string[] = [];
-    const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+    const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
       issuer: issuer.issuer,
       audience: ['client1'],
       upstream: upstream.url,
@@ -285,7 +290,7 @@ test(
     const g = await startGateway({
       config,
       port: 0,
-      lambdaFile: LAMBDA_FILE,
+      lambdaFile: CORS_LAMBDA_FILE,
       log: (l) => lines.push(l),
     });
     try {
@@ -360,13 +365,13 @@ test('upstream timeout → 504, upstream down → 503 JSON', { timeout: 30_000 }
   const token = await issuer.sign(claims());
   const slow = await call('/slow', { headers: { authorization: token } });
   assert.equal(slow.status, 504);
-  const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
     issuer: issuer.issuer,
     audience: ['client1'],
     upstream: 'http://127.0.0.1:1',
     allowedOrigins: [ALLOWED],
   });
-  const down = await startGateway({ config, port: 0, lambdaFile: LAMBDA_FILE, log: () => {} });
+  const down = await startGateway({ config, port: 0, lambdaFile: CORS_LAMBDA_FILE, log: () => {} });
   try {
     const res = await fetch(`${down.url}/tasks`, { headers: { authorization: token } });
     assert.equal(res.status, 503);
@@ -377,7 +382,7 @@ test('upstream timeout → 504, upstream down → 503 JSON', { timeout: 30_000 }
 });
 
 test('JWKS unreachable → 401 with a log line, never 500', { timeout: 30_000 }, async () => {
-  const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
     issuer: 'http://127.0.0.1:1/local_gone',
     audience: ['client1'],
     upstream: upstream.url,
@@ -386,7 +391,7 @@ test('JWKS unreachable → 401 with a log line, never 500', { timeout: 30_000 },
   const g = await startGateway({
     config,
     port: 0,
-    lambdaFile: LAMBDA_FILE,
+    lambdaFile: CORS_LAMBDA_FILE,
     log: (l) => lines.push(l),
   });
   try {
@@ -414,7 +419,7 @@ test(
     });
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
     const iss = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/local_silent`;
-    const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+    const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
       issuer: iss,
       audience: ['client1'],
       upstream: upstream.url,
@@ -423,7 +428,7 @@ test(
     const g = await startGateway({
       config,
       port: 0,
-      lambdaFile: LAMBDA_FILE,
+      lambdaFile: CORS_LAMBDA_FILE,
       jwksTimeoutMs: 300,
       log: (l) => lines.push(l),
     });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTemplate } from '../../cloudformation/cfn-yaml.ts';
 import { gatewayConfigFromTemplate, loadGatewayConfig } from './template.ts';
-import { DEFAULT_PARAMETERS, DEFAULT_TEMPLATE } from './paths.ts';
+import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE } from '../../tools/paths.ts';
 
 // Logical ids deliberately unlike the real template's: the reader goes by resource type.
 const FIXTURE = `
@@ -123,7 +123,7 @@ test('CLI overrides win over template and parameters, everywhere they apply', ()
 });
 
 test('the real template with the local parameters gives the documented CORS decision', () => {
-  const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {});
+  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {});
   assert.deepEqual(config.cors?.allowOrigins, ['http://localhost:4200', 'http://127.0.0.1:4200']);
   assert.deepEqual(config.routes.map((r) => r.routeKey).sort(), [
     '$default',

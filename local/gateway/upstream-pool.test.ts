@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadGatewayConfig } from './template.ts';
 import { startGateway, type GatewayOptions, type RunningGateway } from './server.ts';
-import { DEFAULT_PARAMETERS, DEFAULT_TEMPLATE, LAMBDA_FILE } from './paths.ts';
+import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE, CORS_LAMBDA_FILE } from '../../tools/paths.ts';
 import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
 
 let issuer: TestIssuer;
@@ -82,13 +82,13 @@ async function gatewayTo(
   upstream: string,
   extra: Partial<GatewayOptions> = {},
 ): Promise<RunningGateway> {
-  const config = loadGatewayConfig(DEFAULT_TEMPLATE, DEFAULT_PARAMETERS, {
+  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
     issuer: issuer.issuer,
     audience: ['client1'],
     upstream,
     allowedOrigins: ['http://localhost:4200'],
   });
-  return startGateway({ config, port: 0, lambdaFile: LAMBDA_FILE, log: () => {}, ...extra });
+  return startGateway({ config, port: 0, lambdaFile: CORS_LAMBDA_FILE, log: () => {}, ...extra });
 }
 
 async function call(gateway: RunningGateway, path: string, init: RequestInit = {}) {
