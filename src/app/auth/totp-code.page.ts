@@ -4,7 +4,7 @@ import { AuthFieldComponent } from './auth-field.component';
 import { authForm } from './auth-form';
 import { AuthStepComponent } from './auth-step.component';
 import { stepNavigation } from './step-navigation';
-import { totpCodeRule } from './totp-code-rule';
+import { TOTP_CODE_FORM, totpDigits } from './totp-code-rule';
 
 /** CONFIRM_SIGN_IN_WITH_TOTP_CODE: the six digits the authenticator app shows now. */
 @Component({
@@ -29,11 +29,11 @@ import { totpCodeRule } from './totp-code-rule';
 })
 export class TotpCodePage {
   private readonly nav = stepNavigation();
-  readonly form = authForm({ fields: ['code'], labels: { code: 'Code' }, rules: totpCodeRule });
+  readonly form = authForm(TOTP_CODE_FORM);
 
   async submit(): Promise<void> {
     await this.form.submit(
-      () => this.nav.answer(this.form.value('code').replace(/\s/g, '')),
+      () => this.nav.answer(totpDigits(this.form.value('code'))),
       'sign-in-step',
     );
   }

@@ -13,7 +13,7 @@ import { authForm } from './auth-form';
 import { AuthStepComponent } from './auth-step.component';
 import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
-import { totpCodeRule } from './totp-code-rule';
+import { TOTP_CODE_FORM, totpDigits } from './totp-code-rule';
 
 /** The issuer authenticator apps list the account under. */
 export const TOTP_ISSUER = 'Timers';
@@ -83,7 +83,7 @@ export class TotpSetupPage {
     () =>
       this.flow.totpSetup()?.getSetupUri(TOTP_ISSUER, this.flow.username() || undefined).href ?? '',
   );
-  readonly form = authForm({ fields: ['code'], labels: { code: 'Code' }, rules: totpCodeRule });
+  readonly form = authForm(TOTP_CODE_FORM);
 
   constructor() {
     // The otpauth: URI is Amplify's, built from the secret. Angular's URL sanitizer would prefix
@@ -97,7 +97,7 @@ export class TotpSetupPage {
 
   async submit(): Promise<void> {
     await this.form.submit(
-      () => this.nav.answer(this.form.value('code').replace(/\s/g, '')),
+      () => this.nav.answer(totpDigits(this.form.value('code'))),
       'sign-in-step',
     );
   }
