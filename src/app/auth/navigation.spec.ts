@@ -20,6 +20,17 @@ import { TEST_CONFIG, settle } from '../testing';
 import { AMPLIFY_AUTH, type AmplifyAuthApi } from './amplify-auth';
 import { SignInPage } from './sign-in.page';
 
+/** Every sign-in step's page after the first. */
+const STEP_PATHS = [
+  '/sign-in/new-password',
+  '/sign-in/totp',
+  '/sign-in/totp-setup',
+  '/sign-up',
+  '/sign-up/confirm',
+  '/forgot-password',
+  '/forgot-password/confirm',
+];
+
 /** The app's routes, guard and sign-in page, over the testing kit's token source and a mock history. */
 async function setUp(signedIn: boolean) {
   const amplify = jasmine.createSpyObj<AmplifyAuthApi>('amplify', ['signIn', 'signOut']);
@@ -89,5 +100,26 @@ describe('navigation around sign-in', () => {
     expect(router.url).toBe('/timers/new');
     await harness.navigateByUrl('/sign-in?returnUrl=%2F%2Fevil.example');
     expect(router.url).toBe('/timers');
+  });
+
+  it('every step page opens signed out, each a page of its own', async () => {
+    const { harness, router } = await setUp(false);
+    const pages = new Set<unknown>();
+    for (const path of STEP_PATHS) {
+      await harness.navigateByUrl(path);
+      expect(router.url).toBe(path);
+      pages.add(harness.routeDebugElement?.componentInstance?.constructor);
+    }
+    expect(pages.size).toBe(STEP_PATHS.length);
+  });
+
+  it('every step page sends a signed-in user on, to the returnUrl when there is one', async () => {
+    const { harness, router } = await setUp(true);
+    for (const path of STEP_PATHS) {
+      await harness.navigateByUrl(path);
+      expect(router.url).withContext(path).toBe('/timers');
+      await harness.navigateByUrl(`${path}?returnUrl=%2Ftimers%2Fnew`);
+      expect(router.url).withContext(path).toBe('/timers/new');
+    }
   });
 });
