@@ -142,28 +142,42 @@ export async function ensureTemporaryPassword(
   username: string,
   temporaryPassword: string,
 ): Promise<void> {
-  try {
-    await cognitoCall(endpoint, 'AdminGetUser', { UserPoolId: userPoolId, Username: username });
-  } catch (error) {
-    if (!(error instanceof CognitoApiError) || !/UserNotFound/.test(error.type)) throw error;
-    await cognitoCall(endpoint, 'AdminCreateUser', {
-      UserPoolId: userPoolId,
-      Username: username,
-      TemporaryPassword: temporaryPassword,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: username },
-        { Name: 'email_verified', Value: 'true' },
-      ],
-    });
-    return;
-  }
+  const created = await createIfMissing(endpoint, userPoolId, username, {
+    TemporaryPassword: temporaryPassword,
+  });
+  if (created) return;
   await cognitoCall(endpoint, 'AdminSetUserPassword', {
     UserPoolId: userPoolId,
     Username: username,
     Password: temporaryPassword,
     Permanent: false,
   });
+}
+
+/** AdminCreateUser (email verified, no invitation) unless the user exists; true when created. */
+async function createIfMissing(
+  endpoint: string,
+  userPoolId: string,
+  username: string,
+  extra: Record<string, unknown> = {},
+): Promise<boolean> {
+  try {
+    await cognitoCall(endpoint, 'AdminGetUser', { UserPoolId: userPoolId, Username: username });
+    return false;
+  } catch (error) {
+    if (!(error instanceof CognitoApiError) || !/UserNotFound/.test(error.type)) throw error;
+  }
+  await cognitoCall(endpoint, 'AdminCreateUser', {
+    UserPoolId: userPoolId,
+    Username: username,
+    MessageAction: 'SUPPRESS',
+    UserAttributes: [
+      { Name: 'email', Value: username },
+      { Name: 'email_verified', Value: 'true' },
+    ],
+    ...extra,
+  });
+  return true;
 }
 
 /**
@@ -176,20 +190,7 @@ export async function ensureUser(
   username: string,
   password: string,
 ): Promise<void> {
-  try {
-    await cognitoCall(endpoint, 'AdminGetUser', { UserPoolId: userPoolId, Username: username });
-  } catch (error) {
-    if (!(error instanceof CognitoApiError) || !/UserNotFound/.test(error.type)) throw error;
-    await cognitoCall(endpoint, 'AdminCreateUser', {
-      UserPoolId: userPoolId,
-      Username: username,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: username },
-        { Name: 'email_verified', Value: 'true' },
-      ],
-    });
-  }
+  await createIfMissing(endpoint, userPoolId, username);
   await cognitoCall(endpoint, 'AdminSetUserPassword', {
     UserPoolId: userPoolId,
     Username: username,
