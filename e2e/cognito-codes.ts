@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cognitoCall } from '../local/cognito/api.ts';
 import { signIn } from '../local/cognito/seed.ts';
-import type { LocalStack } from '../local/start.ts';
+import type { LocalStack } from '../local/stack.ts';
 
 interface StoredUser {
   Username: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 import { ensureUser } from '../local/cognito/seed.ts';
-import { startLocalStack, type LocalStack } from '../local/start.ts';
+import { startLocalStack, type LocalStack } from '../local/stack.ts';
 import { APP_DIST as appDir } from '../tools/paths.ts';
 import { screenshots } from './paths.ts';
 import { serveApp, type StaticApp } from './static-server.ts';

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_PORTS } from './start.ts';
+import { DEFAULT_PORTS } from './stack.ts';
 
 const MAIN = new URL('./main.ts', import.meta.url).pathname;
 
@@ -102,7 +102,7 @@ test('Ctrl-C in the middle of start-up stops what already runs', { timeout: 90_0
   withCli(async (cli, marker) => {
     // cognito-local is up, the rest of the stack not yet ready.
     await until('cognito-local running', async () =>
-      (await marked(marker)).some((p) => p.cmd.includes('cognito/main.ts')),
+      (await marked(marker)).some((p) => p.cmd.includes('cognito/launch-cognito-local.ts')),
     );
     assert.doesNotMatch(cli.output(), /Local stack ready/);
     cli.child.kill('SIGINT');

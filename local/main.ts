@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assertPortFree, stopAllNow } from './processes.ts';
-import { DEFAULT_PORTS, formatTable, startLocalStack, type LocalStack } from './start.ts';
+import { DEFAULT_PORTS, formatTable, startLocalStack, type LocalStack } from './stack.ts';
 
 const USAGE = `usage: npm start [-- --no-app] [--free-ports] [--data-dir DIR] [--no-config] [--no-build]
   --no-app       backend only (cognito-local, Timer server, gateway): for your own app

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { ensureUser } from '../../local/cognito/seed.ts';
-import { startLocalStack, type LocalStack } from '../../local/start.ts';
+import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { recordAuthorized, signIn, type E2eStack } from '../fixtures.ts';
 import { APP_DIST as appDir } from '../../tools/paths.ts';
 import { serveApp, type StaticApp } from '../static-server.ts';

@@ -1,13 +1,14 @@
 // Starts cognito-local on 127.0.0.1. It keeps its data in `.cognito/` under its working directory,
 // so the working directory is our (gitignored) data dir; its token issuer is
 // http://HOST:PORT/<poolId>, which is why the port must be known before it starts.
-// main.ts is cognito-local's own start script plus the GetTokensFromRefreshToken action.
+// launch-cognito-local.ts is cognito-local's own start script plus the GetTokensFromRefreshToken
+// action.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startProcess, type Managed } from '../processes.ts';
 
-const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
+const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'launch-cognito-local.ts');
 
 export interface CognitoLocal {
   endpoint: string;

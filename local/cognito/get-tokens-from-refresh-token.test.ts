@@ -1,5 +1,6 @@
-// GetTokensFromRefreshToken on a real cognito-local process (local/cognito/main.ts), checked against
-// AWS's documented behaviour and against Amplify 6.22's own refresher, the code the demo app runs.
+// GetTokensFromRefreshToken on a real cognito-local process (local/cognito/launch-cognito-local.ts),
+// checked against AWS's documented behaviour and against Amplify 6.22's own refresher, the code the
+// demo app runs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -8,7 +8,7 @@ import {
   scopesFlag,
   urlFlag,
 } from '../jwt-authorizer/flags.ts';
-import { ALLOWED_ORIGIN_RULE, isAllowedOrigin } from './allowed-origins.ts';
+import { ALLOWED_ORIGIN_RULE, isAllowedOrigin } from './origin-check.ts';
 
 export class GatewayArgsError extends Error {
   override readonly name = 'GatewayArgsError';

@@ -10,7 +10,7 @@ import {
   ALLOWED_ORIGIN_RULE,
   isAllowedOrigin,
   readAllowedOriginRule,
-} from './allowed-origins.ts';
+} from './origin-check.ts';
 import { TEMPLATE_FILE } from '../../tools/paths.ts';
 
 test("the gateway's origin rule is the template's AllowedOrigins rule", () => {

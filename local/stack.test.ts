@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { seedCognito, signIn } from './cognito/seed.ts';
 import { assertPortFree, ProcessStartError } from './processes.ts';
-import { startLocalStack, type LocalStack } from './start.ts';
+import { startLocalStack, type LocalStack } from './stack.ts';
 
 const DRAFT = {
   name: 'Nightly backup',
