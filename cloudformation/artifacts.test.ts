@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { loadTemplate } from './cfn-yaml.ts';
-import { checkTemplate } from './check-template.ts';
+import { loadTemplate } from '../cfn-lib/cfn-yaml.ts';
+import { checkTemplate } from '../cfn-lib/check-template.ts';
 
 const template = loadTemplate(fileURLToPath(new URL('./artifacts.yaml', import.meta.url)));
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { bundleHandler } from '../lambda/cors-preflight/build.ts';
-import { parseTemplate } from './cfn-yaml.ts';
+import { parseTemplate } from '../cfn-lib/cfn-yaml.ts';
 import { EmbedError, INLINE_CODE_BUDGET, embedInlineCode } from './embed-lambda.ts';
 import { TEMPLATE_FILE } from '../tools/paths.ts';
 import { inlineFunction } from './template-fixture.ts';

@@ -1,7 +1,7 @@
 // Evaluates the template's Rules and Conditions for a set of parameter values, as CloudFormation
 // does before it creates anything, so tests can show which combinations a deploy refuses:
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/rules-section-structure.html
-import type { Template } from './cfn-yaml.ts';
+import type { Template } from '../cfn-lib/cfn-yaml.ts';
 
 export type ParameterValues = Record<string, string>;
 

@@ -1,6 +1,6 @@
 // Shared by the template tests: the template and its parameters, parsed once per test file.
 import { TEMPLATE_FILE } from '../tools/paths.ts';
-import { loadParameters, loadTemplate, type TemplateResource } from './cfn-yaml.ts';
+import { loadParameters, loadTemplate, type TemplateResource } from '../cfn-lib/cfn-yaml.ts';
 
 export const template = loadTemplate(TEMPLATE_FILE);
 

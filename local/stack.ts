@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startCognitoLocal } from './cognito/cognito-local.ts';
 import { seedCognito, type TokenLifetimes } from './cognito/seed.ts';
-import { loadParameters } from '../cloudformation/cfn-yaml.ts';
+import { loadParameters } from '../cfn-lib/cfn-yaml.ts';
 import { assertPortFree, freePort, startProcess, type Managed } from './processes.ts';
 import {
   CORS_LAMBDA_FILE,

@@ -12,7 +12,7 @@ import { CORS_LAMBDA_FILE, LOCAL_LAMBDA_PARAMETERS_FILE, TEMPLATE_FILE } from '.
 export type BackendKind = 'reference' | 'lambda';
 export const BACKEND_KINDS: readonly BackendKind[] = ['reference', 'lambda'];
 
-/** What the gateway resolves `!Ref TasksTable` to offline: the logical id (resolve.ts). */
+/** What the gateway resolves `!Ref TasksTable` to offline: the logical id (cfn-lib/resolve.ts). */
 export const LOCAL_TABLE_NAME = 'TasksTable';
 
 export interface BackendOptions {

@@ -7,7 +7,7 @@
 //                                      `describe-stacks` Parameters of a deployed stack)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { loadParameters } from '../cloudformation/cfn-yaml.ts';
+import { loadParameters } from '../cfn-lib/cfn-yaml.ts';
 import {
   configFromEnvironment,
   configFromOutputs,

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadTemplate } from '../cloudformation/cfn-yaml.ts';
+import { loadTemplate } from '../cfn-lib/cfn-yaml.ts';
 
 interface StackParameter {
   ParameterKey: string;

@@ -1,7 +1,7 @@
 // Turns a parameters file (`create-stack --parameters file://` format) into what
 // `aws cloudformation deploy --parameter-overrides` takes, and names the stack after it.
 // https://awscli.amazonaws.com/v2/documentation/api/latest/reference/cloudformation/deploy.html
-import type { StackParameter } from '../cloudformation/cfn-yaml.ts';
+import type { StackParameter } from '../cfn-lib/cfn-yaml.ts';
 
 export class StackParametersError extends Error {
   override readonly name = 'StackParametersError';

@@ -75,6 +75,7 @@ function nodeSuites() {
     'local',
     'lambda',
     'cloudformation',
+    'cfn-lib',
     'scripts',
     'tools',
     'bench',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTemplate } from '../../cloudformation/cfn-yaml.ts';
+import { loadTemplate } from '../../cfn-lib/cfn-yaml.ts';
 import { APP_ORIGIN_LOOK_ALIKES } from '../../lambda/cors-preflight/origin-fixtures.ts';
 import {
   ALLOWED_ORIGIN_PATTERN,

@@ -6,9 +6,9 @@
 // http only on localhost and 127.0.0.1 (a page served over plain http from another host can be
 // rewritten in transit, and would then call the API with the user's token), and the two Capacitor
 // WebView origins. The rule is read from the template itself, so there is no copy to drift.
-import { loadTemplate } from '../../cloudformation/cfn-yaml.ts';
+import { loadTemplate } from '../../cfn-lib/cfn-yaml.ts';
 import { TEMPLATE_FILE } from '../../tools/paths.ts';
-import { TemplateResolveError } from './resolve.ts';
+import { TemplateResolveError } from '../../cfn-lib/resolve.ts';
 
 /** AllowedOrigins's pattern and description from a template; fails clearly when either is missing. */
 export function readAllowedOriginRule(templatePath: string): {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTemplate } from '../../cloudformation/cfn-yaml.ts';
+import { parseTemplate } from '../../cfn-lib/cfn-yaml.ts';
 import { gatewayConfigFromTemplate, loadGatewayConfig } from './template.ts';
 import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE } from '../../tools/paths.ts';
 

@@ -2,13 +2,13 @@
 // (AWS::ApiGatewayV2::Api/Route/Authorizer/Integration, AWS::Lambda::Function), so logical ids
 // may change freely. CLI flags then override what the template and parameters say.
 import { dirname, resolve as resolvePath } from 'node:path';
-import { loadParameters, loadTemplate, type Template } from '../../cloudformation/cfn-yaml.ts';
+import { loadParameters, loadTemplate, type Template } from '../../cfn-lib/cfn-yaml.ts';
 import {
   evaluateCondition,
   resolve,
   TemplateResolveError,
   type ResolveContext,
-} from './resolve.ts';
+} from '../../cfn-lib/resolve.ts';
 
 export interface CorsConfig {
   allowOrigins: string[];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Template } from './cfn-yaml.ts';
 import { checkTemplate, subVariables } from './check-template.ts';
-import { template } from './template-fixture.ts';
+import { template } from '../cloudformation/template-fixture.ts';
 
 test('api.yaml passes every check against the CloudFormation resource specification', () => {
   assert.deepEqual(checkTemplate(template), []);
