@@ -59,16 +59,8 @@ export const test = base.extend<{ e2e: E2eStack }, { shared: Shared }>({
           configFile: false,
           allowedOrigins: [app.url],
         });
-        const config = {
-          apiUrl: stack.urls.gateway,
-          region: 'us-east-1',
-          userPoolId: stack.userPoolId,
-          userPoolClientId: stack.userPoolClientId,
-          cognitoEndpoint: stack.urls.cognito,
-          authFlow: 'USER_PASSWORD_AUTH',
-        };
-        app.config = config;
-        foreignApp.config = config;
+        app.config = stack.config;
+        foreignApp.config = stack.config;
         await use({ stack, app, foreignApp, apiOrigin: new URL(stack.urls.gateway).origin });
       } finally {
         await stack?.stop();

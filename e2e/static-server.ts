@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { headersFor, type HeaderRule } from '../scripts/custom-headers.ts';
+import { serializeConfig, type RuntimeConfig } from '../scripts/runtime-config.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,7 +17,7 @@ const TYPES: Record<string, string> = {
 export interface StaticApp {
   url: string;
   /** The runtime config this server answers at /config.json (set once the stack is up). */
-  config: unknown;
+  config: RuntimeConfig | null;
   /** Response header rules (Amplify's custom header format), applied to every response. */
   headerRules: HeaderRule[];
   close(): Promise<void>;
@@ -35,7 +36,7 @@ export async function serveApp(dir: string): Promise<StaticApp> {
     }
     if (path === '/config.json') {
       res.writeHead(app.config ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(app.config ?? {}));
+      res.end(app.config ? serializeConfig(app.config) : '{}');
       return;
     }
     const asked = normalize(join(dir, path));

@@ -44,6 +44,18 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+test("the runtime config file is the stack's config and points the app at this stack", async () => {
+  assert.deepEqual(JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')), stack.config);
+  assert.deepEqual(stack.config, {
+    apiUrl: stack.urls.gateway,
+    region: 'us-east-1',
+    userPoolId: stack.userPoolId,
+    userPoolClientId: stack.userPoolClientId,
+    cognitoEndpoint: stack.urls.cognito,
+    authFlow: 'USER_PASSWORD_AUTH',
+  });
+});
+
 const tokens = () =>
   signIn(
     stack.urls.cognito,

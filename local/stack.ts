@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { startCognitoLocal } from './cognito/cognito-local.ts';
 import { seedCognito, type TokenLifetimes } from './cognito/seed.ts';
 import { loadParameters } from '../cfn-lib/cfn-yaml.ts';
+import { offlineConfig, serializeConfig, type RuntimeConfig } from '../scripts/runtime-config.ts';
 import { assertPortFree, freePort, startProcess, type Managed } from './processes.ts';
 import {
   CORS_LAMBDA_FILE,
@@ -54,6 +55,8 @@ export interface LocalStack {
   issuer: string;
   userPoolId: string;
   userPoolClientId: string;
+  /** The demo app's runtime config for this stack (what `configFile` holds). */
+  config: RuntimeConfig;
   credentials: { username: string; password: string };
   /** A second user, to see that users never see each other's timers. */
   otherCredentials: { username: string; password: string };
@@ -204,24 +207,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     crashes.push(gateway.crashed);
     const gatewayUrl = gateway.ready[1];
 
+    const config = offlineConfig({
+      apiUrl: gatewayUrl,
+      userPoolId: seeded.userPoolId,
+      userPoolClientId: seeded.userPoolClientId,
+      cognitoEndpoint: cognito.endpoint,
+    });
     const configFile = options.configFile ?? join(ROOT, 'public', 'config.json');
     if (configFile !== false) {
       mkdirSync(dirname(configFile), { recursive: true });
-      writeFileSync(
-        configFile,
-        `${JSON.stringify(
-          {
-            apiUrl: gatewayUrl,
-            region: 'us-east-1',
-            userPoolId: seeded.userPoolId,
-            userPoolClientId: seeded.userPoolClientId,
-            cognitoEndpoint: cognito.endpoint,
-            authFlow: 'USER_PASSWORD_AUTH',
-          },
-          null,
-          2,
-        )}\n`,
-      );
+      writeFileSync(configFile, serializeConfig(config));
     }
 
     let appUrl: string | undefined;
@@ -257,6 +252,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       issuer,
       userPoolId: seeded.userPoolId,
       userPoolClientId: seeded.userPoolClientId,
+      config,
       credentials: { username: seeded.username, password: seeded.password },
       otherCredentials: seeded.other,
       newPasswordCredentials: seeded.newPassword,

@@ -1,5 +1,7 @@
 // The demo app's runtime config (`public/config.json`, format in docs/architecture.md),
-// built from the API stack's outputs or, on Amplify Hosting, from environment variables.
+// built from the API stack's outputs, on Amplify Hosting from environment variables, or offline
+// from the local stack. The app reads it with its own parser (src/app/config/runtime-config.ts),
+// since the app cannot import Node-side code; runtime-config-app.test.ts keeps the two in step.
 
 export class RuntimeConfigError extends Error {
   override readonly name = 'RuntimeConfigError';
@@ -90,6 +92,28 @@ export function configFromEnvironment(
   });
 }
 
+/**
+ * The local stack's config: the local gateway, cognito-local's pool and client, and
+ * cognito-local's endpoint, which speaks USER_PASSWORD_AUTH but not SRP. Amplify needs a region;
+ * cognito-local's pools (ids `local_…`) belong to none, so any valid one does.
+ */
+export function offlineConfig(local: {
+  apiUrl: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  cognitoEndpoint: string;
+}): RuntimeConfig {
+  return checked({
+    apiUrl: local.apiUrl,
+    region: 'us-east-1',
+    userPoolId: local.userPoolId,
+    userPoolClientId: local.userPoolClientId,
+    cognitoEndpoint: httpUrl(local.cognitoEndpoint, 'cognitoEndpoint'),
+    authFlow: 'USER_PASSWORD_AUTH',
+  });
+}
+
+/** The file's text, as written to `public/config.json` and served at `/config.json`. */
 export function serializeConfig(config: RuntimeConfig): string {
   return `${JSON.stringify(config, null, 2)}\n`;
 }

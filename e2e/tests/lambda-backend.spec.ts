@@ -37,14 +37,7 @@ test.beforeAll(async () => {
     configFile: false,
     allowedOrigins: [app.url],
   });
-  app.config = {
-    apiUrl: stack.urls.gateway,
-    region: 'us-east-1',
-    userPoolId: stack.userPoolId,
-    userPoolClientId: stack.userPoolClientId,
-    cognitoEndpoint: stack.urls.cognito,
-    authFlow: 'USER_PASSWORD_AUTH',
-  };
+  app.config = stack.config;
 });
 
 test.afterAll(async () => {
