@@ -1,5 +1,5 @@
 import type { DayOfWeek, Task, TaskDraft, TimerFieldError } from 'ngx-cognito-gateway/timer';
-import { fieldProblem, plainMessage } from './field-messages';
+import { fieldProblem, LIMITS, plainMessage } from './field-messages';
 import { DAYS, formatTime, fromLocalInput, parseTime, toLocalInput } from './format';
 
 /** What the form's inputs hold, as the inputs give it. */
@@ -31,6 +31,13 @@ export const FIELD_LABEL: Record<FieldName, string> = {
   days: 'Days',
   command: 'Command',
   until: 'Run until',
+};
+
+/** The contract's length limits by form field: the inputs stop there and count. */
+export const FIELD_MAXLENGTH: Partial<Record<FieldName, number>> = {
+  name: LIMITS.name,
+  description: LIMITS.description,
+  command: LIMITS.executionCommand,
 };
 
 /** Form fields by the contract's field names (`hour` and `minute` share the time input). */

@@ -27,9 +27,9 @@ import {
   type Task,
 } from 'ngx-cognito-gateway/timer';
 import { firstValueFrom } from 'rxjs';
+import { FormFieldDirective } from '../ui/form-field';
 import { ErrorBannerComponent } from './error-banner.component';
 import { reportError, type DescribedError } from './describe-error';
-import { LIMITS } from './field-messages';
 import { DAYS, timeZone } from './format';
 import { Notify } from './notify';
 import { SavedTask } from './saved-task';
@@ -37,6 +37,7 @@ import {
   draftOf,
   EMPTY_FIELDS,
   FIELD_LABEL,
+  FIELD_MAXLENGTH,
   FIELD_ORDER,
   fieldsOf,
   loadedUntilOf,
@@ -72,6 +73,7 @@ defineIonTextarea();
     IonButton,
     IonSpinner,
     ErrorBannerComponent,
+    FormFieldDirective,
   ],
   templateUrl: './timer-form.page.html',
   styleUrl: './timer-form.page.scss',
@@ -84,7 +86,6 @@ export class TimerFormPage {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id');
   readonly days = DAYS;
-  readonly limits = LIMITS;
   readonly zone = timeZone();
   private loadedUntil: LoadedUntil | undefined;
   /** The task as loaded: its version makes the save conditional, so no change is overwritten. */
@@ -144,6 +145,14 @@ export class TimerFormPage {
   errorOf(field: FieldName): string | null {
     const shown = this.submitted() || this.touched().has(field);
     return (shown && this.errors()[field]) || null;
+  }
+
+  value(field: Exclude<FieldName, 'days'>): string {
+    return this.fields()[field];
+  }
+
+  maxlength(field: FieldName): number | undefined {
+    return FIELD_MAXLENGTH[field];
   }
 
   set(field: Exclude<FieldName, 'days'>, event: Event): void {
