@@ -15,6 +15,7 @@ import {
   type StackOutput,
 } from './runtime-config.ts';
 import { parameterOverrides, stackName } from './stack-parameters.ts';
+import { exitOnError } from './exit-on-error.ts';
 
 function write(out: string, text: string): void {
   mkdirSync(dirname(out), { recursive: true });
@@ -22,7 +23,7 @@ function write(out: string, text: string): void {
 }
 
 const [command, first, second] = process.argv.slice(2);
-try {
+exitOnError(() => {
   switch (command) {
     case 'overrides':
       process.stdout.write(`${parameterOverrides(loadParameters(first!)).join('\n')}\n`);
@@ -50,8 +51,4 @@ try {
     default:
       throw new Error(`unknown command "${command}"`);
   }
-} catch (error) {
-  const { name, message } = error as Error;
-  process.stderr.write(`error: ${name === 'Error' ? '' : `${name}: `}${message}\n`);
-  process.exit(1);
-}
+});

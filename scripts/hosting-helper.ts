@@ -24,6 +24,7 @@ import {
   type AppSettings,
   type StackDescription,
 } from './hosting.ts';
+import { exitOnError } from './exit-on-error.ts';
 
 interface App extends Partial<AppSettings> {
   appId: string;
@@ -36,7 +37,7 @@ const parameter = (list: StackDescription['Parameters'], key: string) =>
   list?.find((p) => p.ParameterKey === key)?.ParameterValue ?? '';
 
 const [command, ...args] = process.argv.slice(2);
-try {
+exitOnError(() => {
   switch (command) {
     case 'app-plan': {
       const [stack, apps, name, repository] = args as [string, string, string, string];
@@ -110,8 +111,4 @@ try {
     default:
       throw new Error(`unknown command "${command}"`);
   }
-} catch (error) {
-  const { name, message } = error as Error;
-  process.stderr.write(`error: ${name === 'Error' ? '' : `${name}: `}${message}\n`);
-  process.exit(1);
-}
+});
