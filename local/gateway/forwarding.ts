@@ -170,24 +170,32 @@ function claimedElements(headers: Record<string, string | string[] | undefined>)
   return [...elements, ...translated];
 }
 
+/** Fields the gateway sets itself, or drops, whatever the client sent (see the top of this file). */
+function gatewayOwned(name: string): boolean {
+  return (
+    name === 'host' ||
+    name === 'content-length' ||
+    name === 'forwarded' ||
+    name.startsWith('x-forwarded-') ||
+    name.startsWith('x-amzn-')
+  );
+}
+
 /** The headers an HTTP integration receives for this request (see the top of this file). */
 export function integrationRequestHeaders(
   headers: IncomingHttpHeaders,
   clientAddress: string,
 ): Record<string, string | string[]> {
-  const out = endToEnd(
-    headers,
-    (name) =>
-      name === 'host' ||
-      name === 'content-length' ||
-      name === 'forwarded' ||
-      name.startsWith('x-forwarded-') ||
-      name.startsWith('x-amzn-'),
-  );
+  // Computed once: the claims are read from it and the forwarded fields filtered out of it, so
+  // claims in fields the client made hop-by-hop (Connection: forwarded) are not passed on either.
+  const passed = endToEnd(headers);
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(passed)) {
+    if (!gatewayOwned(name)) out[name] = value;
+  }
   const own: Pairs = [['for', node(clientAddress)]];
   if (headers.host !== undefined) own.push(['host', headers.host]);
   own.push(['proto', 'http']);
-  // Claims in fields the client made hop-by-hop (Connection: forwarded) are not passed on either.
-  out.forwarded = serialize([...claimedElements(endToEnd(headers)), own]);
+  out.forwarded = serialize([...claimedElements(passed), own]);
   return out;
 }
