@@ -6,12 +6,10 @@ import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
 import { MAX_BODY_BYTES, MAX_LAMBDA_BODY_BYTES } from './limits.ts';
-import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE, CORS_LAMBDA_FILE } from '../../tools/paths.ts';
-import { startGateway, type RunningGateway } from './server.ts';
-import { loadGatewayConfig } from './template.ts';
-import { startUpstream, type Upstream } from './testing.ts';
+import type { RunningGateway } from './server.ts';
+import { startTestGateway, startUpstream, TEST_ORIGIN, type Upstream } from './testing.ts';
 
-const ALLOWED = 'http://localhost:4200';
+const ALLOWED = TEST_ORIGIN;
 const SCOPE = 'aws.cognito.signin.user.admin';
 let issuer: TestIssuer;
 let upstream: Upstream;
@@ -24,23 +22,12 @@ let small: RunningGateway;
 before(async () => {
   issuer = await startIssuer();
   upstream = await startUpstream();
-  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
-    issuer: issuer.issuer,
-    audience: ['client1'],
-    upstream: upstream.url,
-    allowedOrigins: [ALLOWED],
-  });
-  gateway = await startGateway({
-    config,
-    port: 0,
-    lambdaFile: CORS_LAMBDA_FILE,
+  const flags = { issuer: issuer.issuer, upstream: upstream.url, allowedOrigins: [ALLOWED] };
+  gateway = await startTestGateway(flags, {
     log: (l) => logs.push(l),
     debug: (l) => debugs.push(l),
   });
-  small = await startGateway({
-    config,
-    port: 0,
-    lambdaFile: CORS_LAMBDA_FILE,
+  small = await startTestGateway(flags, {
     log: (l) => logs.push(l),
     bodyBudgets: { lambda: 1_000_000 },
   });

@@ -6,12 +6,10 @@ import assert from 'node:assert/strict';
 import { sign as rsaSign } from 'node:crypto';
 import { request } from 'node:http';
 import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
-import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE, CORS_LAMBDA_FILE } from '../../tools/paths.ts';
-import { startGateway, type RunningGateway } from './server.ts';
-import { loadGatewayConfig } from './template.ts';
-import { startUpstream, type Upstream } from './testing.ts';
+import type { RunningGateway } from './server.ts';
+import { startTestGateway, startUpstream, TEST_ORIGIN, type Upstream } from './testing.ts';
 
-const ALLOWED = 'http://localhost:4200';
+const ALLOWED = TEST_ORIGIN;
 const SCOPE = 'aws.cognito.signin.user.admin';
 let issuer: TestIssuer;
 let upstream: Upstream;
@@ -20,13 +18,11 @@ let gateway: RunningGateway;
 before(async () => {
   issuer = await startIssuer();
   upstream = await startUpstream();
-  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
+  gateway = await startTestGateway({
     issuer: issuer.issuer,
-    audience: ['client1'],
     upstream: upstream.url,
     allowedOrigins: [ALLOWED],
   });
-  gateway = await startGateway({ config, port: 0, lambdaFile: CORS_LAMBDA_FILE, log: () => {} });
 });
 after(async () => {
   await gateway?.close();

@@ -6,13 +6,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
-import { loadGatewayConfig } from './template.ts';
-import { startGateway, type RunningGateway } from './server.ts';
-import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE, CORS_LAMBDA_FILE } from '../../tools/paths.ts';
+import type { RunningGateway } from './server.ts';
 import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
-import { startUpstream, type Upstream } from './testing.ts';
+import { startTestGateway, startUpstream, TEST_ORIGIN, type Upstream } from './testing.ts';
 
-const ALLOWED = 'http://localhost:4200';
+const ALLOWED = TEST_ORIGIN;
 const SCOPE = 'aws.cognito.signin.user.admin';
 let issuer: TestIssuer;
 let upstream: Upstream;
@@ -22,19 +20,10 @@ const logs: string[] = [];
 before(async () => {
   issuer = await startIssuer();
   upstream = await startUpstream();
-  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
-    issuer: issuer.issuer,
-    audience: ['client1'],
-    upstream: upstream.url,
-    allowedOrigins: [ALLOWED],
-  });
-  gateway = await startGateway({
-    config,
-    port: 0,
-    lambdaFile: CORS_LAMBDA_FILE,
-    integrationTimeoutMs: 500,
-    log: (l) => logs.push(l),
-  });
+  gateway = await startTestGateway(
+    { issuer: issuer.issuer, upstream: upstream.url, allowedOrigins: [ALLOWED] },
+    { integrationTimeoutMs: 500, log: (l) => logs.push(l) },
+  );
 });
 after(async () => {
   await gateway?.close();
@@ -140,17 +129,10 @@ test(
       assert.equal(upstream.seen.at(-1)!.url, target);
     }
     // Behind an integration URI with a base path, the same request-target follows it.
-    const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
+    const based = await startTestGateway({
       issuer: issuer.issuer,
-      audience: ['client1'],
       upstream: `${upstream.url}/base/`,
       allowedOrigins: [ALLOWED],
-    });
-    const based = await startGateway({
-      config,
-      port: 0,
-      lambdaFile: CORS_LAMBDA_FILE,
-      log: () => {},
     });
     try {
       for (const target of UNNORMALISED_TARGETS) {
@@ -281,18 +263,10 @@ test(
   async () => {
     // A gateway of its own: a fresh JWKS cache, so the unknown kid is looked up (and logged).
     const lines: string[] = [];
-    const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
-      issuer: issuer.issuer,
-      audience: ['client1'],
-      upstream: upstream.url,
-      allowedOrigins: [ALLOWED],
-    });
-    const g = await startGateway({
-      config,
-      port: 0,
-      lambdaFile: CORS_LAMBDA_FILE,
-      log: (l) => lines.push(l),
-    });
+    const g = await startTestGateway(
+      { issuer: issuer.issuer, upstream: upstream.url, allowedOrigins: [ALLOWED] },
+      { log: (l) => lines.push(l) },
+    );
     try {
       const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
       const before = upstream.seen.length;
@@ -365,13 +339,11 @@ test('upstream timeout → 504, upstream down → 503 JSON', { timeout: 30_000 }
   const token = await issuer.sign(claims());
   const slow = await call('/slow', { headers: { authorization: token } });
   assert.equal(slow.status, 504);
-  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
+  const down = await startTestGateway({
     issuer: issuer.issuer,
-    audience: ['client1'],
     upstream: 'http://127.0.0.1:1',
     allowedOrigins: [ALLOWED],
   });
-  const down = await startGateway({ config, port: 0, lambdaFile: CORS_LAMBDA_FILE, log: () => {} });
   try {
     const res = await fetch(`${down.url}/tasks`, { headers: { authorization: token } });
     assert.equal(res.status, 503);
@@ -382,18 +354,11 @@ test('upstream timeout → 504, upstream down → 503 JSON', { timeout: 30_000 }
 });
 
 test('JWKS unreachable → 401 with a log line, never 500', { timeout: 30_000 }, async () => {
-  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
-    issuer: 'http://127.0.0.1:1/local_gone',
-    audience: ['client1'],
-    upstream: upstream.url,
-  });
   const lines: string[] = [];
-  const g = await startGateway({
-    config,
-    port: 0,
-    lambdaFile: CORS_LAMBDA_FILE,
-    log: (l) => lines.push(l),
-  });
+  const g = await startTestGateway(
+    { issuer: 'http://127.0.0.1:1/local_gone', upstream: upstream.url },
+    { log: (l) => lines.push(l) },
+  );
   try {
     const token = await issuer.sign({ ...claims(), iss: 'http://127.0.0.1:1/local_gone' });
     const res = await fetch(`${g.url}/tasks`, { headers: { authorization: token } });
@@ -419,19 +384,11 @@ test(
     });
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
     const iss = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/local_silent`;
-    const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
-      issuer: iss,
-      audience: ['client1'],
-      upstream: upstream.url,
-    });
     const lines: string[] = [];
-    const g = await startGateway({
-      config,
-      port: 0,
-      lambdaFile: CORS_LAMBDA_FILE,
-      jwksTimeoutMs: 300,
-      log: (l) => lines.push(l),
-    });
+    const g = await startTestGateway(
+      { issuer: iss, upstream: upstream.url },
+      { jwksTimeoutMs: 300, log: (l) => lines.push(l) },
+    );
     try {
       for (let i = 0; i < 4; i++) {
         const token = await issuer.sign({ ...claims(), iss, sub: `user-${i}` });

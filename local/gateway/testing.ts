@@ -1,6 +1,10 @@
-// Test helpers of the gateway: a recording upstream (the issuer is the shared test issuer).
+// Test helpers of the gateway: a gateway from the local template, and a recording upstream (the
+// issuer is the shared test issuer).
 import { createServer } from 'node:http';
+import { CORS_LAMBDA_FILE, LOCAL_PARAMETERS_FILE, TEMPLATE_FILE } from '../../tools/paths.ts';
 import { closeServer, listen } from '../jwt-authorizer/test-issuer.ts';
+import { startGateway, type GatewayOptions, type RunningGateway } from './server.ts';
+import { loadGatewayConfig } from './template.ts';
 
 export interface SeenRequest {
   method: string;
@@ -46,4 +50,23 @@ export async function startUpstream(): Promise<Upstream> {
   });
   const port = await listen(server);
   return { url: `http://127.0.0.1:${port}`, seen, close: () => closeServer(server) };
+}
+
+/** The client id the gateway tests' tokens carry, and the origin their gateways allow. */
+export const TEST_CLIENT_ID = 'client1';
+export const TEST_ORIGIN = 'http://localhost:4200';
+
+/**
+ * A real gateway from the local template and parameters on 127.0.0.1:0, running the built CORS
+ * Lambda; `flags` are the CLI's (the audience is TEST_CLIENT_ID).
+ */
+export function startTestGateway(
+  flags: { issuer: string; upstream: string; allowedOrigins?: string[] },
+  options: Partial<Omit<GatewayOptions, 'config' | 'port' | 'lambdaFile'>> = {},
+): Promise<RunningGateway> {
+  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
+    ...flags,
+    audience: [TEST_CLIENT_ID],
+  });
+  return startGateway({ config, port: 0, lambdaFile: CORS_LAMBDA_FILE, log: () => {}, ...options });
 }
