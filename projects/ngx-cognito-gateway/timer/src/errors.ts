@@ -64,3 +64,21 @@ export class TimerNetworkError extends TimerApiError {
 export class TimerServerError extends TimerApiError {
   override readonly name = 'TimerServerError';
 }
+
+const BY_STATUS: Readonly<Record<number, typeof TimerApiError>> = {
+  0: TimerNetworkError,
+  401: TimerUnauthorizedError,
+  403: TimerForbiddenError,
+  404: TimerNotFoundError,
+  409: TimerConflictError,
+  412: TimerPreconditionFailedError,
+};
+
+/**
+ * The class that stands for `status` (0: no response), as each class's comment above says:
+ * TimerServerError for any 5xx, TimerApiError for a status without a class of its own. 400 is
+ * TimerValidationError, built apart because it also takes the field errors.
+ */
+export function timerErrorClass(status: number): typeof TimerApiError {
+  return BY_STATUS[status] ?? (status >= 500 ? TimerServerError : TimerApiError);
+}

@@ -1,15 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  TimerApiError,
-  TimerConflictError,
-  TimerForbiddenError,
-  TimerNetworkError,
-  TimerNotFoundError,
-  TimerPreconditionFailedError,
-  TimerServerError,
-  TimerUnauthorizedError,
-  TimerValidationError,
-} from './errors';
+import { timerErrorClass, TimerValidationError } from './errors';
 import type { TimerFieldError } from './validate-task-draft';
 
 interface ErrorBody {
@@ -38,16 +28,7 @@ export function toTimerError(failure: unknown): unknown {
   if (kind === 400) {
     return new TimerValidationError(body.errors ?? [], status, message);
   }
-  const Type =
-    {
-      0: TimerNetworkError,
-      401: TimerUnauthorizedError,
-      403: TimerForbiddenError,
-      404: TimerNotFoundError,
-      409: TimerConflictError,
-      412: TimerPreconditionFailedError,
-    }[kind] ?? (kind >= 500 ? TimerServerError : TimerApiError);
-  return new Type(message, status, failure);
+  return new (timerErrorClass(kind))(message, status, failure);
 }
 
 /**
