@@ -1,19 +1,14 @@
 // The demo app's runtime config (`public/config.json`, format in docs/architecture.md),
 // built from the API stack's outputs, on Amplify Hosting from environment variables, or offline
-// from the local stack. The app reads it with its own parser (src/app/config/runtime-config.ts),
-// since the app cannot import Node-side code; runtime-config-app.test.ts keeps the two in step.
+// from the local stack. The type is the app's own (src/app/config/runtime-config.ts): the app
+// reads the file and cannot import Node-side code, so its definition is the one the writer meets;
+// runtime-config-app.test.ts runs every config written here through the app's parser.
+import type { RuntimeConfig } from '../src/app/config/runtime-config.ts';
+
+export type { RuntimeConfig };
 
 export class RuntimeConfigError extends Error {
   override readonly name = 'RuntimeConfigError';
-}
-
-export interface RuntimeConfig {
-  apiUrl: string;
-  region: string;
-  userPoolId: string;
-  userPoolClientId: string;
-  cognitoEndpoint?: string;
-  authFlow: 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH';
 }
 
 export interface StackOutput {
@@ -26,12 +21,8 @@ const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
 const CLIENT_ID = /^[\w+]+$/;
 
 function httpUrl(value: string, label: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new RuntimeConfigError(`${label} must be a URL, got "${value}"`);
-  }
+  const url = URL.parse(value);
+  if (!url) throw new RuntimeConfigError(`${label} must be a URL, got "${value}"`);
   const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new RuntimeConfigError(`${label} must be https (or http on localhost), got "${value}"`);

@@ -1,4 +1,9 @@
-/** The demo app's runtime configuration, fetched from /config.json before bootstrap. */
+// The demo app's runtime configuration, fetched from /config.json before bootstrap. This file is
+// the contract: the Node side that writes config.json (scripts/runtime-config.ts) imports the type
+// from here and its test runs the parser below, so the file stays free of Angular and imports.
+// The package.json beside it says "type": "module", which Node and tsconfig.node.json need to
+// read this folder as ES modules; the Angular build does not look at it.
+
 export type AuthFlow = 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH';
 
 export interface RuntimeConfig {
@@ -11,14 +16,17 @@ export interface RuntimeConfig {
   authFlow: AuthFlow;
 }
 
-/** Why the configuration could not be used; `problems` lists each bad field for the error screen. */
+/**
+ * Why the configuration could not be used; `problems` lists each bad field for the error screen.
+ * A plain field rather than a constructor parameter property: Node runs this file by stripping
+ * types (scripts/runtime-config-app.test.ts), which cannot transform parameter properties.
+ */
 export class RuntimeConfigError extends Error {
   override readonly name = 'RuntimeConfigError';
-  constructor(
-    message: string,
-    readonly problems: readonly string[] = [],
-  ) {
+  readonly problems: readonly string[];
+  constructor(message: string, problems: readonly string[] = []) {
     super(message);
+    this.problems = problems;
   }
 }
 
