@@ -13,7 +13,7 @@ import {
   sandbox,
   type Sandbox,
 } from './fake-aws.ts';
-import { SPA_REWRITE } from './hosting.ts';
+import { checkRepository, HostingError, SPA_REWRITE } from './hosting.ts';
 
 const TOKEN = 'ghp_SECRETtoken0123456789abcdefABCDEF';
 const REPOSITORY = 'https://github.com/example/timers';
@@ -270,4 +270,12 @@ test('moving the app to another repository needs a token again, and sends only t
   const update = (await box.calls()).find((c) => c[1] === 'update-app')!;
   assert.equal(update[update.indexOf('--oauth-token') + 1], 'file:///dev/stdin');
   await assertTokenNowhere(second);
+});
+
+test('a repository that is not a URL is refused as such; a plain one loses its slash and .git', () => {
+  assert.throws(
+    () => checkRepository('github.com/example/timers'),
+    (e: unknown) => e instanceof HostingError && /must be an https URL, got/.test(e.message),
+  );
+  assert.equal(checkRepository(`${REPOSITORY}.git/`), REPOSITORY);
 });

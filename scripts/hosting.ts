@@ -41,12 +41,8 @@ export interface AppSettings {
 
 /** An https Git URL without user info, so no credential can travel inside it. */
 export function checkRepository(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new HostingError(`the repository must be an https URL, got "${value}"`);
-  }
+  const url = URL.parse(value);
+  if (!url) throw new HostingError(`the repository must be an https URL, got "${value}"`);
   if (url.protocol !== 'https:' || url.username || url.password || url.search || url.hash) {
     throw new HostingError(
       'the repository must be a plain https URL (https://github.com/owner/repo), without credentials, query or fragment',
