@@ -101,6 +101,15 @@ function findApp(operation: string): App {
   return app ?? fail('NotFoundException', operation, `App ${option('--app-id')} not found.`);
 }
 
+/** The app's branch named by --branch-name, or the NotFoundException Amplify answers. */
+function findBranch(operation: string): Branch {
+  const app = findApp(operation);
+  const branch = state.branches.find(
+    (b) => b.appId === app.appId && b.branchName === option('--branch-name'),
+  );
+  return branch ?? fail('NotFoundException', operation, 'Branch not found.');
+}
+
 function branchFromArgs(branch: Branch): Branch {
   const env = option('--environment-variables');
   if (env !== undefined) branch.environmentVariables = JSON.parse(env) as Record<string, string>;
@@ -233,16 +242,9 @@ switch (`${service} ${command}`) {
     answer = { app: publicApp(app) };
     break;
   }
-  case 'amplify get-branch': {
-    const app = findApp('GetBranch');
-    const branch = state.branches.find(
-      (b) => b.appId === app.appId && b.branchName === option('--branch-name'),
-    );
-    answer = {
-      branch: publicBranch(branch ?? fail('NotFoundException', 'GetBranch', 'Branch not found.')),
-    };
+  case 'amplify get-branch':
+    answer = { branch: publicBranch(findBranch('GetBranch')) };
     break;
-  }
   case 'amplify create-branch': {
     const app = findApp('CreateBranch');
     const branchName = option('--branch-name')!;
@@ -259,18 +261,9 @@ switch (`${service} ${command}`) {
     answer = { branch: publicBranch(branch) };
     break;
   }
-  case 'amplify update-branch': {
-    const app = findApp('UpdateBranch');
-    const branch = state.branches.find(
-      (b) => b.appId === app.appId && b.branchName === option('--branch-name'),
-    );
-    answer = {
-      branch: publicBranch(
-        branchFromArgs(branch ?? fail('NotFoundException', 'UpdateBranch', 'Branch not found.')),
-      ),
-    };
+  case 'amplify update-branch':
+    answer = { branch: publicBranch(branchFromArgs(findBranch('UpdateBranch'))) };
     break;
-  }
   case 'amplify start-job': {
     const app = findApp('StartJob');
     const job = {
