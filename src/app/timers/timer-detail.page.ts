@@ -1,37 +1,20 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AlertController } from '@ionic/angular/alert-controller';
 import { IonBackButton } from '@ionic/angular/ion-back-button';
-import { IonButton } from '@ionic/angular/ion-button';
-import { IonButtons } from '@ionic/angular/ion-buttons';
-import { IonContent } from '@ionic/angular/ion-content';
-import { IonHeader } from '@ionic/angular/ion-header';
 import { IonSkeletonText } from '@ionic/angular/ion-skeleton-text';
-import { IonTitle } from '@ionic/angular/ion-title';
-import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import { TimerClient, type Task } from 'ngx-cognito-gateway/timer';
 import { firstValueFrom } from 'rxjs';
-import { ErrorBannerComponent } from './error-banner.component';
-import { reportError, type DescribedError } from './describe-error';
 import { displayDateTime, displayTime, formatDays, hasEnded, timeZone } from './format';
 import { Notify } from './notify';
+import { PageLoad } from './page-load';
+import { PAGE_PARTS } from './page-parts';
 import { SavedTask } from './saved-task';
 
 @Component({
   selector: 'app-timer-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    IonHeader,
-    IonToolbar,
-    IonTitle,
-    IonButtons,
-    IonBackButton,
-    IonButton,
-    IonContent,
-    IonSkeletonText,
-    ErrorBannerComponent,
-  ],
+  imports: [...PAGE_PARTS, RouterLink, IonBackButton, IonSkeletonText],
   templateUrl: './timer-detail.page.html',
   styles: `
     dl {
@@ -69,38 +52,11 @@ export class TimerDetailPage {
   private readonly saved = inject(SavedTask);
   readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id') ?? '';
   readonly zone = timeZone();
-  readonly task = signal<Task | null>(null);
-  readonly error = signal<DescribedError | null>(null);
-  readonly busy = signal(false);
+  /** A timer just saved is handed over by the form: shown as it came back, not fetched again. */
+  readonly data = new PageLoad<Task>(() => this.saved.take(this.id) ?? this.client.get(this.id));
 
-  constructor() {
-    void this.load();
-  }
-
-  private entered = false;
-
-  /** Ionic keeps pages alive in its stack: coming back (from a form, or after signing in again) reloads. */
   ionViewWillEnter(): void {
-    if (this.entered) void this.load();
-    this.entered = true;
-  }
-
-  async load(): Promise<void> {
-    const handed = this.saved.take(this.id);
-    if (handed) {
-      this.task.set(handed);
-      this.error.set(null);
-      return;
-    }
-    this.busy.set(true);
-    try {
-      this.task.set(await firstValueFrom(this.client.get(this.id)));
-      this.error.set(null);
-    } catch (e) {
-      this.error.set(reportError(e));
-    } finally {
-      this.busy.set(false);
-    }
+    this.data.viewWillEnter();
   }
 
   time(t: Task): string {
@@ -123,7 +79,7 @@ export class TimerDetailPage {
   async confirmDelete(): Promise<void> {
     const alert = await this.alerts.create({
       header: 'Delete timer?',
-      message: `“${this.task()?.name}” will be deleted. This cannot be undone.`,
+      message: `“${this.data.value()?.name}” will be deleted. This cannot be undone.`,
       buttons: [
         { text: 'Cancel', role: 'cancel' },
         { text: 'Delete', role: 'destructive', cssClass: 'alert-button-danger' },
@@ -135,16 +91,11 @@ export class TimerDetailPage {
   }
 
   async remove(): Promise<void> {
-    this.busy.set(true);
-    try {
+    await this.data.run(async () => {
       // Only the version shown: a timer changed elsewhere meanwhile is not deleted unseen.
-      await firstValueFrom(this.client.delete(this.id, this.task() ?? undefined));
+      await firstValueFrom(this.client.delete(this.id, this.data.value() ?? undefined));
       await this.router.navigateByUrl('/timers', { replaceUrl: true });
       void this.notify.done('Timer deleted');
-    } catch (e) {
-      this.error.set(reportError(e));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -9,15 +9,9 @@ import {
 } from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
 import { IonBackButton } from '@ionic/angular/ion-back-button';
-import { IonButton } from '@ionic/angular/ion-button';
-import { IonButtons } from '@ionic/angular/ion-buttons';
 import { IonChip } from '@ionic/angular/ion-chip';
-import { IonContent } from '@ionic/angular/ion-content';
-import { IonHeader } from '@ionic/angular/ion-header';
 import { IonLabel } from '@ionic/angular/ion-label';
 import { IonSpinner } from '@ionic/angular/ion-spinner';
-import { IonTitle } from '@ionic/angular/ion-title';
-import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import { defineCustomElement as defineIonInput } from '@ionic/core/components/ion-input.js';
 import { defineCustomElement as defineIonTextarea } from '@ionic/core/components/ion-textarea.js';
 import {
@@ -28,10 +22,10 @@ import {
 } from 'ngx-cognito-gateway/timer';
 import { firstValueFrom } from 'rxjs';
 import { FormFieldDirective } from '../ui/form-field';
-import { ErrorBannerComponent } from './error-banner.component';
 import { reportError, type DescribedError } from './describe-error';
 import { DAYS, timeZone } from './format';
 import { Notify } from './notify';
+import { PAGE_PARTS } from './page-parts';
 import { SavedTask } from './saved-task';
 import {
   draftOf,
@@ -61,20 +55,7 @@ defineIonTextarea();
   selector: 'app-timer-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
-  imports: [
-    IonHeader,
-    IonToolbar,
-    IonTitle,
-    IonButtons,
-    IonBackButton,
-    IonContent,
-    IonChip,
-    IonLabel,
-    IonButton,
-    IonSpinner,
-    ErrorBannerComponent,
-    FormFieldDirective,
-  ],
+  imports: [...PAGE_PARTS, IonBackButton, IonChip, IonLabel, IonSpinner, FormFieldDirective],
   templateUrl: './timer-form.page.html',
   styleUrl: './timer-form.page.scss',
 })

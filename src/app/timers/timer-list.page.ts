@@ -1,9 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { IonButton } from '@ionic/angular/ion-button';
-import { IonButtons } from '@ionic/angular/ion-buttons';
-import { IonContent } from '@ionic/angular/ion-content';
-import { IonHeader } from '@ionic/angular/ion-header';
 import { IonItem } from '@ionic/angular/ion-item';
 import { IonLabel } from '@ionic/angular/ion-label';
 import { IonList } from '@ionic/angular/ion-list';
@@ -11,27 +7,19 @@ import { IonRefresher } from '@ionic/angular/ion-refresher';
 import { IonRefresherContent } from '@ionic/angular/ion-refresher-content';
 import { IonSkeletonText } from '@ionic/angular/ion-skeleton-text';
 import { IonText } from '@ionic/angular/ion-text';
-import { IonTitle } from '@ionic/angular/ion-title';
-import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import type { RefresherCustomEvent } from '@ionic/angular';
 import { TimerClient, type Task } from 'ngx-cognito-gateway/timer';
-import { firstValueFrom } from 'rxjs';
-import { ErrorBannerComponent } from './error-banner.component';
-import { reportError, type DescribedError } from './describe-error';
 import { displayDateTime, displayTime, formatDays, hasEnded } from './format';
+import { PageLoad } from './page-load';
+import { PAGE_PARTS } from './page-parts';
 import { SignOutButtonComponent } from '../auth/sign-out-button.component';
 
 @Component({
   selector: 'app-timer-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ...PAGE_PARTS,
     RouterLink,
-    IonHeader,
-    IonToolbar,
-    IonTitle,
-    IonButtons,
-    IonButton,
-    IonContent,
     IonRefresher,
     IonRefresherContent,
     IonList,
@@ -39,7 +27,6 @@ import { SignOutButtonComponent } from '../auth/sign-out-button.component';
     IonLabel,
     IonSkeletonText,
     IonText,
-    ErrorBannerComponent,
     SignOutButtonComponent,
   ],
   template: `
@@ -57,10 +44,10 @@ import { SignOutButtonComponent } from '../auth/sign-out-button.component';
         <ion-refresher-content />
       </ion-refresher>
       <div class="page-width">
-        @if (error(); as err) {
-          <app-error-banner [error]="err" [busy]="busy()" (retry)="load()" />
+        @if (data.error(); as err) {
+          <app-error-banner [error]="err" [busy]="data.busy()" (retry)="data.load()" />
         }
-        @if (tasks() === null && !error()) {
+        @if (data.value() === null && !data.error()) {
           <ion-list aria-busy="true" aria-label="Loading timers">
             @for (i of [1, 2, 3]; track i) {
               <ion-item>
@@ -71,7 +58,7 @@ import { SignOutButtonComponent } from '../auth/sign-out-button.component';
               </ion-item>
             }
           </ion-list>
-        } @else if (tasks(); as list) {
+        } @else if (data.value(); as list) {
           @if (list.length === 0) {
             <div class="empty ion-padding" data-testid="empty-state">
               <ion-text><h2>No timers yet</h2></ion-text>
@@ -109,36 +96,14 @@ import { SignOutButtonComponent } from '../auth/sign-out-button.component';
 })
 export class TimerListPage {
   private readonly client = inject(TimerClient);
-  readonly tasks = signal<Task[] | null>(null);
-  readonly error = signal<DescribedError | null>(null);
-  readonly busy = signal(false);
+  readonly data = new PageLoad(() => this.client.list());
 
-  constructor() {
-    void this.load();
-  }
-
-  private entered = false;
-
-  /** Ionic keeps pages alive in its stack: coming back (from a form, or after signing in again) reloads. */
   ionViewWillEnter(): void {
-    if (this.entered) void this.load();
-    this.entered = true;
-  }
-
-  async load(): Promise<void> {
-    this.busy.set(true);
-    try {
-      this.tasks.set(await firstValueFrom(this.client.list()));
-      this.error.set(null);
-    } catch (e) {
-      this.error.set(reportError(e));
-    } finally {
-      this.busy.set(false);
-    }
+    this.data.viewWillEnter();
   }
 
   async refresh(event: RefresherCustomEvent): Promise<void> {
-    await this.load();
+    await this.data.load();
     await event.target.complete();
   }
 
