@@ -32,14 +32,8 @@ import { stepNavigation } from './step-navigation';
           We emailed you a code. Enter it to finish creating your account.
         }
       </p>
-      <app-auth-field
-        [form]="form"
-        name="username"
-        type="email"
-        inputmode="email"
-        autocomplete="email"
-      />
-      <app-auth-field [form]="form" name="code" autocomplete="one-time-code" inputmode="numeric" />
+      <app-auth-field [form]="form" name="username" autocomplete="email" />
+      <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
       <a routerLink="/sign-in" [queryParams]="nav.keep()">Back to sign in</a>
     </app-auth-step>
   `,

@@ -32,8 +32,8 @@ import { stepNavigation } from './step-navigation';
       </p>
       <!-- Lets password managers save the new password under the right account. -->
       <input type="text" name="username" autocomplete="username" [value]="username()" hidden />
-      <app-auth-field [form]="form" name="password" type="password" autocomplete="new-password" />
-      <app-auth-field [form]="form" name="repeat" type="password" autocomplete="new-password" />
+      <app-auth-field [form]="form" name="password" autocomplete="new-password" />
+      <app-auth-field [form]="form" name="repeat" autocomplete="new-password" />
       <a routerLink="/sign-in">Start again</a>
     </app-auth-step>
   `,

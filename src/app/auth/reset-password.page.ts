@@ -32,9 +32,9 @@ import { stepNavigation } from './step-navigation';
         password.
       </p>
       <app-auth-field [form]="form" name="username" autocomplete="username" />
-      <app-auth-field [form]="form" name="code" autocomplete="one-time-code" inputmode="numeric" />
-      <app-auth-field [form]="form" name="password" type="password" autocomplete="new-password" />
-      <app-auth-field [form]="form" name="repeat" type="password" autocomplete="new-password" />
+      <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
+      <app-auth-field [form]="form" name="password" autocomplete="new-password" />
+      <app-auth-field [form]="form" name="repeat" autocomplete="new-password" />
       <a routerLink="/sign-in" [queryParams]="nav.keep()">Back to sign in</a>
     </app-auth-step>
   `,

@@ -36,12 +36,7 @@ const NOTES: Record<string, { color: string; text: string }> = {
         <ion-note [color]="n.color" role="status">{{ n.text }}</ion-note>
       }
       <app-auth-field [form]="form" name="username" autocomplete="username" />
-      <app-auth-field
-        [form]="form"
-        name="password"
-        type="password"
-        autocomplete="current-password"
-      />
+      <app-auth-field [form]="form" name="password" autocomplete="current-password" />
       <a routerLink="/forgot-password" [queryParams]="withUsername()">Forgot your password?</a>
       <a routerLink="/sign-up" [queryParams]="nav.keep()">Create an account</a>
     </app-auth-step>

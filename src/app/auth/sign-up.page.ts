@@ -25,15 +25,9 @@ import { stepNavigation } from './step-navigation';
       (send)="submit()"
     >
       <p>We will email you a code to confirm the address.</p>
-      <app-auth-field
-        [form]="form"
-        name="username"
-        type="email"
-        inputmode="email"
-        autocomplete="email"
-      />
-      <app-auth-field [form]="form" name="password" type="password" autocomplete="new-password" />
-      <app-auth-field [form]="form" name="repeat" type="password" autocomplete="new-password" />
+      <app-auth-field [form]="form" name="username" autocomplete="email" />
+      <app-auth-field [form]="form" name="password" autocomplete="new-password" />
+      <app-auth-field [form]="form" name="repeat" autocomplete="new-password" />
       <a routerLink="/sign-in" [queryParams]="nav.keep()">I have an account</a>
       <a routerLink="/sign-up/confirm" [queryParams]="nav.keep()">I have a code</a>
     </app-auth-step>

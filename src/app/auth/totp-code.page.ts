@@ -22,7 +22,7 @@ import { TOTP_CODE_FORM, totpDigits } from './totp-code-rule';
       (send)="submit()"
     >
       <p>Open your authenticator app and enter the 6-digit code it shows for Timers.</p>
-      <app-auth-field [form]="form" name="code" autocomplete="one-time-code" inputmode="numeric" />
+      <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
       <a routerLink="/sign-in">Start again</a>
     </app-auth-step>
   `,

@@ -49,7 +49,6 @@ export const TOTP_ISSUER = 'Timers';
           [form]="form"
           name="code"
           autocomplete="one-time-code"
-          inputmode="numeric"
           helper="The 6-digit code the app now shows for Timers"
         />
       } @else {

@@ -1,14 +1,5 @@
-import {
-  TimerConflictError,
-  TimerForbiddenError,
-  TimerNetworkError,
-  TimerNotFoundError,
-  TimerPreconditionFailedError,
-  TimerServerError,
-  TimerUnauthorizedError,
-  TimerValidationError,
-} from 'ngx-cognito-gateway/timer';
 import { NotSignedInError, TokenRefreshError } from 'ngx-cognito-gateway';
+import * as timer from 'ngx-cognito-gateway/timer';
 
 export type ErrorKind =
   | 'unauthorized'
@@ -34,54 +25,64 @@ export const NETWORK_DETAIL =
   'Timer API could not be reached: origin not allowed or API down. ' +
   'Check that this site is in the API’s AllowedOrigins and that the API is running.';
 
-/** One place that turns any failure into what a person needs to read. Pure. */
-export function describeError(e: unknown): DescribedError {
-  if (e instanceof TimerUnauthorizedError || e instanceof NotSignedInError) {
-    return { kind: 'unauthorized', message: 'Your session has ended. Sign in again.' };
-  }
-  if (e instanceof TokenRefreshError) {
-    return {
+const UNREACHABLE: DescribedError = { kind: 'network', message: NETWORK_MESSAGE };
+
+const SIGNED_OUT: DescribedError = {
+  kind: 'unauthorized',
+  message: 'Your session has ended. Sign in again.',
+};
+
+/** The words for each failure the libraries type, as a table of the cases; the first match wins. */
+const BY_TYPE: readonly [abstract new (...args: never[]) => Error, DescribedError][] = [
+  [timer.TimerUnauthorizedError, SIGNED_OUT],
+  [NotSignedInError, SIGNED_OUT],
+  [
+    TokenRefreshError,
+    {
       kind: 'network',
       message: 'The sign-in service could not be reached to refresh your session.',
-    };
-  }
-  if (e instanceof TimerNetworkError) return { kind: 'network', message: NETWORK_MESSAGE };
-  if (e instanceof TimerValidationError) {
-    return { kind: 'validation', message: 'Some fields need attention.' };
-  }
-  if (e instanceof TimerPreconditionFailedError) {
-    return {
+    },
+  ],
+  [timer.TimerNetworkError, UNREACHABLE],
+  [timer.TimerValidationError, { kind: 'validation', message: 'Some fields need attention.' }],
+  [
+    timer.TimerPreconditionFailedError,
+    {
       kind: 'changed',
       message:
         'This timer was changed elsewhere, so your changes were not saved. ' +
         'Reload it to see the latest version.',
-    };
-  }
-  if (e instanceof TimerConflictError) {
-    return {
+    },
+  ],
+  [
+    timer.TimerConflictError,
+    {
       kind: 'limit',
       message: 'You have reached the limit on timers. Delete one to create another.',
-    };
-  }
-  if (e instanceof TimerNotFoundError) {
-    return { kind: 'not-found', message: 'This timer no longer exists.' };
-  }
-  if (e instanceof TimerForbiddenError) {
-    return { kind: 'forbidden', message: 'You are not allowed to do this.' };
-  }
-  if (e instanceof TimerServerError) {
-    return {
-      kind: 'server',
-      message: 'The Timer service failed. Try again in a moment.',
-    };
-  }
-  return { kind: 'unknown', message: 'Something went wrong. Try again in a moment.' };
+    },
+  ],
+  [timer.TimerNotFoundError, { kind: 'not-found', message: 'This timer no longer exists.' }],
+  [timer.TimerForbiddenError, { kind: 'forbidden', message: 'You are not allowed to do this.' }],
+  [
+    timer.TimerServerError,
+    { kind: 'server', message: 'The Timer service failed. Try again in a moment.' },
+  ],
+];
+
+const UNKNOWN: DescribedError = {
+  kind: 'unknown',
+  message: 'Something went wrong. Try again in a moment.',
+};
+
+/** One place that turns any failure into what a person needs to read. Pure. */
+export function describeError(e: unknown): DescribedError {
+  return BY_TYPE.find(([type]) => e instanceof type)?.[1] ?? UNKNOWN;
 }
 
 /** describeError for the page, with what only a developer can act on written to the console. */
 export function reportError(e: unknown): DescribedError {
   const described = describeError(e);
-  if (described.kind === 'network' && e instanceof TimerNetworkError) {
+  if (described === UNREACHABLE) {
     console.error(NETWORK_DETAIL, e);
   } else if (described.kind === 'server' || described.kind === 'unknown') {
     console.error('Timer API call failed:', e);
