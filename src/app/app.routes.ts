@@ -1,6 +1,14 @@
-import type { Routes } from '@angular/router';
+import type { Type } from '@angular/core';
+import type { Route, Routes } from '@angular/router';
 import { cognitoAuthGuard } from 'ngx-cognito-gateway';
 import { signedInGoesOn } from './auth/signed-in-redirect.guard';
+
+/** A route to one page, loaded when first visited: each page is a chunk of its own. */
+function page(path: string, loadComponent: () => Promise<Type<unknown>>): Route {
+  return { path, loadComponent };
+}
+
+const timerForm = () => import('./timers/timer-form.page').then((m) => m.TimerFormPage);
 
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'timers' },
@@ -9,61 +17,34 @@ export const routes: Routes = [
     path: '',
     canActivateChild: [signedInGoesOn],
     children: [
-      {
-        path: 'sign-in',
-        loadComponent: () => import('./auth/sign-in.page').then((m) => m.SignInPage),
-      },
-      {
-        path: 'sign-in/new-password',
-        loadComponent: () => import('./auth/new-password.page').then((m) => m.NewPasswordPage),
-      },
-      {
-        path: 'sign-in/totp',
-        loadComponent: () => import('./auth/totp-code.page').then((m) => m.TotpCodePage),
-      },
-      {
-        path: 'sign-in/totp-setup',
-        loadComponent: () => import('./auth/totp-setup.page').then((m) => m.TotpSetupPage),
-      },
-      {
-        path: 'sign-up',
-        loadComponent: () => import('./auth/sign-up.page').then((m) => m.SignUpPage),
-      },
-      {
-        path: 'sign-up/confirm',
-        loadComponent: () => import('./auth/confirm-sign-up.page').then((m) => m.ConfirmSignUpPage),
-      },
-      {
-        path: 'forgot-password',
-        loadComponent: () =>
-          import('./auth/forgot-password.page').then((m) => m.ForgotPasswordPage),
-      },
-      {
-        path: 'forgot-password/confirm',
-        loadComponent: () => import('./auth/reset-password.page').then((m) => m.ResetPasswordPage),
-      },
+      page('sign-in', () => import('./auth/sign-in.page').then((m) => m.SignInPage)),
+      page('sign-in/new-password', () =>
+        import('./auth/new-password.page').then((m) => m.NewPasswordPage),
+      ),
+      page('sign-in/totp', () => import('./auth/totp-code.page').then((m) => m.TotpCodePage)),
+      page('sign-in/totp-setup', () =>
+        import('./auth/totp-setup.page').then((m) => m.TotpSetupPage),
+      ),
+      page('sign-up', () => import('./auth/sign-up.page').then((m) => m.SignUpPage)),
+      page('sign-up/confirm', () =>
+        import('./auth/confirm-sign-up.page').then((m) => m.ConfirmSignUpPage),
+      ),
+      page('forgot-password', () =>
+        import('./auth/forgot-password.page').then((m) => m.ForgotPasswordPage),
+      ),
+      page('forgot-password/confirm', () =>
+        import('./auth/reset-password.page').then((m) => m.ResetPasswordPage),
+      ),
     ],
   },
   {
     path: 'timers',
     canActivate: [cognitoAuthGuard],
     children: [
-      {
-        path: '',
-        loadComponent: () => import('./timers/timer-list.page').then((m) => m.TimerListPage),
-      },
-      {
-        path: 'new',
-        loadComponent: () => import('./timers/timer-form.page').then((m) => m.TimerFormPage),
-      },
-      {
-        path: ':id',
-        loadComponent: () => import('./timers/timer-detail.page').then((m) => m.TimerDetailPage),
-      },
-      {
-        path: ':id/edit',
-        loadComponent: () => import('./timers/timer-form.page').then((m) => m.TimerFormPage),
-      },
+      page('', () => import('./timers/timer-list.page').then((m) => m.TimerListPage)),
+      page('new', timerForm),
+      page(':id', () => import('./timers/timer-detail.page').then((m) => m.TimerDetailPage)),
+      page(':id/edit', timerForm),
     ],
   },
   { path: '**', redirectTo: 'timers' },
