@@ -28,6 +28,11 @@ export class AuthForm<F extends string> {
   readonly failure = signal<string | null>(null);
   /** Announced with role=status: what a refused submit found, or what just happened. */
   readonly summary = signal('');
+  /**
+   * Goes up at each reset and each submit, so that what was said beside the form about the round
+   * before (such as where a new code went) can be cleared with it.
+   */
+  readonly rounds = signal(0);
   private readonly touched = signal<ReadonlySet<F>>(new Set());
   /** The service's field errors, kept until the field is edited. */
   private readonly reported = signal<Problems<F>>({});
@@ -45,6 +50,7 @@ export class AuthForm<F extends string> {
 
   /** Back to a fresh form with these values, as when the page is shown again. */
   reset(initial: Partial<Values<F>> = {}): void {
+    this.rounds.update((n) => n + 1);
     const empty = Object.fromEntries(this.spec.fields.map((f) => [f, ''])) as Values<F>;
     this.values.set({ ...empty, ...initial });
     this.touched.set(new Set());
@@ -84,6 +90,7 @@ export class AuthForm<F extends string> {
    * button. False when refused.
    */
   async submit(action: () => Promise<void>, failed: AuthAction): Promise<boolean> {
+    this.rounds.update((n) => n + 1);
     if (this.busy()) return false;
     this.submitted.set(true);
     this.failure.set(null);

@@ -60,4 +60,19 @@ describe('CodeResend', () => {
     expect(resend.status()).toBe('');
     expect(form.failure()).toContain('Too many attempts.');
   });
+
+  it('forgets where the last code went once the form is submitted or shown afresh', async () => {
+    const { form, send, resend } = setup();
+    form.values.set({ username: 'ann@example.com', code: '' });
+    send.and.resolveTo('a***@e***');
+    await resend.run();
+    expect(resend.status()).toBe('A new code was sent to a***@e***.');
+    await form.submit(async () => undefined, 'confirm-sign-up');
+    expect(resend.status()).toBe('');
+
+    await resend.run();
+    expect(resend.status()).toBe('A new code was sent to a***@e***.');
+    form.reset({ username: 'bob@example.com' });
+    expect(resend.status()).toBe('');
+  });
 });

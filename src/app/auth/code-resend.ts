@@ -1,4 +1,4 @@
-import { signal } from '@angular/core';
+import { linkedSignal, signal, type WritableSignal } from '@angular/core';
 import { authProblem, type AuthAction } from './auth-errors';
 import type { AuthForm } from './auth-form';
 import { sentTo } from './code-delivery';
@@ -18,13 +18,15 @@ export interface CodeResendSpec {
  */
 export class CodeResend {
   readonly busy = signal(false);
-  /** What the last send did, announced; cleared by a new send or a submit. */
-  readonly status = signal('');
+  /** What the last send did, announced; cleared by a new send, or by the form's submit or reset. */
+  readonly status: WritableSignal<string>;
 
   constructor(
     private readonly form: AuthForm<string>,
     private readonly spec: CodeResendSpec,
-  ) {}
+  ) {
+    this.status = linkedSignal({ source: form.rounds, computation: () => '' });
+  }
 
   async run(): Promise<void> {
     if (this.busy()) return;

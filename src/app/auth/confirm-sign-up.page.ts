@@ -6,7 +6,7 @@ import { authForm, required } from './auth-form';
 import { AuthStepComponent } from './auth-step.component';
 import { CodeResend } from './code-resend';
 import { emailRule } from './email-rule';
-import { onQuery } from './route-query';
+import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
 
 /** The code from the sign-up email; "Send a new code" for a lost or expired one. */
@@ -57,16 +57,13 @@ export class ConfirmSignUpPage {
   });
 
   constructor() {
-    onQuery((query) => {
+    resetOnQuery(this.form, (query) => {
       this.unconfirmed.set(query.get('reason') === 'unconfirmed');
-      this.resend.status.set('');
-      this.form.reset({ username: query.get('username') ?? '' });
     });
   }
 
   async submit(): Promise<void> {
     const username = this.form.value('username').trim();
-    this.resend.status.set('');
     await this.form.submit(async () => {
       const { nextStep } = await this.amplify.confirmSignUp({
         username,

@@ -5,7 +5,7 @@ import { AuthFieldComponent } from './auth-field.component';
 import { authForm, required } from './auth-form';
 import { AuthStepComponent } from './auth-step.component';
 import { sendResetCode } from './reset-code';
-import { onQuery } from './route-query';
+import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
 
 /** Forgot password, first half: Cognito emails a code (resetPassword). */
@@ -46,9 +46,8 @@ export class ForgotPasswordPage {
   });
 
   constructor() {
-    onQuery((query) => {
+    resetOnQuery(this.form, (query) => {
       this.required.set(query.get('reason') === 'required');
-      this.form.reset({ username: query.get('username') ?? '' });
     });
   }
 

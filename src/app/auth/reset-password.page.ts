@@ -8,7 +8,7 @@ import { sentTo } from './code-delivery';
 import { CodeResend } from './code-resend';
 import { newPasswordRules } from './password-rules';
 import { sendResetCode } from './reset-code';
-import { onQuery } from './route-query';
+import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
 
 /** Forgot password, second half: the emailed code and a new password (confirmResetPassword). */
@@ -64,16 +64,13 @@ export class ResetPasswordPage {
   });
 
   constructor() {
-    onQuery((query) => {
+    resetOnQuery(this.form, (query) => {
       this.sent.set(sentTo(query.get('sentTo') ?? undefined));
-      this.resend.status.set('');
-      this.form.reset({ username: query.get('username') ?? '' });
     });
   }
 
   async submit(): Promise<void> {
     const username = this.form.value('username').trim();
-    this.resend.status.set('');
     await this.form.submit(async () => {
       await this.amplify.confirmResetPassword({
         username,

@@ -1,5 +1,6 @@
 import { DestroyRef, inject } from '@angular/core';
 import { ActivatedRoute, type ParamMap } from '@angular/router';
+import type { AuthForm } from './auth-form';
 
 /**
  * Calls `enter` with the page's query parameters now and each time Ionic shows the page again
@@ -11,6 +12,17 @@ export function onQuery(enter: (query: ParamMap) => void): void {
   enter(route.snapshot.queryParamMap);
   const subscription = route.queryParamMap.subscribe((query) => enter(query));
   inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+}
+
+/**
+ * On each query (see `onQuery`): `enter` reads what else the page shows from it, then the form
+ * starts afresh with the username the query brings, as a page shown again should.
+ */
+export function resetOnQuery(form: AuthForm<string>, enter: (query: ParamMap) => void): void {
+  onQuery((query) => {
+    enter(query);
+    form.reset({ username: query.get('username') ?? '' });
+  });
 }
 
 /** The returnUrl to carry on, read when needed (Ionic updates a reused page's snapshot). */

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { IonNote } from '@ionic/angular/ion-note';
-import { onQuery } from './route-query';
+import { resetOnQuery } from './route-query';
 import { AuthFieldComponent } from './auth-field.component';
 import { authForm, required } from './auth-form';
 import { AuthStepComponent } from './auth-step.component';
@@ -55,9 +55,8 @@ export class SignInPage {
   });
 
   constructor() {
-    onQuery((query) => {
+    resetOnQuery(this.form, (query) => {
       this.note.set(NOTES[query.get('reason') ?? ''] ?? null);
-      this.form.reset({ username: query.get('username') ?? '' });
     });
   }
 
