@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { authTestingProviders, fakeAmplify, typeInto } from './auth-testing';
 import { authForm, required } from './auth-form';
-import { AuthStepComponent } from './auth-step.component';
+import { AuthStepComponent, type StepTexts } from './auth-step.component';
 import { AuthFieldComponent } from './auth-field.component';
 import { CodeResend } from './code-resend';
 
@@ -12,11 +12,7 @@ import { CodeResend } from './code-resend';
   imports: [AuthStepComponent, AuthFieldComponent],
   template: `
     <app-auth-step
-      bar="Bar"
-      heading="Heading"
-      [back]="back()"
-      action="Go"
-      busyAction="Going…"
+      [texts]="texts()"
       [form]="form"
       [resend]="withResend() ? resend : null"
       (send)="submit()"
@@ -28,7 +24,13 @@ import { CodeResend } from './code-resend';
   `,
 })
 class StepHost {
-  readonly back = signal('/sign-in');
+  readonly texts = signal<StepTexts>({
+    bar: 'Bar',
+    heading: 'Heading',
+    back: '/sign-in',
+    action: 'Go',
+    busyAction: 'Going…',
+  });
   readonly withResend = signal(false);
   readonly form = authForm({
     fields: ['username'],
@@ -81,9 +83,17 @@ describe('AuthStepComponent', () => {
 
   it('has no back button on a first page', async () => {
     const { fixture, host, el } = await setup();
-    host.back.set('');
+    host.texts.update(({ back: _, ...first }) => first);
     await fixture.whenStable();
     expect(el.querySelector('ion-back-button')).toBeNull();
+  });
+
+  it("heads the page with the bar's words when the step has no heading of its own", async () => {
+    const { fixture, host, el } = await setup();
+    host.texts.update(({ heading: _, ...texts }) => texts);
+    await fixture.whenStable();
+    expect(el.querySelector('h1')?.textContent).toBe('Bar');
+    expect(el.querySelector('ion-title')?.textContent).toBe('Bar');
   });
 
   it('hands a submit to the page, without reloading, and spins while the step runs', async () => {

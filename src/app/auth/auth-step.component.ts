@@ -18,10 +18,29 @@ import type { CodeResend } from './code-resend';
 
 let headings = 0;
 
+/** What a step's page says around its form, and where its back button goes. */
+export interface StepTexts {
+  /** The toolbar's title. */
+  bar: string;
+  /** The page's heading; the bar's words when it has none of its own. */
+  heading?: string;
+  /** Where the back button goes when there is no history; no back button without it. */
+  back?: string;
+  /** The submit button's words, and what it says while the step runs. */
+  action: string;
+  busyAction: string;
+}
+
 /**
  * The page around one sign-in step's form: toolbar, heading, the form's failure and summary
  * (announced), the submit button with its spinner, "Send a new code" when the step has one, and the
  * links below. A page projects its text and fields, then its links (`a` elements).
+ *
+ * @example
+ * <app-auth-step [texts]="texts" [form]="form" [resend]="resend" (send)="submit()">
+ *   <app-auth-field [form]="form" name="code" />
+ *   <a routerLink="/sign-in">Start again</a>
+ * </app-auth-step>
  */
 @Component({
   selector: 'app-auth-step',
@@ -40,17 +59,17 @@ let headings = 0;
   template: `
     <ion-header>
       <ion-toolbar color="primary">
-        @if (back()) {
+        @if (texts().back; as back) {
           <ion-buttons slot="start"
-            ><ion-back-button [defaultHref]="back()" aria-label="Back"
+            ><ion-back-button [defaultHref]="back" aria-label="Back"
           /></ion-buttons>
         }
-        <ion-title>{{ bar() }}</ion-title>
+        <ion-title>{{ texts().bar }}</ion-title>
       </ion-toolbar>
     </ion-header>
     <ion-content class="ion-padding">
       <form class="page-width" (submit)="submit($event)" [attr.aria-labelledby]="id" novalidate>
-        <h1 [id]="id">{{ heading() }}</h1>
+        <h1 [id]="id">{{ texts().heading ?? texts().bar }}</h1>
         <ng-content />
         @if (ready()) {
           <div class="field-error" role="alert">{{ form().failure() ?? '' }}</div>
@@ -61,9 +80,9 @@ let headings = 0;
           <ion-button type="submit" expand="block" [disabled]="form().busy() || !!resend()?.busy()">
             @if (form().busy()) {
               <ion-spinner name="crescent" aria-hidden="true" />
-              {{ busyAction() }}
+              {{ texts().busyAction }}
             } @else {
-              {{ action() }}
+              {{ texts().action }}
             }
           </ion-button>
           @if (resend(); as code) {
@@ -90,14 +109,7 @@ let headings = 0;
 })
 export class AuthStepComponent {
   readonly form = input.required<AuthForm<string>>();
-  /** The toolbar's title. */
-  readonly bar = input.required<string>();
-  readonly heading = input.required<string>();
-  /** Where the back button goes when there is no history; no back button when empty. */
-  readonly back = input('');
-  /** The submit button's words, and what it says while the step runs. */
-  readonly action = input.required<string>();
-  readonly busyAction = input.required<string>();
+  readonly texts = input.required<StepTexts>();
   readonly resend = input<CodeResend | null>(null);
   /** False when the step cannot be taken on this page load: the page says why, with no button. */
   readonly ready = input(true);

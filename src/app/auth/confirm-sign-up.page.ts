@@ -1,30 +1,27 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { AMPLIFY_STEPS } from './amplify-steps';
-import { AuthFieldComponent } from './auth-field.component';
 import { authForm, required } from './auth-form';
-import { AuthStepComponent } from './auth-step.component';
+import type { StepTexts } from './auth-step.component';
 import { CodeResend } from './code-resend';
 import { emailRule } from './email-rule';
 import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
+import { STEP_PAGE_IMPORTS } from './step-page-imports';
+
+const TEXTS: StepTexts = {
+  bar: 'Confirm your email',
+  back: '/sign-up',
+  action: 'Confirm',
+  busyAction: 'Confirming…',
+};
 
 /** The code from the sign-up email; "Send a new code" for a lost or expired one. */
 @Component({
   selector: 'app-confirm-sign-up',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AuthStepComponent, AuthFieldComponent, RouterLink],
+  imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step
-      bar="Confirm your email"
-      heading="Confirm your email"
-      back="/sign-up"
-      action="Confirm"
-      busyAction="Confirming…"
-      [form]="form"
-      [resend]="resend"
-      (send)="submit()"
-    >
+    <app-auth-step [texts]="texts" [form]="form" [resend]="resend" (send)="submit()">
       <p>
         @if (unconfirmed()) {
           This account is not confirmed yet. Enter the code we emailed you, or send a new one.
@@ -39,6 +36,7 @@ import { stepNavigation } from './step-navigation';
   `,
 })
 export class ConfirmSignUpPage {
+  readonly texts = TEXTS;
   private readonly amplify = inject(AMPLIFY_STEPS);
   readonly nav = stepNavigation();
   readonly unconfirmed = signal(false);

@@ -1,28 +1,27 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { AMPLIFY_STEPS } from './amplify-steps';
-import { AuthFieldComponent } from './auth-field.component';
 import { authForm, required } from './auth-form';
-import { AuthStepComponent } from './auth-step.component';
+import type { StepTexts } from './auth-step.component';
 import { sendResetCode } from './reset-code';
 import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
+import { STEP_PAGE_IMPORTS } from './step-page-imports';
+
+const TEXTS: StepTexts = {
+  bar: 'Reset password',
+  heading: 'Reset your password',
+  back: '/sign-in',
+  action: 'Send code',
+  busyAction: 'Sending…',
+};
 
 /** Forgot password, first half: Cognito emails a code (resetPassword). */
 @Component({
   selector: 'app-forgot-password',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AuthStepComponent, AuthFieldComponent, RouterLink],
+  imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step
-      bar="Reset password"
-      heading="Reset your password"
-      back="/sign-in"
-      action="Send code"
-      busyAction="Sending…"
-      [form]="form"
-      (send)="submit()"
-    >
+    <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
       <p>
         @if (required()) {
           Your password must be reset before you can sign in.
@@ -36,6 +35,7 @@ import { stepNavigation } from './step-navigation';
   `,
 })
 export class ForgotPasswordPage {
+  readonly texts = TEXTS;
   private readonly amplify = inject(AMPLIFY_STEPS);
   readonly nav = stepNavigation();
   readonly required = signal(false);

@@ -1,27 +1,26 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import { AuthFieldComponent } from './auth-field.component';
 import { authForm } from './auth-form';
-import { AuthStepComponent } from './auth-step.component';
+import type { StepTexts } from './auth-step.component';
 import { newPasswordRules } from './password-rules';
 import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
+import { STEP_PAGE_IMPORTS } from './step-page-imports';
+
+const TEXTS: StepTexts = {
+  bar: 'New password',
+  heading: 'Choose a new password',
+  back: '/sign-in',
+  action: 'Set password and sign in',
+  busyAction: 'Saving…',
+};
 
 /** CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED: an admin-created user replaces the temporary password. */
 @Component({
   selector: 'app-new-password',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AuthStepComponent, AuthFieldComponent, RouterLink],
+  imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step
-      bar="New password"
-      heading="Choose a new password"
-      back="/sign-in"
-      action="Set password and sign in"
-      busyAction="Saving…"
-      [form]="form"
-      (send)="submit()"
-    >
+    <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
       <p>
         The password you signed in with was temporary.
         @if (username()) {
@@ -39,6 +38,7 @@ import { stepNavigation } from './step-navigation';
   `,
 })
 export class NewPasswordPage {
+  readonly texts = TEXTS;
   private readonly nav = stepNavigation();
   readonly username = inject(SignInFlow).username;
   readonly form = authForm({

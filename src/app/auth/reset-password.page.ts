@@ -1,32 +1,30 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { AMPLIFY_STEPS } from './amplify-steps';
-import { AuthFieldComponent } from './auth-field.component';
 import { authForm, required } from './auth-form';
-import { AuthStepComponent } from './auth-step.component';
+import type { StepTexts } from './auth-step.component';
 import { sentTo } from './code-delivery';
 import { CodeResend } from './code-resend';
 import { newPasswordRules } from './password-rules';
 import { sendResetCode } from './reset-code';
 import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
+import { STEP_PAGE_IMPORTS } from './step-page-imports';
+
+const TEXTS: StepTexts = {
+  bar: 'New password',
+  heading: 'Choose a new password',
+  back: '/forgot-password',
+  action: 'Change password',
+  busyAction: 'Saving…',
+};
 
 /** Forgot password, second half: the emailed code and a new password (confirmResetPassword). */
 @Component({
   selector: 'app-reset-password',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AuthStepComponent, AuthFieldComponent, RouterLink],
+  imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step
-      bar="New password"
-      heading="Choose a new password"
-      back="/forgot-password"
-      action="Change password"
-      busyAction="Saving…"
-      [form]="form"
-      [resend]="resend"
-      (send)="submit()"
-    >
+    <app-auth-step [texts]="texts" [form]="form" [resend]="resend" (send)="submit()">
       <p>
         If an account exists for this username, we emailed a code{{ sent() }}. Enter it with a new
         password.
@@ -40,6 +38,7 @@ import { stepNavigation } from './step-navigation';
   `,
 })
 export class ResetPasswordPage {
+  readonly texts = TEXTS;
   private readonly amplify = inject(AMPLIFY_STEPS);
   readonly nav = stepNavigation();
   readonly sent = signal('');

@@ -1,13 +1,19 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { IonNote } from '@ionic/angular/ion-note';
 import { resetOnQuery } from './route-query';
-import { AuthFieldComponent } from './auth-field.component';
 import { authForm, required } from './auth-form';
-import { AuthStepComponent } from './auth-step.component';
+import type { StepTexts } from './auth-step.component';
 import { AuthService } from './auth.service';
 import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
+import { STEP_PAGE_IMPORTS } from './step-page-imports';
+
+const TEXTS: StepTexts = {
+  bar: 'Sign in',
+  heading: 'Sign in to Timers',
+  action: 'Sign in',
+  busyAction: 'Signing in…',
+};
 
 /** Why the person is here, from the page that sent them. */
 const NOTES: Record<string, { color: string; text: string }> = {
@@ -22,16 +28,9 @@ const NOTES: Record<string, { color: string; text: string }> = {
 @Component({
   selector: 'app-sign-in',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AuthStepComponent, AuthFieldComponent, IonNote, RouterLink],
+  imports: [STEP_PAGE_IMPORTS, IonNote],
   template: `
-    <app-auth-step
-      bar="Sign in"
-      heading="Sign in to Timers"
-      action="Sign in"
-      busyAction="Signing in…"
-      [form]="form"
-      (send)="submit()"
-    >
+    <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
       @if (note(); as n) {
         <ion-note [color]="n.color" role="status">{{ n.text }}</ion-note>
       }
@@ -43,6 +42,7 @@ const NOTES: Record<string, { color: string; text: string }> = {
   `,
 })
 export class SignInPage {
+  readonly texts = TEXTS;
   private readonly auth = inject(AuthService);
   private readonly flow = inject(SignInFlow);
   readonly nav = stepNavigation();

@@ -1,29 +1,27 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { RUNTIME_CONFIG } from '../config/runtime-config.token';
 import { AMPLIFY_STEPS } from './amplify-steps';
-import { AuthFieldComponent } from './auth-field.component';
 import { authForm } from './auth-form';
-import { AuthStepComponent } from './auth-step.component';
+import type { StepTexts } from './auth-step.component';
 import { emailRule } from './email-rule';
 import { newPasswordRules } from './password-rules';
 import { stepNavigation } from './step-navigation';
+import { STEP_PAGE_IMPORTS } from './step-page-imports';
+
+const TEXTS: StepTexts = {
+  bar: 'Create an account',
+  back: '/sign-in',
+  action: 'Create account',
+  busyAction: 'Creating…',
+};
 
 /** Sign-up with an email address as the username, confirmed by a code sent to it. */
 @Component({
   selector: 'app-sign-up',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AuthStepComponent, AuthFieldComponent, RouterLink],
+  imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step
-      bar="Create an account"
-      heading="Create an account"
-      back="/sign-in"
-      action="Create account"
-      busyAction="Creating…"
-      [form]="form"
-      (send)="submit()"
-    >
+    <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
       <p>We will email you a code to confirm the address.</p>
       <app-auth-field [form]="form" name="username" autocomplete="email" />
       <app-auth-field [form]="form" name="password" autocomplete="new-password" />
@@ -34,6 +32,7 @@ import { stepNavigation } from './step-navigation';
   `,
 })
 export class SignUpPage {
+  readonly texts = TEXTS;
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly config = inject(RUNTIME_CONFIG);
   readonly nav = stepNavigation();

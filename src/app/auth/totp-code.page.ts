@@ -1,26 +1,25 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import { AuthFieldComponent } from './auth-field.component';
 import { authForm } from './auth-form';
-import { AuthStepComponent } from './auth-step.component';
+import type { StepTexts } from './auth-step.component';
 import { stepNavigation } from './step-navigation';
+import { STEP_PAGE_IMPORTS } from './step-page-imports';
 import { TOTP_CODE_FORM, totpDigits } from './totp-code-rule';
+
+const TEXTS: StepTexts = {
+  bar: 'Verification code',
+  heading: 'Enter your verification code',
+  back: '/sign-in',
+  action: 'Verify',
+  busyAction: 'Checking…',
+};
 
 /** CONFIRM_SIGN_IN_WITH_TOTP_CODE: the six digits the authenticator app shows now. */
 @Component({
   selector: 'app-totp-code',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AuthStepComponent, AuthFieldComponent, RouterLink],
+  imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step
-      bar="Verification code"
-      heading="Enter your verification code"
-      back="/sign-in"
-      action="Verify"
-      busyAction="Checking…"
-      [form]="form"
-      (send)="submit()"
-    >
+    <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
       <p>Open your authenticator app and enter the 6-digit code it shows for Timers.</p>
       <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
       <a routerLink="/sign-in">Start again</a>
@@ -28,6 +27,7 @@ import { TOTP_CODE_FORM, totpDigits } from './totp-code-rule';
   `,
 })
 export class TotpCodePage {
+  readonly texts = TEXTS;
   private readonly nav = stepNavigation();
   readonly form = authForm(TOTP_CODE_FORM);
 

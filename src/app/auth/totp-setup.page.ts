@@ -6,14 +6,21 @@ import {
   ElementRef,
   inject,
 } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { SESSION_ENDED } from './auth-errors';
-import { AuthFieldComponent } from './auth-field.component';
 import { authForm } from './auth-form';
-import { AuthStepComponent } from './auth-step.component';
+import type { StepTexts } from './auth-step.component';
 import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
+import { STEP_PAGE_IMPORTS } from './step-page-imports';
 import { TOTP_CODE_FORM, totpDigits } from './totp-code-rule';
+
+const TEXTS: StepTexts = {
+  bar: 'Authenticator app',
+  heading: 'Set up an authenticator app',
+  back: '/sign-in',
+  action: 'Verify and sign in',
+  busyAction: 'Checking…',
+};
 
 /** The issuer authenticator apps list the account under. */
 export const TOTP_ISSUER = 'Timers';
@@ -26,18 +33,9 @@ export const TOTP_ISSUER = 'Timers';
 @Component({
   selector: 'app-totp-setup',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AuthStepComponent, AuthFieldComponent, RouterLink],
+  imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step
-      bar="Authenticator app"
-      heading="Set up an authenticator app"
-      back="/sign-in"
-      action="Verify and sign in"
-      busyAction="Checking…"
-      [form]="form"
-      [ready]="!!secret()"
-      (send)="submit()"
-    >
+    <app-auth-step [texts]="texts" [form]="form" [ready]="!!secret()" (send)="submit()">
       @if (secret()) {
         <p>
           This account needs a second step at sign-in. In your authenticator app, add an account
@@ -67,6 +65,7 @@ export const TOTP_ISSUER = 'Timers';
   `,
 })
 export class TotpSetupPage {
+  readonly texts = TEXTS;
   private readonly nav = stepNavigation();
   private readonly flow = inject(SignInFlow);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
