@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startCognitoLocal } from './cognito/cognito-local.ts';
-import { seedCognito, type TokenLifetimes } from './cognito/seed.ts';
+import { seedCognito, type Seeded, type TokenLifetimes } from './cognito/seed.ts';
 import { loadParameters } from '../cfn-lib/cfn-yaml.ts';
 import { offlineConfig, serializeConfig, type RuntimeConfig } from '../scripts/runtime-config.ts';
 import { assertPortFree, freePort, startProcess, type Managed } from './processes.ts';
@@ -48,20 +48,14 @@ export interface LocalStackOptions {
   signal?: AbortSignal;
 }
 
-export interface LocalStack {
+/** The seeded pool, app client and users (Seeded), and what runs. */
+export interface LocalStack extends Seeded {
   /** `timer`: the Timer server, or in Lambda mode dynalite, the Timer Lambda's table. */
   urls: { cognito: string; timer: string; gateway: string; app?: string };
   backend: 'reference' | 'lambda';
   issuer: string;
-  userPoolId: string;
-  userPoolClientId: string;
   /** The demo app's runtime config for this stack (what `configFile` holds). */
   config: RuntimeConfig;
-  credentials: { username: string; password: string };
-  /** A second user, to see that users never see each other's timers. */
-  otherCredentials: { username: string; password: string };
-  /** A user in FORCE_CHANGE_PASSWORD state, reset on every start: signing in asks for a new password. */
-  newPasswordCredentials: { username: string; temporaryPassword: string };
   /** cognito-local's data dir: its `.cognito/db/<poolId>.json` holds the codes it "sends". */
   cognitoDataDir: string;
   /** Process group ids of the children (each child leads its own group). */
@@ -250,12 +244,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       urls: { cognito: cognito.endpoint, timer: timerUrl, gateway: gatewayUrl, app: appUrl },
       backend,
       issuer,
-      userPoolId: seeded.userPoolId,
-      userPoolClientId: seeded.userPoolClientId,
+      ...seeded,
       config,
-      credentials: { username: seeded.username, password: seeded.password },
-      otherCredentials: seeded.other,
-      newPasswordCredentials: seeded.newPassword,
       cognitoDataDir,
       pids,
       crashed: Promise.race(crashes),

@@ -54,7 +54,7 @@ async function getTokens(body: Record<string, unknown>): Promise<Raw> {
 }
 
 const signedIn = (clientId = seeded.userPoolClientId) =>
-  signIn(cognito.endpoint, clientId, seeded.username, seeded.password);
+  signIn(cognito.endpoint, clientId, seeded.credentials.username, seeded.credentials.password);
 
 async function verify(token: string, tokenUse: 'access' | 'id'): Promise<JWTPayload> {
   const issuer = `${cognito.endpoint}/${seeded.userPoolId}`;
@@ -245,7 +245,7 @@ test(
       amplify.refreshAuthTokensWithoutDedupe({
         tokens: { accessToken: { payload: {} }, refreshToken },
         authConfig,
-        username: seeded.username,
+        username: seeded.credentials.username,
       });
     const TARGET = 'AWSCognitoIdentityProviderService.GetTokensFromRefreshToken';
 

@@ -36,14 +36,14 @@ const initiate = (password: string) =>
   cognitoCall<Challenge>(cognito.endpoint, 'InitiateAuth', {
     AuthFlow: 'USER_PASSWORD_AUTH',
     ClientId: seeded.userPoolClientId,
-    AuthParameters: { USERNAME: seeded.newPassword.username, PASSWORD: password },
+    AuthParameters: { USERNAME: seeded.newPasswordCredentials.username, PASSWORD: password },
   });
 
 const status = async () =>
   (
     await cognitoCall<{ UserStatus: string }>(cognito.endpoint, 'AdminGetUser', {
       UserPoolId: seeded.userPoolId,
-      Username: seeded.newPassword.username,
+      Username: seeded.newPasswordCredentials.username,
     })
   ).UserStatus;
 
@@ -52,7 +52,7 @@ test(
   { timeout: 60_000 },
   async () => {
     assert.equal(await status(), 'FORCE_CHANGE_PASSWORD');
-    const first = await initiate(seeded.newPassword.temporaryPassword);
+    const first = await initiate(seeded.newPasswordCredentials.temporaryPassword);
     assert.equal(first.ChallengeName, 'NEW_PASSWORD_REQUIRED');
 
     const done = await cognitoCall<Challenge>(cognito.endpoint, 'RespondToAuthChallenge', {
@@ -60,7 +60,7 @@ test(
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       Session: first.Session,
       ChallengeResponses: {
-        USERNAME: seeded.newPassword.username,
+        USERNAME: seeded.newPasswordCredentials.username,
         NEW_PASSWORD: 'Chosen-Passw0rd!',
       },
     });
@@ -71,23 +71,29 @@ test(
         await signIn(
           cognito.endpoint,
           seeded.userPoolClientId,
-          seeded.newPassword.username,
+          seeded.newPasswordCredentials.username,
           'Chosen-Passw0rd!',
         )
       ).AccessToken,
     );
 
     const again = await seedCognito(cognito.endpoint);
-    assert.deepEqual(again.newPassword, seeded.newPassword);
+    assert.deepEqual(again.newPasswordCredentials, seeded.newPasswordCredentials);
     assert.equal(await status(), 'FORCE_CHANGE_PASSWORD');
     assert.equal(
-      (await initiate(seeded.newPassword.temporaryPassword)).ChallengeName,
+      (await initiate(seeded.newPasswordCredentials.temporaryPassword)).ChallengeName,
       'NEW_PASSWORD_REQUIRED',
     );
     // The demo users keep their permanent passwords.
     assert.ok(
-      (await signIn(cognito.endpoint, again.userPoolClientId, again.username, again.password))
-        .AccessToken,
+      (
+        await signIn(
+          cognito.endpoint,
+          again.userPoolClientId,
+          again.credentials.username,
+          again.credentials.password,
+        )
+      ).AccessToken,
     );
   },
 );

@@ -21,15 +21,21 @@ export interface SeedOptions {
   tokenLifetimes?: TokenLifetimes;
 }
 
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** What the seed made; the local stack hands these on as they are (LocalStack extends Seeded). */
 export interface Seeded {
   userPoolId: string;
   userPoolClientId: string;
-  username: string;
-  password: string;
-  /** The second user. */
-  other: { username: string; password: string };
-  /** A user in FORCE_CHANGE_PASSWORD state: signing in asks for a new password. */
-  newPassword: { username: string; temporaryPassword: string };
+  /** The demo user. */
+  credentials: Credentials;
+  /** A second user, to see that users never see each other's timers. */
+  otherCredentials: Credentials;
+  /** A user in FORCE_CHANGE_PASSWORD state, reset on every seed: signing in asks for a new password. */
+  newPasswordCredentials: { username: string; temporaryPassword: string };
 }
 
 export const DEMO_USERNAME = 'demo@example.com';
@@ -125,7 +131,13 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
     newPassword.username,
     newPassword.temporaryPassword,
   );
-  return { userPoolId, userPoolClientId, username, password, other, newPassword };
+  return {
+    userPoolId,
+    userPoolClientId,
+    credentials: { username, password },
+    otherCredentials: other,
+    newPasswordCredentials: newPassword,
+  };
 }
 
 /**
