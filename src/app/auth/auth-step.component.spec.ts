@@ -53,8 +53,8 @@ class StepHost {
 }
 
 describe('AuthStepComponent', () => {
-  async function setup() {
-    TestBed.configureTestingModule({ providers: authTestingProviders(fakeAmplify()) });
+  async function setup(query: Record<string, string> = {}) {
+    TestBed.configureTestingModule({ providers: authTestingProviders(fakeAmplify(), query) });
     const fixture = TestBed.createComponent(StepHost);
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
@@ -79,6 +79,27 @@ describe('AuthStepComponent', () => {
     const other = TestBed.createComponent(StepHost);
     await other.whenStable();
     expect((other.nativeElement as HTMLElement).querySelector('h1')!.id).not.toBe(heading.id);
+  });
+
+  it("links to the texts' steps first, each carrying the returnUrl, then the page's own", async () => {
+    const { fixture, host, el } = await setup({ returnUrl: '/timers/42', username: 'ann' });
+    host.texts.update((texts) => ({
+      ...texts,
+      links: [
+        { label: 'Back to sign in', to: '/sign-in' },
+        { label: 'I have a code', to: '/sign-up/confirm' },
+      ],
+    }));
+    await fixture.whenStable();
+    const links = [...el.querySelectorAll('p.links a')].map((a) => [
+      a.textContent,
+      a.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      ['Back to sign in', '/sign-in?returnUrl=%2Ftimers%2F42'],
+      ['I have a code', '/sign-up/confirm?returnUrl=%2Ftimers%2F42'],
+      ['Elsewhere', '/elsewhere'],
+    ]);
   });
 
   it('has no back button on a first page', async () => {

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  inject,
   input,
   output,
   ViewEncapsulation,
@@ -13,8 +14,10 @@ import { IonHeader } from '@ionic/angular/ion-header';
 import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { AuthForm } from './auth-form';
 import type { CodeResend } from './code-resend';
+import { keepReturnUrl } from './route-query';
 
 let headings = 0;
 
@@ -29,17 +32,30 @@ export interface StepTexts {
   /** The submit button's words, and what it says while the step runs. */
   action: string;
   busyAction: string;
+  /** Links below the form to other steps; each carries the returnUrl along. */
+  links?: readonly StepLink[];
 }
+
+/** A link to another step's page, e.g. "Back to sign in". */
+export interface StepLink {
+  label: string;
+  to: string;
+}
+
+/** Out of a side path (sign-up, a forgotten password) to the sign-in page. */
+export const BACK_TO_SIGN_IN: StepLink = { label: 'Back to sign in', to: '/sign-in' };
+
+/** Out of a challenge of a sign-in in progress: it is abandoned, the next sign-in starts anew. */
+export const START_AGAIN: StepLink = { label: 'Start again', to: '/sign-in' };
 
 /**
  * The page around one sign-in step's form: toolbar, heading, the form's failure and summary
  * (announced), the submit button with its spinner, "Send a new code" when the step has one, and the
- * links below. A page projects its text and fields, then its links (`a` elements).
+ * links below (the texts' `links`, then any `a` element a page projects for a link of its own).
  *
  * @example
  * <app-auth-step [texts]="texts" [form]="form" [resend]="resend" (send)="submit()">
  *   <app-auth-field [form]="form" name="code" />
- *   <a routerLink="/sign-in">Start again</a>
  * </app-auth-step>
  */
 @Component({
@@ -55,6 +71,7 @@ export interface StepTexts {
     IonContent,
     IonButton,
     IonSpinner,
+    RouterLink,
   ],
   template: `
     <ion-header>
@@ -101,7 +118,12 @@ export interface StepTexts {
             </ion-button>
           }
         }
-        <p class="links"><ng-content select="a" /></p>
+        <p class="links">
+          @for (link of texts().links; track link.to) {
+            <a [routerLink]="link.to" [queryParams]="keep()">{{ link.label }}</a>
+          }
+          <ng-content select="a" />
+        </p>
       </form>
     </ion-content>
   `,
@@ -117,6 +139,12 @@ export class AuthStepComponent {
   readonly send = output();
   /** Ionic keeps earlier pages in the DOM: each heading needs its own id. */
   readonly id = `auth-step-heading-${++headings}`;
+  private readonly route = inject(ActivatedRoute);
+
+  /** Read when rendered: Ionic updates the snapshot of a page it shows again. */
+  keep(): Record<string, string> {
+    return keepReturnUrl(this.route);
+  }
 
   submit(event: Event): void {
     event.preventDefault();

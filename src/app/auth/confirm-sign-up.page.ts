@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AMPLIFY_STEPS } from './amplify-steps';
 import { authForm, required } from './auth-form';
-import type { StepTexts } from './auth-step.component';
+import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
 import { CodeResend } from './code-resend';
 import { emailRule } from './email-rule';
 import { resetOnQuery } from './route-query';
@@ -13,6 +13,7 @@ const TEXTS: StepTexts = {
   back: '/sign-up',
   action: 'Confirm',
   busyAction: 'Confirming…',
+  links: [BACK_TO_SIGN_IN],
 };
 
 /** The code from the sign-up email; "Send a new code" for a lost or expired one. */
@@ -31,14 +32,13 @@ const TEXTS: StepTexts = {
       </p>
       <app-auth-field [form]="form" name="username" autocomplete="email" />
       <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
-      <a routerLink="/sign-in" [queryParams]="nav.keep()">Back to sign in</a>
     </app-auth-step>
   `,
 })
 export class ConfirmSignUpPage {
   readonly texts = TEXTS;
   private readonly amplify = inject(AMPLIFY_STEPS);
-  readonly nav = stepNavigation();
+  private readonly nav = stepNavigation();
   readonly unconfirmed = signal(false);
   readonly form = authForm({
     fields: ['username', 'code'],

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AMPLIFY_STEPS } from './amplify-steps';
 import { authForm, required } from './auth-form';
-import type { StepTexts } from './auth-step.component';
+import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
 import { sendResetCode } from './reset-code';
 import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
@@ -13,6 +13,7 @@ const TEXTS: StepTexts = {
   back: '/sign-in',
   action: 'Send code',
   busyAction: 'Sending…',
+  links: [BACK_TO_SIGN_IN, { label: 'I have a code', to: '/forgot-password/confirm' }],
 };
 
 /** Forgot password, first half: Cognito emails a code (resetPassword). */
@@ -29,15 +30,13 @@ const TEXTS: StepTexts = {
         Enter your username and we will email you a code to choose a new password.
       </p>
       <app-auth-field [form]="form" name="username" autocomplete="username" />
-      <a routerLink="/sign-in" [queryParams]="nav.keep()">Back to sign in</a>
-      <a routerLink="/forgot-password/confirm" [queryParams]="nav.keep()">I have a code</a>
     </app-auth-step>
   `,
 })
 export class ForgotPasswordPage {
   readonly texts = TEXTS;
   private readonly amplify = inject(AMPLIFY_STEPS);
-  readonly nav = stepNavigation();
+  private readonly nav = stepNavigation();
   readonly required = signal(false);
   readonly form = authForm({
     fields: ['username'],

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { authForm } from './auth-form';
-import type { StepTexts } from './auth-step.component';
+import { START_AGAIN, type StepTexts } from './auth-step.component';
 import { newPasswordRules } from './password-rules';
 import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
@@ -12,6 +12,7 @@ const TEXTS: StepTexts = {
   back: '/sign-in',
   action: 'Set password and sign in',
   busyAction: 'Saving…',
+  links: [START_AGAIN],
 };
 
 /** CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED: an admin-created user replaces the temporary password. */
@@ -33,7 +34,6 @@ const TEXTS: StepTexts = {
       <input type="text" name="username" autocomplete="username" [value]="username()" hidden />
       <app-auth-field [form]="form" name="password" autocomplete="new-password" />
       <app-auth-field [form]="form" name="repeat" autocomplete="new-password" />
-      <a routerLink="/sign-in">Start again</a>
     </app-auth-step>
   `,
 })

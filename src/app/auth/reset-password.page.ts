@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AMPLIFY_STEPS } from './amplify-steps';
 import { authForm, required } from './auth-form';
-import type { StepTexts } from './auth-step.component';
+import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
 import { sentTo } from './code-delivery';
 import { CodeResend } from './code-resend';
 import { newPasswordRules } from './password-rules';
@@ -16,6 +16,7 @@ const TEXTS: StepTexts = {
   back: '/forgot-password',
   action: 'Change password',
   busyAction: 'Saving…',
+  links: [BACK_TO_SIGN_IN],
 };
 
 /** Forgot password, second half: the emailed code and a new password (confirmResetPassword). */
@@ -33,14 +34,13 @@ const TEXTS: StepTexts = {
       <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
       <app-auth-field [form]="form" name="password" autocomplete="new-password" />
       <app-auth-field [form]="form" name="repeat" autocomplete="new-password" />
-      <a routerLink="/sign-in" [queryParams]="nav.keep()">Back to sign in</a>
     </app-auth-step>
   `,
 })
 export class ResetPasswordPage {
   readonly texts = TEXTS;
   private readonly amplify = inject(AMPLIFY_STEPS);
-  readonly nav = stepNavigation();
+  private readonly nav = stepNavigation();
   readonly sent = signal('');
   readonly form = authForm({
     fields: ['username', 'code', 'password', 'repeat'],

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { IonNote } from '@ionic/angular/ion-note';
 import { resetOnQuery } from './route-query';
 import { authForm, required } from './auth-form';
@@ -28,7 +29,7 @@ const NOTES: Record<string, { color: string; text: string }> = {
 @Component({
   selector: 'app-sign-in',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [STEP_PAGE_IMPORTS, IonNote],
+  imports: [STEP_PAGE_IMPORTS, IonNote, RouterLink],
   template: `
     <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
       @if (note(); as n) {

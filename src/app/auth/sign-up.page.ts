@@ -13,6 +13,10 @@ const TEXTS: StepTexts = {
   back: '/sign-in',
   action: 'Create account',
   busyAction: 'Creating…',
+  links: [
+    { label: 'I have an account', to: '/sign-in' },
+    { label: 'I have a code', to: '/sign-up/confirm' },
+  ],
 };
 
 /** Sign-up with an email address as the username, confirmed by a code sent to it. */
@@ -26,8 +30,6 @@ const TEXTS: StepTexts = {
       <app-auth-field [form]="form" name="username" autocomplete="email" />
       <app-auth-field [form]="form" name="password" autocomplete="new-password" />
       <app-auth-field [form]="form" name="repeat" autocomplete="new-password" />
-      <a routerLink="/sign-in" [queryParams]="nav.keep()">I have an account</a>
-      <a routerLink="/sign-up/confirm" [queryParams]="nav.keep()">I have a code</a>
     </app-auth-step>
   `,
 })
@@ -35,7 +37,7 @@ export class SignUpPage {
   readonly texts = TEXTS;
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly config = inject(RUNTIME_CONFIG);
-  readonly nav = stepNavigation();
+  private readonly nav = stepNavigation();
   readonly form = authForm({
     fields: ['username', 'password', 'repeat'],
     labels: { username: 'Email', password: 'Password', repeat: 'Repeat password' },

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { authForm } from './auth-form';
-import type { StepTexts } from './auth-step.component';
+import { START_AGAIN, type StepTexts } from './auth-step.component';
 import { stepNavigation } from './step-navigation';
 import { STEP_PAGE_IMPORTS } from './step-page-imports';
 import { TOTP_CODE_FORM, totpDigits } from './totp-code-rule';
@@ -11,6 +11,7 @@ const TEXTS: StepTexts = {
   back: '/sign-in',
   action: 'Verify',
   busyAction: 'Checking…',
+  links: [START_AGAIN],
 };
 
 /** CONFIRM_SIGN_IN_WITH_TOTP_CODE: the six digits the authenticator app shows now. */
@@ -22,7 +23,6 @@ const TEXTS: StepTexts = {
     <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
       <p>Open your authenticator app and enter the 6-digit code it shows for Timers.</p>
       <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
-      <a routerLink="/sign-in">Start again</a>
     </app-auth-step>
   `,
 })

@@ -8,7 +8,7 @@ import {
 } from '@angular/core';
 import { SESSION_ENDED } from './auth-errors';
 import { authForm } from './auth-form';
-import type { StepTexts } from './auth-step.component';
+import { START_AGAIN, type StepTexts } from './auth-step.component';
 import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
 import { STEP_PAGE_IMPORTS } from './step-page-imports';
@@ -20,6 +20,7 @@ const TEXTS: StepTexts = {
   back: '/sign-in',
   action: 'Verify and sign in',
   busyAction: 'Checking…',
+  links: [START_AGAIN],
 };
 
 /** The issuer authenticator apps list the account under. */
@@ -52,7 +53,6 @@ export const TOTP_ISSUER = 'Timers';
       } @else {
         <div class="field-error" role="alert">{{ ended }}</div>
       }
-      <a routerLink="/sign-in">Start again</a>
     </app-auth-step>
   `,
   styles: `
