@@ -3,55 +3,45 @@
 // chain with the Timer server run --insecure-no-auth. Same load (autocannon, 16 connections,
 // loopback), interleaved rounds, medians, all in this run. Both verifiers remember verified tokens
 // (local/jwt-authorizer/token-cache.ts), so a repeated token costs a cache hit and the claim checks.
-import { cannon } from './lib/cannon.ts';
+import { authorizedGets } from './lib/cannon.ts';
 import { median, row, type BenchRow } from './lib/result.ts';
+import { startProcess, type Managed } from '../local/processes.ts';
+import { listeningUrl } from '../local/server-specs.ts';
 import {
   accessToken,
+  benchGatewaySpec,
+  benchTimerSpec,
   cpuMicros,
-  npmScriptFile,
-  startGateway,
   startJwks,
-  startTimer,
-  type Running,
 } from './lib/stack.ts';
 
 const ROUNDS = 3;
-const CONNECTIONS = 16;
 
 export async function fenceBenchmarks(time: number): Promise<BenchRow[]> {
-  if (!npmScriptFile('gateway') || !npmScriptFile('timer-server')) return [];
   const seconds = Math.max(1, Math.round((time * 4) / 1000 / ROUNDS));
   const jwks = await startJwks();
-  const started: Running[] = [];
+  const started: Managed[] = [];
   try {
     const chain = async (issuer: string) => {
-      const timer = await startTimer(issuer);
+      const timer = await startProcess(benchTimerSpec(issuer));
       started.push(timer);
-      const gateway = await startGateway(jwks.issuer, timer.url);
+      const gateway = await startProcess(benchGatewaySpec(jwks.issuer, listeningUrl(timer)));
       started.push(gateway);
-      return { timer, gateway };
+      return { timer: timer.child.pid!, gateway: gateway.child.pid!, url: listeningUrl(gateway) };
     };
     const chains = { fenced: await chain(jwks.issuer), open: await chain('insecure-no-auth') };
     const authorization = `Bearer ${await accessToken(jwks)}`;
-    const load = (url: string, duration: number) =>
-      cannon({
-        url: `${url}/tasks`,
-        connections: CONNECTIONS,
-        duration,
-        headers: { authorization },
-      });
-    for (const { gateway } of Object.values(chains)) await load(gateway.url, 1); // warm-up
+    for (const [which, { url }] of Object.entries(chains)) {
+      await authorizedGets(which, url, authorization, 1); // warm-up
+    }
     const perRequest = { fenced: [] as number[], open: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 ? (['open', 'fenced'] as const) : (['fenced', 'open'] as const);
       for (const which of order) {
-        const { timer, gateway } = chains[which];
-        const before = cpuMicros(timer.pid) + cpuMicros(gateway.pid);
-        const result = await load(gateway.url, seconds);
-        if (result.errors || result.non2xx || result.timeouts) {
-          throw new Error(`${which}: ${result.errors} errors, ${result.non2xx} non-2xx`);
-        }
-        const used = cpuMicros(timer.pid) + cpuMicros(gateway.pid) - before;
+        const { timer, gateway, url } = chains[which];
+        const before = cpuMicros(timer) + cpuMicros(gateway);
+        const result = await authorizedGets(which, url, authorization, seconds);
+        const used = cpuMicros(timer) + cpuMicros(gateway) - before;
         perRequest[which].push(used / result.requests.total);
       }
     }

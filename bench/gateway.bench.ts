@@ -9,52 +9,44 @@
 // extra HTTP hop itself and how much is the gateway's own work. Throughput swings with whatever
 // else the machine runs; CPU time per request of the proxy process (from /proc) much less, so the
 // gateway's own cost is compared with the reference proxy's that way.
-import { cannon, type CannonResult } from './lib/cannon.ts';
+import { authorizedGets, type CannonResult } from './lib/cannon.ts';
 import { median, row, type BenchRow } from './lib/result.ts';
+import { startProcess } from '../local/processes.ts';
+import { LISTENING, listeningUrl } from '../local/server-specs.ts';
 import {
   accessToken,
+  benchGatewaySpec,
+  benchTimerSpec,
   cpuMicros,
-  npmScriptFile,
-  startGateway,
   startJwks,
-  startProcess,
-  startTimer,
 } from './lib/stack.ts';
 
 const ROUNDS = 3;
-const CONNECTIONS = 16;
 
 export async function gatewayBenchmarks(time: number): Promise<BenchRow[]> {
-  if (!npmScriptFile('gateway') || !npmScriptFile('timer-server')) {
-    console.warn('skip gateway benchmark: npm run gateway / timer-server not available yet');
-    return [];
-  }
   // Seconds of load per target and round (at least 1 s; 2 s each at the default BENCH_TIME).
   const seconds = Math.max(1, Math.round((time * 5) / 1000 / ROUNDS));
   const jwks = await startJwks();
-  const timer = await startTimer(jwks.issuer);
-  const gateway = await startGateway(jwks.issuer, timer.url);
-  const reference = await startProcess(
-    new URL('./lib/reference-proxy.ts', import.meta.url).pathname,
-    [timer.url],
-  );
+  const timer = await startProcess(benchTimerSpec(jwks.issuer));
+  const timerUrl = listeningUrl(timer);
+  const gateway = await startProcess(benchGatewaySpec(jwks.issuer, timerUrl));
+  const reference = await startProcess({
+    name: 'reference-proxy',
+    command: process.execPath,
+    args: [new URL('./lib/reference-proxy.ts', import.meta.url).pathname, timerUrl],
+    ready: LISTENING,
+    timeoutMs: 30_000,
+  });
   try {
     const authorization = `Bearer ${await accessToken(jwks)}`;
-    const load = (base: string, duration: number) =>
-      cannon({
-        url: `${base}/tasks`,
-        connections: CONNECTIONS,
-        duration,
-        headers: { authorization },
-      });
     const targets = [
-      ['direct', timer.url, undefined],
-      ['gateway', gateway.url, gateway.pid],
-      ['reference proxy', reference.url, reference.pid],
+      ['direct', timerUrl, undefined],
+      ['gateway', listeningUrl(gateway), gateway.child.pid!],
+      ['reference proxy', listeningUrl(reference), reference.child.pid!],
     ] as const;
     type Who = (typeof targets)[number][0];
     // Warm-up: JWKS fetched, token verified once, JIT warm, connection pools filled.
-    for (const [, url] of targets) await load(url, 1);
+    for (const [who, url] of targets) await authorizedGets(who, url, authorization, 1);
     const results = new Map<Who, CannonResult[]>(targets.map(([who]) => [who, []]));
     const cpu = new Map<Who, { micros: number; timerMicros: number; requests: number }>(
       targets.map(([who]) => [who, { micros: 0, timerMicros: 0, requests: 0 }]),
@@ -63,17 +55,12 @@ export async function gatewayBenchmarks(time: number): Promise<BenchRow[]> {
       for (let i = 0; i < targets.length; i++) {
         const [who, url, pid] = targets[(round + i) % targets.length]!;
         const before = pid === undefined ? 0 : cpuMicros(pid);
-        const timerBefore = cpuMicros(timer.pid);
-        const result = await load(url, seconds);
-        if (result.errors || result.non2xx || result.timeouts) {
-          throw new Error(
-            `${who}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`,
-          );
-        }
+        const timerBefore = cpuMicros(timer.child.pid!);
+        const result = await authorizedGets(who, url, authorization, seconds);
         results.get(who)!.push(result);
         const used = cpu.get(who)!;
         used.micros += pid === undefined ? 0 : cpuMicros(pid) - before;
-        used.timerMicros += cpuMicros(timer.pid) - timerBefore;
+        used.timerMicros += cpuMicros(timer.child.pid!) - timerBefore;
         used.requests += result.requests.total;
       }
     }

@@ -2,12 +2,7 @@
 // faults (upstream restart under load, JWKS down, malformed requests, 30 oversized preflights at
 // once). Loopback only, bounded.
 import { PREFLIGHT_FLOOD, runLoadScenario } from './lib/load-scenario.ts';
-import { npmScriptFile } from './lib/stack.ts';
 
-if (!npmScriptFile('gateway') || !npmScriptFile('timer-server')) {
-  console.error('load: npm run gateway / timer-server not available');
-  process.exit(1);
-}
 const report = await runLoadScenario({
   requests: Number(process.env['LOAD_REQUESTS'] ?? 20_000),
   connections: Number(process.env['LOAD_CONNECTIONS'] ?? 64),

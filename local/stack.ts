@@ -8,12 +8,8 @@ import { seedCognito, type Seeded, type TokenLifetimes } from './cognito/seed.ts
 import { loadParameters } from '../cfn-lib/cfn-yaml.ts';
 import { offlineConfig, serializeConfig, type RuntimeConfig } from '../scripts/runtime-config.ts';
 import { assertPortFree, freePort, startProcess, type Managed } from './processes.ts';
-import {
-  CORS_LAMBDA_FILE,
-  LOCAL_LAMBDA_PARAMETERS_FILE,
-  LOCAL_PARAMETERS_FILE,
-  ROOT,
-} from '../tools/paths.ts';
+import { dynaliteSpec, gatewaySpec, listeningUrl, timerServerSpec } from './server-specs.ts';
+import { CORS_LAMBDA_FILE, LOCAL_PARAMETERS_FILE, ROOT } from '../tools/paths.ts';
 
 export interface StackPorts {
   cognito: number;
@@ -73,14 +69,6 @@ export interface LocalStack extends Seeded {
 
 const node = process.execPath;
 
-/** Local parameters without BackendUrl: the gateway routes $default to the Timer Lambda. */
-
-/** dynalite with the table the gateway resolves `!Ref TasksTable` to offline: its logical id. */
-function dynaliteArgs(port: number): string[] {
-  const main = join(ROOT, 'lambda', 'timer-api', 'dynalite-main.ts');
-  return [main, '--port', String(port), '--table', 'TasksTable'];
-}
-
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const ports = { ...DEFAULT_PORTS, ...options.ports };
   const withApp = options.app ?? existsSync(join(ROOT, 'src', 'main.ts'));
@@ -120,36 +108,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // (issuer, app client, the route's scopes from the template's parameters).
     const scopes = parameter('AuthorizationScopes');
     const backend = options.backend ?? 'reference';
-    const timerSpec = (port: number): Parameters<typeof startProcess>[0] => ({
-      name: backend === 'lambda' ? 'dynalite' : 'timer-server',
-      command: node,
-      // Lambda mode: the gateway runs the Timer Lambda itself; its table lives in dynalite.
-      args:
-        backend === 'lambda'
-          ? dynaliteArgs(port)
-          : [
-              join(ROOT, 'local', 'timer-server', 'main.ts'),
-              '--port',
-              String(port),
-              // Without --db the server uses its own default file under local/data/.
-              ...(options.timerDb === undefined ? [] : ['--db', options.timerDb]),
-              '--issuer',
-              issuer,
-              '--audience',
-              seeded.userPoolClientId,
-              ...(scopes ? ['--scopes', scopes] : []),
-            ],
-      ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
-      timeoutMs: 30_000,
-      echo: options.echo || 'stderr',
-      signal: options.signal,
-    });
+    const fence = { issuer, audience: seeded.userPoolClientId };
+    const ours = { echo: options.echo || 'stderr', signal: options.signal } as const;
+    // Lambda mode: the gateway runs the Timer Lambda itself; its table lives in dynalite.
+    const timerSpec = (port: number) =>
+      backend === 'lambda'
+        ? dynaliteSpec({ port }, ours)
+        : timerServerSpec({ port, db: options.timerDb, fence: { ...fence, scopes } }, ours);
     let timer: Managed = await startProcess(timerSpec(ports.timer));
     // Whichever Timer server runs at stop time (withTimerDown replaces it); crashed watches the first.
     running.push({ stop: () => timer.stop() });
     pids.push(timer.child.pid!);
     crashes.push(timer.crashed);
-    const timerUrl = timer.ready[1];
+    const timerUrl = listeningUrl(timer);
     const withTimerDown = async (during: () => Promise<void>) => {
       const pid = timer.child.pid!;
       await timer.stop();
@@ -169,37 +140,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       withApp && ports.app !== DEFAULT_PORTS.app
         ? [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`]
         : templateOrigins;
-    const gateway = await startProcess({
-      name: 'gateway',
-      command: node,
-      args: [
-        join(ROOT, 'local', 'gateway', 'main.ts'),
-        '--port',
-        String(ports.gateway),
-        '--issuer',
-        issuer,
-        '--audience',
-        seeded.userPoolClientId,
-        ...(backend === 'lambda'
-          ? [
-              '--parameters',
-              LOCAL_LAMBDA_PARAMETERS_FILE,
-              '--lambda-env',
-              `DYNAMODB_ENDPOINT=${timerUrl}`,
-            ]
-          : ['--upstream', timerUrl]),
-        '--allowed-origins',
-        [...appOrigins, ...(options.allowedOrigins ?? [])].join(','),
-      ],
-      ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
-      timeoutMs: 30_000,
-      echo: options.echo || 'stderr',
-      signal: options.signal,
-    });
+    const gateway = await startProcess(
+      gatewaySpec(
+        {
+          port: ports.gateway,
+          fence,
+          allowedOrigins: [...appOrigins, ...(options.allowedOrigins ?? [])],
+          backend: backend === 'lambda' ? { lambdaTable: timerUrl } : { upstream: timerUrl },
+        },
+        ours,
+      ),
+    );
     running.push(gateway);
     pids.push(gateway.child.pid!);
     crashes.push(gateway.crashed);
-    const gatewayUrl = gateway.ready[1];
+    const gatewayUrl = listeningUrl(gateway);
 
     const config = offlineConfig({
       apiUrl: gatewayUrl,

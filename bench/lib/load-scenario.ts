@@ -6,14 +6,9 @@ import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newTestKey } from '../../local/jwt-authorizer/test-issuer.ts';
 import { cannon, type CannonResult } from './cannon.ts';
-import {
-  accessToken,
-  processStats,
-  startGateway,
-  startJwks,
-  startTimer,
-  type Running,
-} from './stack.ts';
+import { startProcess, type Managed } from '../../local/processes.ts';
+import { listeningUrl } from '../../local/server-specs.ts';
+import { accessToken, benchGatewaySpec, benchTimerSpec, processStats, startJwks } from './stack.ts';
 
 export interface LoadOptions {
   readonly requests: number;
@@ -174,14 +169,16 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
   const log = options.log ?? (() => undefined);
   const stranger = await newTestKey('k2');
   const jwks = await startJwks([await newTestKey('k1')]);
-  let timer: Running = await startTimer(jwks.issuer);
-  let gateway: Running | undefined;
+  let timer: Managed = await startProcess(benchTimerSpec(jwks.issuer));
+  let gateway: Managed | undefined;
   try {
-    gateway = await startGateway(jwks.issuer, timer.url);
+    const upstream = listeningUrl(timer);
+    gateway = await startProcess(benchGatewaySpec(jwks.issuer, upstream));
+    const gatewayUrl = listeningUrl(gateway);
     const authorization = `Bearer ${await accessToken(jwks)}`;
-    const url = `${gateway.url}/tasks`;
+    const url = `${gatewayUrl}/tasks`;
     const headers = { authorization };
-    const pid = gateway.pid;
+    const pid = gateway.child.pid!;
 
     // RSS is compared from after warm-up, so the warm-up must take the heap to its steady size
     // under this concurrency (measured: it plateaus within ~10k requests at 64 connections).
@@ -203,12 +200,12 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
     const endFds = await settledFds(pid, warmFds);
 
     log('fault: upstream restarted under load');
-    const upstreamPort = new URL(timer.url).port;
+    const upstreamPort = new URL(upstream).port;
     const during = cannon({ url, headers, connections: 8, duration: 3 });
     await sleep(600);
     await timer.stop();
     await sleep(800);
-    timer = await startTimer(jwks.issuer, Number(upstreamPort));
+    timer = await startProcess(benchTimerSpec(jwks.issuer, Number(upstreamPort)));
     const restartLoad = await during;
     let recovered = false;
     for (let i = 0; i < 50 && !recovered; i++) {
@@ -227,21 +224,21 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
     });
 
     log('fault: malformed requests');
-    const host = `Host: ${new URL(gateway.url).host}\r\n`;
+    const host = `Host: ${new URL(gatewayUrl).host}\r\n`;
     const malformed: Record<string, string> = {
       'header line without colon': await raw(
-        gateway.url,
+        gatewayUrl,
         [`GET /tasks HTTP/1.1\r\n${host}Bad Header Line\r\n\r\n`],
         false,
       ),
       'huge header (64 KiB)': await raw(
-        gateway.url,
+        gatewayUrl,
         [`GET /tasks HTTP/1.1\r\n${host}X-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`],
         false,
       ),
-      'garbage request line': await raw(gateway.url, ['\x01\x02 nonsense\r\n\r\n'], false),
+      'garbage request line': await raw(gatewayUrl, ['\x01\x02 nonsense\r\n\r\n'], false),
       'truncated body': await raw(
-        gateway.url,
+        gatewayUrl,
         [
           `POST /tasks HTTP/1.1\r\n${host}authorization: ${authorization}\r\n` +
             'content-type: application/json\r\ncontent-length: 100\r\n\r\n{"name":',
@@ -249,13 +246,13 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
         true,
       ),
       'bearer garbage': await raw(
-        gateway.url,
+        gatewayUrl,
         [`GET /tasks HTTP/1.1\r\n${host}authorization: Bearer x.y.z\r\nconnection: close\r\n\r\n`],
         false,
       ),
     };
     log(`fault: ${PREFLIGHT_FLOOD} oversized preflights at once`);
-    const flood = await preflightFlood(gateway.url, pid);
+    const flood = await preflightFlood(gatewayUrl, pid);
     const gatewayAliveAtEnd =
       gateway.child.exitCode === null && (await status(url, headers)) === 200;
 

@@ -1,25 +1,41 @@
-// The offline chain for gateway benchmarks and load tests, started through the public CLIs
-// (docs/architecture.md): a JWKS server, the reference Timer server and the
-// local gateway, each a real process or server on 127.0.0.1 with port 0.
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// The benchmarks' side of the offline chain: their JWKS issuer and tokens, and the settings their
+// Timer server and gateway run with. The processes are the local stack's: specs from
+// local/server-specs.ts, started with startProcess (local/processes.ts) as the stack starts them.
+import { readdirSync, readFileSync } from 'node:fs';
 import {
   startIssuer,
   type TestIssuer,
   type TestKey,
 } from '../../local/jwt-authorizer/test-issuer.ts';
-import { startProcess as startManaged } from '../../local/processes.ts';
-import { ROOT } from '../../tools/paths.ts';
+import type { StartSpec } from '../../local/processes.ts';
+import { gatewaySpec, timerServerSpec, type Fence } from '../../local/server-specs.ts';
 
 export const CLIENT_ID = 'benchclient';
 export const SCOPE = 'aws.cognito.signin.user.admin';
 
-/** The script file behind an `npm run NAME` ("node some/file.ts"), or undefined if not there yet. */
-export function npmScriptFile(name: string): string | undefined {
-  const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
-  const file = /^node (\S+)$/.exec(String(scripts[name] ?? ''))?.[1];
-  return file && existsSync(join(ROOT, file)) ? join(ROOT, file) : undefined;
+/** Tokens from `issuer` as accessToken makes them: the fence of the benches' servers. */
+const fence = (issuer: string): Fence => ({ issuer, audience: CLIENT_ID, scopes: SCOPE });
+
+/**
+ * The reference Timer server in memory, checking tokens from `issuer` (the same rules as the
+ * gateway's), or with `'insecure-no-auth'` none: the baseline that prices the second fence.
+ */
+export function benchTimerSpec(issuer: string, port = 0): StartSpec {
+  return timerServerSpec({
+    port,
+    db: ':memory:',
+    fence: issuer === 'insecure-no-auth' ? issuer : fence(issuer),
+  });
+}
+
+/** The local gateway in front of `upstream`, allowing the demo app's default origin. */
+export function benchGatewaySpec(issuer: string, upstream: string): StartSpec {
+  return gatewaySpec({
+    port: 0,
+    fence: fence(issuer),
+    allowedOrigins: ['http://localhost:4200'],
+    backend: { upstream },
+  });
 }
 
 /**
@@ -38,64 +54,6 @@ export function accessToken(jwks: TestIssuer, ttlSeconds = 3600, key: TestKey = 
  */
 export function startJwks(keys?: TestKey[]): Promise<TestIssuer> {
   return startIssuer({ path: '', ...(keys ? { keys } : {}) });
-}
-
-export interface Running {
-  readonly url: string;
-  readonly pid: number;
-  readonly child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-/** Starts `node file args…` and waits for its `listening on URL` line (local/processes.ts). */
-export async function startProcess(
-  file: string,
-  args: string[],
-  timeoutMs = 20_000,
-): Promise<Running> {
-  const managed = await startManaged({
-    name: relative(ROOT, file),
-    command: process.execPath,
-    args: [file, ...args],
-    cwd: ROOT,
-    ready: /^listening on (http:\/\/127\.0\.0\.1:\d+)/m,
-    timeoutMs,
-  });
-  const { child, stop } = managed;
-  return { url: managed.ready[1]!, pid: child.pid ?? 0, child, stop };
-}
-
-/**
- * The reference Timer server with its second fence checking tokens from `issuer` (the same rules
- * as the gateway's), or with `'insecure-no-auth'` none: the baseline that prices the fence.
- */
-export function startTimer(issuer: string, port = 0): Promise<Running> {
-  const file = npmScriptFile('timer-server');
-  if (!file) throw new Error('npm run timer-server is missing');
-  const auth =
-    issuer === 'insecure-no-auth'
-      ? ['--insecure-no-auth']
-      : ['--issuer', issuer, '--audience', CLIENT_ID, '--scopes', SCOPE];
-  return startProcess(file, ['--port', String(port), '--db', ':memory:', ...auth]);
-}
-
-export function startGateway(issuer: string, upstream: string): Promise<Running> {
-  const file = npmScriptFile('gateway');
-  if (!file) throw new Error('npm run gateway is missing');
-  return startProcess(file, [
-    '--port',
-    '0',
-    '--issuer',
-    issuer,
-    '--audience',
-    CLIENT_ID,
-    '--upstream',
-    upstream,
-    '--allowed-origins',
-    'http://localhost:4200',
-    '--scopes',
-    SCOPE,
-  ]);
 }
 
 /** CPU time (user + system) a process has used so far, in µs (Linux /proc, USER_HZ = 100). */
