@@ -1,4 +1,15 @@
-import { afterRenderEffect, computed, Directive, ElementRef, inject, input } from '@angular/core';
+import {
+  afterRenderEffect,
+  computed,
+  Directive,
+  ElementRef,
+  forwardRef,
+  inject,
+  InjectionToken,
+  input,
+  type Provider,
+  type Type,
+} from '@angular/core';
 
 /** What a form field reads from and reports to: the page's own signal-held form state. */
 export interface FieldForm<F extends string = string> {
@@ -9,6 +20,19 @@ export interface FieldForm<F extends string = string> {
   touch(field: F): void;
   /** The most characters the field takes, shown with a counter; no limit when undefined. */
   maxlength?(field: F): number | undefined;
+}
+
+/** The form of the fields in a page's template that bind none with `[form]`. */
+export const FIELD_FORM = new InjectionToken<FieldForm>('FIELD_FORM');
+
+/**
+ * Makes a page the form of every field in its template, so none repeats `[form]="this"`.
+ *
+ * @example
+ * @Component({ providers: [provideFieldForm(() => TimerFormPage)], … })
+ */
+export function provideFieldForm(page: () => Type<FieldForm>): Provider {
+  return { provide: FIELD_FORM, useExisting: forwardRef(page) };
 }
 
 /**
@@ -43,7 +67,15 @@ export interface FieldForm<F extends string = string> {
 export class FormFieldDirective {
   /** The field's name in the form. */
   readonly field = input.required<string>({ alias: 'appField' });
-  readonly form = input.required<FieldForm>();
+  /** The form; the page's (see `provideFieldForm`) when not bound. */
+  readonly formInput = input<FieldForm | undefined>(undefined, { alias: 'form' });
+  private readonly provided = inject(FIELD_FORM, { optional: true });
+  readonly form = computed(() => {
+    const form = this.formInput() ?? this.provided;
+    if (!form)
+      throw new Error(`Field "${this.field()}" has no form: bind [form] or provideFieldForm`);
+    return form;
+  });
   protected readonly maxlength = computed(() => this.form().maxlength?.(this.field()));
   private readonly value = computed(() => this.form().value(this.field()));
   protected readonly error = computed(() => this.form().errorOf(this.field()));
