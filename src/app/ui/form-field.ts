@@ -60,25 +60,25 @@ export function provideFieldForm(page: () => Type<FieldForm>): Provider {
     '[attr.error-text]': "error() ?? ''",
     '[class.ion-invalid]': '!!error()',
     '[class.ion-touched]': '!!error()',
-    '(ionInput)': 'form().set(field(), $event)',
-    '(ionBlur)': 'form().touch(field())',
+    '(ionInput)': 'source().set(field(), $event)',
+    '(ionBlur)': 'source().touch(field())',
   },
 })
 export class FormFieldDirective {
   /** The field's name in the form. */
   readonly field = input.required<string>({ alias: 'appField' });
   /** The form; the page's (see `provideFieldForm`) when not bound. */
-  readonly formInput = input<FieldForm | undefined>(undefined, { alias: 'form' });
+  readonly form = input<FieldForm>();
   private readonly provided = inject(FIELD_FORM, { optional: true });
-  readonly form = computed(() => {
-    const form = this.formInput() ?? this.provided;
+  protected readonly source = computed(() => {
+    const form = this.form() ?? this.provided;
     if (!form)
       throw new Error(`Field "${this.field()}" has no form: bind [form] or provideFieldForm`);
     return form;
   });
-  protected readonly maxlength = computed(() => this.form().maxlength?.(this.field()));
-  private readonly value = computed(() => this.form().value(this.field()));
-  protected readonly error = computed(() => this.form().errorOf(this.field()));
+  protected readonly maxlength = computed(() => this.source().maxlength?.(this.field()));
+  private readonly value = computed(() => this.source().value(this.field()));
+  protected readonly error = computed(() => this.source().errorOf(this.field()));
 
   constructor() {
     const el =
