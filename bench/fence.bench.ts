@@ -5,29 +5,20 @@
 // (local/jwt-authorizer/token-cache.ts), so a repeated token costs a cache hit and the claim checks.
 import { authorizedGets } from './lib/cannon.ts';
 import { median, row, type BenchRow } from './lib/result.ts';
-import { startProcess, type Managed } from '../local/processes.ts';
-import { listeningUrl } from '../local/server-specs.ts';
-import {
-  accessToken,
-  benchGatewaySpec,
-  benchTimerSpec,
-  cpuMicros,
-  startJwks,
-} from './lib/stack.ts';
+import { accessToken, cpuMicros, startChain, startJwks, type Chain } from './lib/stack.ts';
 
 const ROUNDS = 3;
 
 export async function fenceBenchmarks(time: number): Promise<BenchRow[]> {
   const seconds = Math.max(1, Math.round((time * 4) / 1000 / ROUNDS));
   const jwks = await startJwks();
-  const started: Managed[] = [];
+  const started: Chain[] = [];
   try {
-    const chain = async (issuer: string) => {
-      const timer = await startProcess(benchTimerSpec(issuer));
-      started.push(timer);
-      const gateway = await startProcess(benchGatewaySpec(jwks.issuer, listeningUrl(timer)));
-      started.push(gateway);
-      return { timer: timer.child.pid!, gateway: gateway.child.pid!, url: listeningUrl(gateway) };
+    const chain = async (timerIssuer: string) => {
+      const chain = await startChain(jwks.issuer, timerIssuer);
+      started.push(chain);
+      const pids = { timer: chain.timer.child.pid!, gateway: chain.gateway.child.pid! };
+      return { ...pids, url: chain.gatewayUrl };
     };
     const chains = { fenced: await chain(jwks.issuer), open: await chain('insecure-no-auth') };
     const authorization = `Bearer ${await accessToken(jwks)}`;
@@ -57,7 +48,7 @@ export async function fenceBenchmarks(time: number): Promise<BenchRow[]> {
       ),
     ];
   } finally {
-    for (const process of started.reverse()) await process.stop();
+    for (const chain of started.reverse()) await chain.stop();
     await jwks.close();
   }
 }

@@ -13,13 +13,7 @@ import { authorizedGets, type CannonResult } from './lib/cannon.ts';
 import { median, row, type BenchRow } from './lib/result.ts';
 import { startProcess } from '../local/processes.ts';
 import { LISTENING, listeningUrl } from '../local/server-specs.ts';
-import {
-  accessToken,
-  benchGatewaySpec,
-  benchTimerSpec,
-  cpuMicros,
-  startJwks,
-} from './lib/stack.ts';
+import { accessToken, cpuMicros, startChain, startJwks } from './lib/stack.ts';
 
 const ROUNDS = 3;
 
@@ -27,9 +21,8 @@ export async function gatewayBenchmarks(time: number): Promise<BenchRow[]> {
   // Seconds of load per target and round (at least 1 s; 2 s each at the default BENCH_TIME).
   const seconds = Math.max(1, Math.round((time * 5) / 1000 / ROUNDS));
   const jwks = await startJwks();
-  const timer = await startProcess(benchTimerSpec(jwks.issuer));
-  const timerUrl = listeningUrl(timer);
-  const gateway = await startProcess(benchGatewaySpec(jwks.issuer, timerUrl));
+  const chain = await startChain(jwks.issuer);
+  const { timer, gateway, timerUrl } = chain;
   const reference = await startProcess({
     name: 'reference-proxy',
     command: process.execPath,
@@ -41,7 +34,7 @@ export async function gatewayBenchmarks(time: number): Promise<BenchRow[]> {
     const authorization = `Bearer ${await accessToken(jwks)}`;
     const targets = [
       ['direct', timerUrl, undefined],
-      ['gateway', listeningUrl(gateway), gateway.child.pid!],
+      ['gateway', chain.gatewayUrl, gateway.child.pid!],
       ['reference proxy', listeningUrl(reference), reference.child.pid!],
     ] as const;
     type Who = (typeof targets)[number][0];
@@ -104,8 +97,7 @@ export async function gatewayBenchmarks(time: number): Promise<BenchRow[]> {
     ];
   } finally {
     await reference.stop();
-    await gateway.stop();
-    await timer.stop();
+    await chain.stop();
     await jwks.close();
   }
 }

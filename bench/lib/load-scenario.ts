@@ -7,8 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { newTestKey } from '../../local/jwt-authorizer/test-issuer.ts';
 import { cannon, type CannonResult } from './cannon.ts';
 import { startProcess, type Managed } from '../../local/processes.ts';
-import { listeningUrl } from '../../local/server-specs.ts';
-import { accessToken, benchGatewaySpec, benchTimerSpec, processStats, startJwks } from './stack.ts';
+import { accessToken, benchTimerSpec, processStats, startChain, startJwks } from './stack.ts';
 
 export interface LoadOptions {
   readonly requests: number;
@@ -169,12 +168,11 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
   const log = options.log ?? (() => undefined);
   const stranger = await newTestKey('k2');
   const jwks = await startJwks([await newTestKey('k1')]);
-  let timer: Managed = await startProcess(benchTimerSpec(jwks.issuer));
-  let gateway: Managed | undefined;
+  const chain = await startChain(jwks.issuer);
+  // The Timer server started again on the same port by the restart fault below.
+  let restarted: Managed | undefined;
   try {
-    const upstream = listeningUrl(timer);
-    gateway = await startProcess(benchGatewaySpec(jwks.issuer, upstream));
-    const gatewayUrl = listeningUrl(gateway);
+    const { gateway, gatewayUrl, timerUrl } = chain;
     const authorization = `Bearer ${await accessToken(jwks)}`;
     const url = `${gatewayUrl}/tasks`;
     const headers = { authorization };
@@ -200,12 +198,12 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
     const endFds = await settledFds(pid, warmFds);
 
     log('fault: upstream restarted under load');
-    const upstreamPort = new URL(upstream).port;
+    const upstreamPort = new URL(timerUrl).port;
     const during = cannon({ url, headers, connections: 8, duration: 3 });
     await sleep(600);
-    await timer.stop();
+    await chain.timer.stop();
     await sleep(800);
-    timer = await startProcess(benchTimerSpec(jwks.issuer, Number(upstreamPort)));
+    restarted = await startProcess(benchTimerSpec(jwks.issuer, Number(upstreamPort)));
     const restartLoad = await during;
     let recovered = false;
     for (let i = 0; i < 50 && !recovered; i++) {
@@ -274,8 +272,8 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
       gatewayAliveAtEnd,
     };
   } finally {
-    await gateway?.stop();
-    await timer.stop();
+    await chain.stop();
+    await restarted?.stop();
     await jwks.close();
   }
 }

@@ -1,5 +1,5 @@
-// The benchmarks' side of the offline chain: their JWKS issuer and tokens, and the settings their
-// Timer server and gateway run with. The processes are the local stack's: specs from
+// The benchmarks' side of the offline chain: their JWKS issuer and tokens, and their Timer server
+// and gateway with the settings they run with. The processes are the local stack's: specs from
 // local/server-specs.ts, started with startProcess (local/processes.ts) as the stack starts them.
 import { readdirSync, readFileSync } from 'node:fs';
 import {
@@ -7,8 +7,13 @@ import {
   type TestIssuer,
   type TestKey,
 } from '../../local/jwt-authorizer/test-issuer.ts';
-import type { StartSpec } from '../../local/processes.ts';
-import { gatewaySpec, timerServerSpec, type Fence } from '../../local/server-specs.ts';
+import { startProcess, type Managed, type StartSpec } from '../../local/processes.ts';
+import {
+  gatewaySpec,
+  listeningUrl,
+  timerServerSpec,
+  type Fence,
+} from '../../local/server-specs.ts';
 
 export const CLIENT_ID = 'benchclient';
 export const SCOPE = 'aws.cognito.signin.user.admin';
@@ -28,14 +33,41 @@ export function benchTimerSpec(issuer: string, port = 0): StartSpec {
   });
 }
 
-/** The local gateway in front of `upstream`, allowing the demo app's default origin. */
-export function benchGatewaySpec(issuer: string, upstream: string): StartSpec {
-  return gatewaySpec({
-    port: 0,
-    fence: fence(issuer),
-    allowedOrigins: ['http://localhost:4200'],
-    backend: { upstream },
-  });
+export interface Chain {
+  timer: Managed;
+  gateway: Managed;
+  timerUrl: string;
+  gatewayUrl: string;
+  /** Stops the gateway, then the Timer server (each stop is a no-op once it has stopped). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The chain the benches measure: the Timer server (fenced by `timerIssuer`, default the
+ * gateway's) and the local gateway in front of it checking tokens from `issuer`, allowing the demo
+ * app's default origin.
+ */
+export async function startChain(issuer: string, timerIssuer = issuer): Promise<Chain> {
+  const timer = await startProcess(benchTimerSpec(timerIssuer));
+  const timerUrl = listeningUrl(timer);
+  try {
+    const gateway = await startProcess(
+      gatewaySpec({
+        port: 0,
+        fence: fence(issuer),
+        allowedOrigins: ['http://localhost:4200'],
+        backend: { upstream: timerUrl },
+      }),
+    );
+    const stop = async () => {
+      await gateway.stop();
+      await timer.stop();
+    };
+    return { timer, gateway, timerUrl, gatewayUrl: listeningUrl(gateway), stop };
+  } catch (error) {
+    await timer.stop();
+    throw error;
+  }
 }
 
 /**
