@@ -21,7 +21,7 @@ import {
   type Task,
 } from 'ngx-cognito-gateway/timer';
 import { firstValueFrom } from 'rxjs';
-import { FormFieldDirective, provideFieldForm } from '../ui/form-field';
+import { FormFieldDirective } from '../ui/form-field';
 import { reportError, type DescribedError } from './describe-error';
 import { DAYS, timeZone } from './format';
 import { Notify } from './notify';
@@ -56,7 +56,6 @@ defineIonTextarea();
   changeDetection: ChangeDetectionStrategy.OnPush,
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
   imports: [...PAGE_PARTS, IonBackButton, IonChip, IonLabel, IonSpinner, FormFieldDirective],
-  providers: [provideFieldForm(() => TimerFormPage)],
   templateUrl: './timer-form.page.html',
   styleUrl: './timer-form.page.scss',
 })

@@ -1,7 +1,7 @@
 import { Component, CUSTOM_ELEMENTS_SCHEMA, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { defineCustomElement as defineIonInput } from '@ionic/core/components/ion-input.js';
-import { FormFieldDirective, provideFieldForm, type FieldForm } from './form-field';
+import { FormFieldDirective, type FieldForm } from './form-field';
 
 defineIonInput();
 
@@ -27,15 +27,6 @@ class OneFieldForm implements FieldForm {
 class HostComponent {
   readonly form = new OneFieldForm();
 }
-
-/** A page that is the form of its fields, as the timer form is. */
-@Component({
-  schemas: [CUSTOM_ELEMENTS_SCHEMA],
-  imports: [FormFieldDirective],
-  providers: [provideFieldForm(() => PageForm)],
-  template: `<ion-input appField="name" label="Name" />`,
-})
-class PageForm extends OneFieldForm {}
 
 describe('FormFieldDirective', () => {
   async function render() {
@@ -83,16 +74,5 @@ describe('FormFieldDirective', () => {
     form.text.set('Restore');
     await fixture.whenStable();
     expect(el.value).toBe('Restore');
-  });
-
-  it("takes the page's form when none is bound", async () => {
-    const fixture = TestBed.createComponent(PageForm);
-    await fixture.whenStable();
-    const el = (fixture.nativeElement as HTMLElement).querySelector('ion-input')!;
-    fixture.componentInstance.error.set('Name is required.');
-    fixture.componentInstance.text.set('Ann');
-    await fixture.whenStable();
-    expect(el.errorText).toBe('Name is required.');
-    expect(el.value).toBe('Ann');
   });
 });

@@ -1,15 +1,4 @@
-import {
-  afterRenderEffect,
-  computed,
-  Directive,
-  ElementRef,
-  forwardRef,
-  inject,
-  InjectionToken,
-  input,
-  type Provider,
-  type Type,
-} from '@angular/core';
+import { afterRenderEffect, computed, Directive, ElementRef, inject, input } from '@angular/core';
 
 /** What a form field reads from and reports to: the page's own signal-held form state. */
 export interface FieldForm<F extends string = string> {
@@ -20,19 +9,6 @@ export interface FieldForm<F extends string = string> {
   touch(field: F): void;
   /** The most characters the field takes, shown with a counter; no limit when undefined. */
   maxlength?(field: F): number | undefined;
-}
-
-/** The form of the fields in a page's template that bind none with `[form]`. */
-export const FIELD_FORM = new InjectionToken<FieldForm>('FIELD_FORM');
-
-/**
- * Makes a page the form of every field in its template, so none repeats `[form]="this"`.
- *
- * @example
- * @Component({ providers: [provideFieldForm(() => TimerFormPage)], … })
- */
-export function provideFieldForm(page: () => Type<FieldForm>): Provider {
-  return { provide: FIELD_FORM, useExisting: forwardRef(page) };
 }
 
 /**
@@ -60,25 +36,17 @@ export function provideFieldForm(page: () => Type<FieldForm>): Provider {
     '[attr.error-text]': "error() ?? ''",
     '[class.ion-invalid]': '!!error()',
     '[class.ion-touched]': '!!error()',
-    '(ionInput)': 'source().set(field(), $event)',
-    '(ionBlur)': 'source().touch(field())',
+    '(ionInput)': 'form().set(field(), $event)',
+    '(ionBlur)': 'form().touch(field())',
   },
 })
 export class FormFieldDirective {
   /** The field's name in the form. */
   readonly field = input.required<string>({ alias: 'appField' });
-  /** The form; the page's (see `provideFieldForm`) when not bound. */
-  readonly form = input<FieldForm>();
-  private readonly provided = inject(FIELD_FORM, { optional: true });
-  protected readonly source = computed(() => {
-    const form = this.form() ?? this.provided;
-    if (!form)
-      throw new Error(`Field "${this.field()}" has no form: bind [form] or provideFieldForm`);
-    return form;
-  });
-  protected readonly maxlength = computed(() => this.source().maxlength?.(this.field()));
-  private readonly value = computed(() => this.source().value(this.field()));
-  protected readonly error = computed(() => this.source().errorOf(this.field()));
+  readonly form = input.required<FieldForm>();
+  protected readonly maxlength = computed(() => this.form().maxlength?.(this.field()));
+  private readonly value = computed(() => this.form().value(this.field()));
+  protected readonly error = computed(() => this.form().errorOf(this.field()));
 
   constructor() {
     const el =
