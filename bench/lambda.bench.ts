@@ -4,9 +4,9 @@
 // and a conditional PUT); the difference is the storage path. Measured, not targeted: dynalite is
 // a stand-in, so the row says what the Lambda's own code and the SDK cost here, not DynamoDB.
 import { Bench } from 'tinybench';
-import { VALID_DRAFT } from '../local/timer-server/drafts.fixture.ts';
-import { createTimerHandler, type TimerRequest } from '../local/timer-server/core.ts';
-import { loadTimerSchemas } from '../local/timer-server/schema.ts';
+import { VALID_DRAFT } from '../lambda/timer-api/core/drafts.fixture.ts';
+import { loadTimerSchemas } from '../lambda/timer-api/core/schema.ts';
+import { createTimerHandler, type TimerRequest } from '../lambda/timer-api/core/timer-handler.ts';
 import { openTaskStore } from '../local/timer-server/store.ts';
 import { startDynalite } from '../lambda/timer-api/dynalite.ts';
 import type { HttpApiEvent, HttpApiResult } from '../lambda/timer-api/event.ts';

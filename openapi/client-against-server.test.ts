@@ -23,7 +23,7 @@ import {
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { LIBRARY_DIST } from '../tools/paths.ts';
-import { VALID_DRAFT } from '../local/timer-server/drafts.fixture.ts';
+import { VALID_DRAFT } from '../lambda/timer-api/core/drafts.fixture.ts';
 import { startIssuer, type TestIssuer } from '../local/jwt-authorizer/test-issuer.ts';
 import { BACKEND_KINDS, startBackend, type Backend } from './backends.ts';
 

@@ -2,7 +2,7 @@
 // tasks (404, never 403), and ETag / If-Match stops lost updates (412) the same way on each.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { VALID_DRAFT } from '../local/timer-server/drafts.fixture.ts';
+import { VALID_DRAFT } from '../lambda/timer-api/core/drafts.fixture.ts';
 import { startIssuer, type TestIssuer } from '../local/jwt-authorizer/test-issuer.ts';
 import { call } from '../local/timer-server/testing.ts';
 import { BACKEND_KINDS, startBackend, type Backend } from './backends.ts';

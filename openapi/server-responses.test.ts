@@ -3,8 +3,8 @@
 // no operation has a recipe here for a status the spec leaves undeclared.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VALID_DRAFT } from '../local/timer-server/drafts.fixture.ts';
-import { loadTimerSchemas } from '../local/timer-server/schema.ts';
+import { VALID_DRAFT } from '../lambda/timer-api/core/drafts.fixture.ts';
+import { loadTimerSchemas } from '../lambda/timer-api/core/schema.ts';
 import { startIssuer, type TestIssuer } from '../local/jwt-authorizer/test-issuer.ts';
 import { call } from '../local/timer-server/testing.ts';
 import { BACKEND_KINDS, startBackend, type BackendKind } from './backends.ts';

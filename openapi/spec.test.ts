@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileTimerSchemas } from '../local/timer-server/schema.ts';
+import { compileTimerSchemas } from '../lambda/timer-api/core/schema.ts';
 import { loadSpec, resolvePointer } from './spec.ts';
 
 const doc = loadSpec();

@@ -4,8 +4,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DRAFT_CASES, VALID_DRAFT } from '../local/timer-server/drafts.fixture.ts';
-import { loadTimerSchemas } from '../local/timer-server/schema.ts';
+import { DRAFT_CASES, VALID_DRAFT } from '../lambda/timer-api/core/drafts.fixture.ts';
+import { loadTimerSchemas } from '../lambda/timer-api/core/schema.ts';
 import { importClientSource } from './client-source.ts';
 
 interface FieldError {

@@ -1,7 +1,7 @@
 // The Timer Lambda's configuration, read once from its environment (the template sets it; the
 // local gateway passes the same, plus DYNAMODB_ENDPOINT for the offline table). A bad value fails
 // the function's start, not a request.
-import { DEFAULT_MAX_TASKS_PER_OWNER } from '../../local/timer-server/task-store.ts';
+import { DEFAULT_MAX_TASKS_PER_OWNER } from './core/task-store.ts';
 
 export class TimerConfigError extends Error {
   override readonly name = 'TimerConfigError';

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { GetCommand, DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { storeContract, CONTRACT_DRAFT } from '../../local/timer-server/store-contract.ts';
-import { LIMIT_REACHED } from '../../local/timer-server/task-store.ts';
+import { storeContract, CONTRACT_DRAFT } from './core/store-contract.ts';
+import { LIMIT_REACHED } from './core/task-store.ts';
 import { createTasksTable, startDynalite, type LocalDynamo } from './dynalite.ts';
 import { dynamoTaskStore } from './dynamo-store.ts';
 import { META_KEY } from './table.ts';

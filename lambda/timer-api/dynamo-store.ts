@@ -20,14 +20,8 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import {
-  draftFields,
-  LIMIT_REACHED,
-  STALE,
-  type Task,
-  type TaskDraft,
-  type TaskStore,
-} from '../../local/timer-server/task-store.ts';
+import type { Task, TaskDraft, TaskStore } from './core/task-store.ts';
+import { draftFields, LIMIT_REACHED, STALE } from './core/task-store.ts';
 import { META_KEY, TASK_PREFIX } from './table.ts';
 
 export interface DynamoTaskStoreOptions {

@@ -3,9 +3,9 @@
 // The event's header names are lower case and repeated headers arrive joined with commas; a body
 // is a string, base64-encoded when `isBase64Encoded`. A result with `statusCode` is the response
 // as is (no inference), its body a string.
-import { BodyTooLargeError } from '../../local/http/body.ts';
-import type { TimerRequest } from '../../local/timer-server/core.ts';
-import type { TimerResponse } from '../../local/timer-server/problem.ts';
+import { BodyTooLargeError } from './core/body.ts';
+import type { TimerResponse } from './core/problem.ts';
+import type { TimerRequest } from './core/timer-handler.ts';
 
 export interface HttpApiEvent {
   readonly version?: string;

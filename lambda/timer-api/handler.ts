@@ -1,16 +1,16 @@
 // The Timer API on Lambda behind an HTTP API's `$default` route (AWS_PROXY, payload 2.0), on
-// DynamoDB. The same core as the reference server (local/timer-server/core.ts): one request
-// validation, one error model, one set of rules. Only the transport (event.ts) and the storage
-// (dynamo-store.ts) are this folder's own.
+// DynamoDB. The core (core/: request validation, the error model, the rules) is this Lambda's own
+// and the local reference server runs the same one, so both backends answer alike. Beside it, only
+// the transport (event.ts) and the storage (dynamo-store.ts) are the Lambda's.
 //
 // Who calls: API Gateway's JWT authorizer verified the token before invoking, and the function's
 // resource policy lets only this API invoke it (cloudformation/api.yaml, TimerPermission); the
 // owner is the verified `sub` (event.ts ownerOf).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createTimerHandler } from '../../local/timer-server/core.ts';
-import { problemResponse, problems } from '../../local/timer-server/problem.ts';
-import { compileTimerSchemas } from '../../local/timer-server/schema.ts';
 import { parseTimerConfig } from './config.ts';
+import { problemResponse, problems } from './core/problem.ts';
+import { compileTimerSchemas } from './core/schema.ts';
+import { createTimerHandler } from './core/timer-handler.ts';
 import { dynamoTaskStore } from './dynamo-store.ts';
 import {
   ownerOf,

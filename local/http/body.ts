@@ -1,6 +1,7 @@
 // Request bodies read from node:http within a size limit, and optionally within a budget of bytes
-// held at once. The one reader of both local servers (the gateway and the reference Timer server);
-// BodyTooLargeError is also what the Timer Lambda's event reader throws.
+// held at once. The one reader of both local servers (the gateway and the reference Timer server).
+// BodyTooLargeError is the Timer core's (lambda/timer-api/core/body.ts), so the core, the Lambda's
+// event reader and this reader all throw the one class the core checks for.
 //
 // - A body declared larger than the limit is refused before a byte of it is read; a chunked body
 //   is refused at the chunk that takes it past the limit. Either way the server stops reading,
@@ -14,10 +15,9 @@
 //   closes, since the body is held until then (Lambda event, integration request, retries).
 // - A client that goes away mid-body is not an error of the server: ClientGoneError.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError } from '../../lambda/timer-api/core/body.ts';
 
-export class BodyTooLargeError extends Error {
-  override readonly name = 'BodyTooLargeError';
-}
+export { BodyTooLargeError };
 
 export class BodyBudgetExhaustedError extends Error {
   override readonly name = 'BodyBudgetExhaustedError';

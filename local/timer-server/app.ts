@@ -1,14 +1,18 @@
-// The reference server's transport: node:http in front of the Timer API's core (core.ts). What is
-// HTTP/1.1's own stays here: the Host header, the second fence on the bearer token, reading the
+// The reference server's transport: node:http in front of the Timer API's core
+// (lambda/timer-api/core/timer-handler.ts, shared with the Timer Lambda). What is HTTP/1.1's own
+// stays here: the Host header, the second fence on the bearer token, reading the
 // body from the socket, and closing a connection whose body was refused unread.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { closeAfterRefusal, isClientGone, readBody } from '../http/body.ts';
-import { createTimerHandler, type TimerRequest } from './core.ts';
+import { problems, type Problem } from '../../lambda/timer-api/core/problem.ts';
+import type { TimerSchemas } from '../../lambda/timer-api/core/schema.ts';
+import type { TaskStore } from '../../lambda/timer-api/core/task-store.ts';
+import {
+  createTimerHandler,
+  type TimerRequest,
+} from '../../lambda/timer-api/core/timer-handler.ts';
 import type { Fence } from './fence.ts';
 import { send, sendProblem } from './http-send.ts';
-import { problems, type Problem } from './problem.ts';
-import type { TimerSchemas } from './schema.ts';
-import type { TaskStore } from './task-store.ts';
 
 /**
  * RFC 9112 §3.2: 400 for an HTTP/1.1 request without a Host header, and for any with more than

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { csvFlag, jwksMaxAgeFlag, scopesFlag, urlFlag } from '../jwt-authorizer/flags.ts';
 import type { TokenFenceOptions } from './fence.ts';
-import { DEFAULT_MAX_TASKS_PER_OWNER } from './store.ts';
+import { DEFAULT_MAX_TASKS_PER_OWNER } from '../../lambda/timer-api/core/task-store.ts';
 
 export const DEFAULT_PORT = 3100;
 /** Gitignored (local/data/), so a developer's tasks never end up in a commit. */

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createAuthorizer } from '../jwt-authorizer/authorizer.ts';
 import { wwwAuthenticate } from '../jwt-authorizer/claims.ts';
-import { problems, type Problem } from './problem.ts';
+import { problems, type Problem } from '../../lambda/timer-api/core/problem.ts';
 
 export type Admission =
   | { readonly ok: true; readonly owner: string }

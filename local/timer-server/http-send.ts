@@ -1,7 +1,11 @@
 // Writing a TimerResponse on node:http, and the raw answer for a connection Node refused before
 // there was a request object to answer on.
 import type { ServerResponse } from 'node:http';
-import { problemResponse, type Problem, type TimerResponse } from './problem.ts';
+import {
+  problemResponse,
+  type Problem,
+  type TimerResponse,
+} from '../../lambda/timer-api/core/problem.ts';
 
 export function send(res: ServerResponse, response: TimerResponse): void {
   const headers: Record<string, string> = { ...response.headers };

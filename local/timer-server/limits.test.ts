@@ -1,9 +1,14 @@
 // Bounded cost per request: every input gets a 4xx, and none is expensive to refuse.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VALID_DRAFT } from './drafts.fixture.ts';
-import { loadTimerSchemas, MAX_DEPTH, shapeErrors } from './schema.ts';
-import { openTaskStore, LIMIT_REACHED, type Task, type TaskDraft } from './store.ts';
+import { VALID_DRAFT } from '../../lambda/timer-api/core/drafts.fixture.ts';
+import { loadTimerSchemas, MAX_DEPTH, shapeErrors } from '../../lambda/timer-api/core/schema.ts';
+import {
+  LIMIT_REACHED,
+  type Task,
+  type TaskDraft,
+} from '../../lambda/timer-api/core/task-store.ts';
+import { openTaskStore } from './store.ts';
 import { assertProblem, call, withServer } from './testing.ts';
 
 const schemas = loadTimerSchemas();

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VALID_DRAFT } from './drafts.fixture.ts';
+import { VALID_DRAFT } from '../../lambda/timer-api/core/drafts.fixture.ts';
 import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
 import { assertProblem, call } from './testing.ts';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { JWTPayload } from 'jose';
 import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
-import { VALID_DRAFT } from './drafts.fixture.ts';
+import { VALID_DRAFT } from '../../lambda/timer-api/core/drafts.fixture.ts';
 import { assertProblem, call, withServer, type JsonResponse } from './testing.ts';
 
 const AUDIENCE = 'client-1';

@@ -3,7 +3,7 @@
 // problem+json body.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VALID_DRAFT } from './drafts.fixture.ts';
+import { VALID_DRAFT } from '../../lambda/timer-api/core/drafts.fixture.ts';
 import { assertProblem, call, exchange, parseResponse, withServer } from './testing.ts';
 
 describe('timer server: HTTP/1.1', () => {

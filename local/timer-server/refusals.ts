@@ -3,8 +3,8 @@
 // error, so a client has one error format to read.
 import { maxHeaderSize, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { problems, type Problem } from '../../lambda/timer-api/core/problem.ts';
 import { rawProblem, sendProblem } from './http-send.ts';
-import { problems, type Problem } from './problem.ts';
 
 export interface Timeouts {
   readonly headersMs: number;

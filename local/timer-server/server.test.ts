@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { deflateSync, gzipSync } from 'node:zlib';
-import { DRAFT_CASES, VALID_DRAFT } from './drafts.fixture.ts';
-import { loadTimerSchemas } from './schema.ts';
+import { DRAFT_CASES, VALID_DRAFT } from '../../lambda/timer-api/core/drafts.fixture.ts';
+import { loadTimerSchemas } from '../../lambda/timer-api/core/schema.ts';
 import { assertProblem, call, withServer } from './testing.ts';
 
 const schemas = loadTimerSchemas();

@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadTimerSchemas } from '../../lambda/timer-api/core/schema.ts';
+import { DEFAULT_MAX_TASKS_PER_OWNER } from '../../lambda/timer-api/core/task-store.ts';
 import { createTimerApp } from './app.ts';
 import { insecureFence, tokenFence, type TokenFenceOptions } from './fence.ts';
 import { answerRefusals } from './refusals.ts';
-import { loadTimerSchemas } from './schema.ts';
-import { DEFAULT_MAX_TASKS_PER_OWNER, openTaskStore } from './store.ts';
+import { openTaskStore } from './store.ts';
 
 export interface TimerServerOptions {
   /** 0 picks a free port. */

@@ -4,8 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { LIMIT_REACHED, openTaskStore, STALE, type Task, type TaskDraft } from './store.ts';
-import { storeContract } from './store-contract.ts';
+import { storeContract } from '../../lambda/timer-api/core/store-contract.ts';
+import {
+  LIMIT_REACHED,
+  STALE,
+  type Task,
+  type TaskDraft,
+} from '../../lambda/timer-api/core/task-store.ts';
+import { openTaskStore } from './store.ts';
 
 const draft: TaskDraft = {
   name: 'n',

@@ -12,25 +12,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
+import type { Task, TaskDraft, TaskStore } from '../../lambda/timer-api/core/task-store.ts';
 import {
   DEFAULT_MAX_TASKS_PER_OWNER,
   draftFields,
   LIMIT_REACHED,
   STALE,
-  type Task,
-  type TaskDraft,
-  type TaskStore,
-} from './task-store.ts';
-
-export {
-  DEFAULT_MAX_TASKS_PER_OWNER,
-  LIMIT_REACHED,
-  STALE,
-  type DayOfWeek,
-  type Task,
-  type TaskDraft,
-  type TaskStore,
-} from './task-store.ts';
+} from '../../lambda/timer-api/core/task-store.ts';
 
 /** The SQLite store: the shared interface, plus what only a file can have. */
 export interface SqliteTaskStore extends TaskStore {

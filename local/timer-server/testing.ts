@@ -2,7 +2,7 @@
 // HTTP/1.1 over a socket (for what fetch refuses to send), and the spec's check of a problem.
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { loadTimerSchemas } from './schema.ts';
+import { loadTimerSchemas } from '../../lambda/timer-api/core/schema.ts';
 import { startTimerServer, type RunningTimerServer, type TimerServerOptions } from './server.ts';
 
 /**

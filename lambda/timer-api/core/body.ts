@@ -1,7 +1,13 @@
 // Request bodies: which media types and codings are taken, how many bytes, and how they become
-// JSON. Shared by both transports (node:http in app.ts, API Gateway's event in lambda/timer-api);
-// the bytes themselves are read by each transport (local/http/body.ts on node:http).
+// JSON. Shared by both transports (API Gateway's event in ../event.ts, node:http in
+// local/timer-server/app.ts); the bytes themselves are read by each transport (local/http/body.ts
+// on node:http), and both refuse a body past the limit with BodyTooLargeError.
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** A request body longer than the reader's limit; thrown by every body reader of both stacks. */
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+}
 
 export class InvalidJsonError extends Error {
   override readonly name = 'InvalidJsonError';

@@ -1,5 +1,6 @@
-// Drafts at and just past every rule's boundary in openapi/timer-api.yaml, shared by the server's
-// HTTP tests and openapi/validators-agree.test.ts (server ajv vs client validateTaskDraft).
+// Drafts at and just past every rule's boundary in openapi/timer-api.yaml, shared by both backends'
+// tests (the Lambda's handler.test.ts, the reference server's HTTP tests) and
+// openapi/validators-agree.test.ts (server ajv vs client validateTaskDraft).
 export const VALID_DRAFT = {
   name: 'Nightly backup',
   description: 'Copies the database to S3',

@@ -2,7 +2,7 @@
 import type {
   FieldError,
   Problem,
-} from '../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
+} from '../../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
 
 export type { Problem };
 
@@ -72,8 +72,9 @@ function blank(status: number, title: string, detail: string): Problem {
 const PROBLEM_JSON = 'application/problem+json';
 
 /**
- * An answer as both transports write it: the node:http server (http-send.ts) and the Lambda
- * handler (lambda/timer-api) add only what their transport needs (Content-Length, Connection).
+ * An answer as both transports write it: the Lambda handler (../event.ts) and the node:http server
+ * (local/timer-server/http-send.ts) add only what their transport needs (Content-Length,
+ * Connection).
  */
 export interface TimerResponse {
   readonly status: number;

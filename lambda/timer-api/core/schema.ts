@@ -2,8 +2,8 @@
 // dialect), so the server has no second, hand-kept copy of the rules.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { loadSpec, SPEC_PATH, type OpenApiDocument } from '../../openapi/spec.ts';
-import type { FieldError } from '../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
+import { loadSpec, SPEC_PATH, type OpenApiDocument } from '../../../openapi/spec.ts';
+import type { FieldError } from '../../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
 
 export type { FieldError };
 

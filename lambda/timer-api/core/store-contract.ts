@@ -1,6 +1,6 @@
 // What every TaskStore must do, as tests any store's spec registers with its own factory: the
-// SQLite store (store.test.ts) and the DynamoDB store (lambda/timer-api/dynamo-store.test.ts) are
-// held to the same rules, including under concurrent requests.
+// DynamoDB store (../dynamo-store.test.ts) and the SQLite store (local/timer-server/store.test.ts)
+// are held to the same rules, including under concurrent requests.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LIMIT_REACHED, STALE, type Task, type TaskDraft, type TaskStore } from './task-store.ts';

@@ -1,19 +1,20 @@
-// What the Timer API needs from storage, whatever the engine (SQLite here, DynamoDB in
-// lambda/timer-api): every read and write is scoped to an owner, so another owner's task is
-// indistinguishable from a missing one, and a write can be made conditional on the version read.
+// What the Timer API needs from storage, whatever the engine (DynamoDB in ../dynamo-store.ts,
+// SQLite in local/timer-server/store.ts): every read and write is scoped to an owner, so another
+// owner's task is indistinguishable from a missing one, and a write can be made conditional on the
+// version read.
 // Async, because a network store answers later; each implementation says how it keeps the rules
 // when requests interleave.
 import type {
   Task,
   TaskDraft,
-} from '../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
+} from '../../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
 
 // The contract's types, generated from openapi/timer-api.yaml (one source for every user of them).
 export type {
   DayOfWeek,
   Task,
   TaskDraft,
-} from '../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
+} from '../../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
 
 /** What a conditional write found: the task's version differed from the one expected. */
 export const STALE = 'stale';

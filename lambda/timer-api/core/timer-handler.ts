@@ -1,11 +1,12 @@
 // The Timer API's rules, whatever carries the request (openapi/timer-api.yaml, paths): routing,
 // methods, body checks and validation, If-Match, the per-owner limit and the one error model.
-// Two transports call it with an owner they have already established: the reference server
-// (app.ts: node:http, the token verified by fence.ts) and the Lambda (lambda/timer-api: API
-// Gateway's payload 2.0 event, the owner from the claims its JWT authorizer verified). Only
-// storage (TaskStore) and transport differ between the two backends.
-import { BodyTooLargeError } from '../http/body.ts';
+// Two transports call it with an owner they have already established: the Lambda (../event.ts: API
+// Gateway's payload 2.0 event, the owner from the claims its JWT authorizer verified) and the
+// local reference server (local/timer-server/app.ts: node:http, the token verified by fence.ts).
+// Only storage (TaskStore) and transport differ between the two backends. This folder imports
+// nothing from the local stack, so the Lambda bundle stands on its own.
 import {
+  BodyTooLargeError,
   contentCoding,
   InvalidJsonError,
   isJsonMediaType,
