@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { generate, GENERATED_PATH } from './generate.ts';
-import { loadSpec } from './spec.ts';
+import { DRAFT_BODY_POINTER, loadSpec, resolvePointer } from './spec.ts';
 
 describe('generated Timer client module', () => {
   it('is what openapi/timer-api.yaml generates today (run openapi/generate.ts if not)', async () => {
@@ -44,8 +44,31 @@ describe('generated Timer client module', () => {
     const text = await generate();
     assert.match(
       text,
-      /export interface Task \{\n {2}\/\*\* Set by the server\. \*\/\n {2}id: string;\n {2}\/\*\* 1–100 characters, no control characters\. \*\/\n {2}name: string;\n {2}\/\*\* Up to 500 characters;[^*]*\*\/\n {2}description\?: string;/,
+      /export interface TaskDraft \{\n {2}\/\*\* 1–100 characters, no control characters\. \*\/\n {2}name: string;\n {2}\/\*\* Up to 500 characters;[^*]*\*\/\n {2}description\?: string;/,
     );
     assert.match(text, /daysOfWeek: DayOfWeek\[\];/);
+  });
+
+  it('writes Task as a TaskDraft extended with the fields the server sets', async () => {
+    const text = await generate();
+    const task = /export interface Task extends TaskDraft \{\n([^}]*)\}/.exec(text)?.[1] ?? '';
+    const fields = [...task.matchAll(/^ {2}(\w+\??):/gm)].map((m) => m[1]);
+    assert.deepEqual(fields, ['id', 'createdAt', 'updatedAt', 'version']);
+  });
+
+  it('refuses a draft request body that does not refuse other fields', async () => {
+    const doc = loadSpec();
+    const body = resolvePointer(doc, DRAFT_BODY_POINTER);
+    delete body['unevaluatedProperties'];
+    await assert.rejects(
+      generate(doc),
+      /must be an object \$ref with unevaluatedProperties: false/,
+    );
+  });
+
+  it('refuses a TaskDraft closed on its own, which Task could not extend', async () => {
+    const doc = loadSpec();
+    doc.components.schemas['TaskDraft']!['additionalProperties'] = false;
+    await assert.rejects(generate(doc), /must leave additionalProperties to the schemas/);
   });
 });

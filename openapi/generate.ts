@@ -5,7 +5,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { loadSpec, resolvePointer, type OpenApiDocument, type Schema } from './spec.ts';
+import {
+  DRAFT_BODY_POINTER,
+  loadSpec,
+  resolvePointer,
+  type OpenApiDocument,
+  type Schema,
+} from './spec.ts';
 
 export const GENERATED_PATH = fileURLToPath(
   new URL('../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts', import.meta.url),
@@ -46,15 +52,15 @@ export async function generate(doc: OpenApiDocument = loadSpec()): Promise<strin
   }
   const { type, additionalProperties, ...draft } = validatorSchema(
     doc,
-    doc.components.schemas['TaskDraft'],
-    'TaskDraft',
+    closedObject(doc, resolvePointer(doc, DRAFT_BODY_POINTER)),
+    'requestBodies.TaskDraft',
   );
   // validateTaskDraft always wants an object and always refuses unknown fields.
   if (type !== 'object' || additionalProperties !== false) {
-    throw new Error('TaskDraft must be an object schema with additionalProperties: false');
+    throw new Error('the TaskDraft request body must be an object refusing other fields');
   }
   parts.push(
-    '/** components.schemas.TaskDraft (an object, no other fields), $refs inlined, only the keywords validateTaskDraft implements. */',
+    '/** The TaskDraft request body (an object, no other fields), $refs inlined, only the keywords validateTaskDraft implements. */',
     `export const TASK_DRAFT_SCHEMA = ${JSON.stringify(draft)} as const;`,
   );
   const config = (await resolveConfig(GENERATED_PATH)) ?? {};
@@ -63,6 +69,9 @@ export async function generate(doc: OpenApiDocument = loadSpec()): Promise<strin
 
 function declaration(doc: OpenApiDocument, name: string, schema: Schema): string {
   const doc_ = jsDoc(schema['description']);
+  if (Array.isArray(schema['allOf'])) {
+    return `${doc_}export interface ${name} ${extension(doc, name, schema['allOf'] as Schema[])}`;
+  }
   if (schema['type'] === 'object' && schema['properties']) {
     return `${doc_}export interface ${name} ${objectType(doc, schema)}`;
   }
@@ -76,6 +85,39 @@ function objectType(doc: OpenApiDocument, schema: Schema): string {
       `${jsDoc(describedBy(doc, prop))}${key}${required.has(key) ? '' : '?'}: ${tsType(doc, prop)};`,
   );
   return `{\n${props.join('\n')}\n}`;
+}
+
+/**
+ * `allOf` of component $refs and one object schema: an interface extending the components with
+ * the object's properties (`Task`: a TaskDraft and the fields the server sets).
+ */
+function extension(doc: OpenApiDocument, name: string, parts: Schema[]): string {
+  const bases = parts.map((part) => COMPONENT_REF.exec(String(part['$ref']))?.[1]);
+  const own = parts.filter((_, i) => bases[i] === undefined);
+  if (own.length !== 1 || own[0]!['type'] !== 'object' || !own[0]!['properties']) {
+    throw new Error(`${name}: allOf must be component $refs and one object with properties`);
+  }
+  return `extends ${bases.filter(Boolean).join(', ')} ${objectType(doc, own[0]!)}`;
+}
+
+/**
+ * A `$ref` to an object schema with `unevaluatedProperties: false` beside it, as one object
+ * schema with `additionalProperties: false`: the same rule when the target has its properties
+ * directly (no allOf or other applicators, which validatorSchema refuses anyway).
+ */
+function closedObject(doc: OpenApiDocument, schema: Schema): Schema {
+  const { $ref, type, unevaluatedProperties, ...rest } = schema;
+  if (typeof $ref !== 'string' || type !== 'object' || unevaluatedProperties !== false) {
+    throw new Error(
+      `${DRAFT_BODY_POINTER} must be an object $ref with unevaluatedProperties: false`,
+    );
+  }
+  if (Object.keys(rest).length > 0) throw new Error(`${DRAFT_BODY_POINTER}: only those keywords`);
+  const target = resolvePointer(doc, $ref);
+  if ('additionalProperties' in target) {
+    throw new Error(`${$ref} must leave additionalProperties to the schemas that use it`);
+  }
+  return { ...target, additionalProperties: false };
 }
 
 /** A property's description: its own, or that of the schema its $ref points to. */

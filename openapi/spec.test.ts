@@ -1,9 +1,18 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileTimerSchemas } from '../lambda/timer-api/core/schema.ts';
-import { loadSpec, resolvePointer } from './spec.ts';
+import { loadSpec, resolvePointer, type Schema } from './spec.ts';
 
 const doc = loadSpec();
+const SERVER_OWNED = ['createdAt', 'id', 'updatedAt', 'version'];
+const DRAFT = { name: 'Backup', hour: 3, minute: 0, daysOfWeek: ['MON'], executionCommand: 'run' };
+const TASK = {
+  ...DRAFT,
+  id: 't1',
+  createdAt: '2030-01-01T00:00:00Z',
+  updatedAt: '2030-01-01T00:00:00Z',
+  version: 1,
+};
 
 function* refs(node: unknown, at = '#'): Generator<[string, string]> {
   if (Array.isArray(node)) {
@@ -47,16 +56,27 @@ describe('openapi/timer-api.yaml', () => {
     assert.equal(schemas.isTask({ name: 'no id' }), false);
   });
 
-  it('keeps Task = TaskDraft + the four server-owned fields', () => {
-    const draft = doc.components.schemas['TaskDraft'] as { properties: object; required: string[] };
-    const task = doc.components.schemas['Task'] as { properties: object; required: string[] };
-    assert.deepEqual(
-      Object.keys(task.properties).sort(),
-      [...Object.keys(draft.properties), 'id', 'createdAt', 'updatedAt', 'version'].sort(),
-    );
-    assert.deepEqual(
-      [...task.required].sort(),
-      [...draft.required, 'id', 'createdAt', 'updatedAt', 'version'].sort(),
-    );
+  it('makes Task a TaskDraft plus the four server-owned fields, and nothing else', () => {
+    const task = doc.components.schemas['Task'] as { allOf: Schema[] };
+    const [draft, own, ...more] = task.allOf;
+    assert.deepEqual(draft, { $ref: '#/components/schemas/TaskDraft' });
+    assert.deepEqual(more, []);
+    const { properties, required } = own as { properties: object; required: string[] };
+    assert.deepEqual(Object.keys(properties).sort(), SERVER_OWNED);
+    assert.deepEqual([...required].sort(), SERVER_OWNED);
+  });
+
+  it('accepts a stored task and refuses one with another field, in a Task as in a draft', () => {
+    const schemas = compileTimerSchemas(doc);
+    assert.equal(schemas.isTask(TASK), true);
+    assert.equal(schemas.isTask({ ...TASK, description: 'tab\tand\nlines' }), true);
+    assert.equal(schemas.isTask({ ...TASK, owner: 'someone' }), false);
+    assert.equal(schemas.isTask({ ...TASK, name: '' }), false);
+    const { version: _, ...unversioned } = TASK;
+    assert.equal(schemas.isTask(unversioned), false);
+    assert.deepEqual(schemas.validateDraft({ ...DRAFT, owner: 'someone', hour: 24 }), [
+      { field: 'hour', message: 'must be ≤ 23' },
+      { field: 'owner', message: 'is not allowed' },
+    ]);
   });
 });

@@ -9,8 +9,18 @@ export type Schema = Record<string, unknown>;
 export interface OpenApiDocument {
   readonly openapi: string;
   readonly paths: Record<string, unknown>;
-  readonly components: { readonly schemas: Record<string, Schema> };
+  readonly components: {
+    readonly schemas: Record<string, Schema>;
+    readonly requestBodies?: Record<string, unknown>;
+  };
 }
+
+/**
+ * The schema of a create or replace request's body: TaskDraft, refusing any other field. The
+ * server validates drafts with it and the client's rules are generated from it.
+ */
+export const DRAFT_BODY_POINTER =
+  '#/components/requestBodies/TaskDraft/content/application~1json/schema';
 
 export function loadSpec(path: URL | string = SPEC_PATH): OpenApiDocument {
   const doc = parse(readFileSync(path, 'utf8')) as OpenApiDocument;

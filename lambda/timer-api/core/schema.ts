@@ -2,7 +2,12 @@
 // dialect), so the server has no second, hand-kept copy of the rules.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { loadSpec, SPEC_PATH, type OpenApiDocument } from '../../../openapi/spec.ts';
+import {
+  DRAFT_BODY_POINTER,
+  loadSpec,
+  SPEC_PATH,
+  type OpenApiDocument,
+} from '../../../openapi/spec.ts';
 import type { FieldError } from '../../../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts';
 
 export type { FieldError };
@@ -18,7 +23,7 @@ export interface TimerSchemas {
 
 // ajv-formats is CommonJS: under nodenext its default import is module.exports itself.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-// Never fetched: it only gives the components a base URI so `#/components/schemas/…` refs resolve.
+// Never fetched: it only gives the components a base URI so `#/components/…` refs resolve.
 const BASE_ID = 'https://timer-api.invalid/openapi.json';
 
 export function loadTimerSchemas(spec: URL | string = SPEC_PATH): TimerSchemas {
@@ -30,11 +35,13 @@ export function compileTimerSchemas(doc: OpenApiDocument): TimerSchemas {
   const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true });
   addFormats(ajv);
   ajv.addVocabulary(['components']);
-  ajv.addSchema({ $id: BASE_ID, components: { schemas: doc.components.schemas } });
-  const draft = schema(ajv, 'TaskDraft');
+  ajv.addSchema({ $id: BASE_ID, components: doc.components });
+  // The request body's schema, not components.schemas.TaskDraft: the body is what refuses other
+  // fields (TaskDraft stays open so that Task can extend it).
+  const draft = schema(ajv, DRAFT_BODY_POINTER);
   const limits = arrayLimits(doc.components.schemas['TaskDraft']);
-  const task = schema(ajv, 'Task');
-  const problem = schema(ajv, 'Problem');
+  const task = schema(ajv, '#/components/schemas/Task');
+  const problem = schema(ajv, '#/components/schemas/Problem');
   return {
     validateDraft(body) {
       const tooBig = shapeErrors(body, limits);
@@ -106,9 +113,9 @@ function deeperThan(value: unknown, levels: number): boolean {
   return false;
 }
 
-function schema(ajv: Ajv2020, name: string): ValidateFunction {
-  const validate = ajv.getSchema(`${BASE_ID}#/components/schemas/${name}`);
-  if (!validate) throw new Error(`openapi/timer-api.yaml has no components.schemas.${name}`);
+function schema(ajv: Ajv2020, pointer: string): ValidateFunction {
+  const validate = ajv.getSchema(`${BASE_ID}${pointer}`);
+  if (!validate) throw new Error(`openapi/timer-api.yaml has no ${pointer}`);
   return validate;
 }
 
@@ -124,8 +131,8 @@ export function fieldErrors(errors: readonly ErrorObject[]): FieldError[] {
 
 function fieldOf(error: ErrorObject): string {
   if (error.instancePath === '') {
-    const params = error.params as { missingProperty?: string; additionalProperty?: string };
-    return params.missingProperty ?? params.additionalProperty ?? '';
+    const params = error.params as { missingProperty?: string; unevaluatedProperty?: string };
+    return params.missingProperty ?? params.unevaluatedProperty ?? '';
   }
   const first = error.instancePath.split('/')[1] ?? '';
   return first.replaceAll('~1', '/').replaceAll('~0', '~');
@@ -141,7 +148,7 @@ function messageOf(error: ErrorObject): string {
   switch (error.keyword) {
     case 'required':
       return 'is required';
-    case 'additionalProperties':
+    case 'unevaluatedProperties':
       return 'is not allowed';
     case 'type':
       return `must be of type ${type}`;

@@ -21,24 +21,10 @@ export interface TaskDraft {
   executeUntil?: string;
 }
 
-/** A stored task. id, createdAt, updatedAt and version are set by the server only. */
-export interface Task {
+/** A stored task: a TaskDraft and the fields only the server sets (id, createdAt, updatedAt, version). */
+export interface Task extends TaskDraft {
   /** Set by the server. */
   id: string;
-  /** 1–100 characters, no control characters. */
-  name: string;
-  /** Up to 500 characters; tab and line breaks are the only control characters. */
-  description?: string;
-  /** 0–23. */
-  hour: number;
-  /** 0–59. */
-  minute: number;
-  /** One to seven days, no repeats. */
-  daysOfWeek: DayOfWeek[];
-  /** 1–1000 characters; tab and line breaks are the only control characters. */
-  executionCommand: string;
-  /** RFC 3339 date-time with an explicit offset (Z or ±hh:mm), e.g. 2030-01-31T18:00:00+01:00. */
-  executeUntil?: string;
   /** RFC 3339, set by the server. */
   createdAt: string;
   /** RFC 3339, set by the server on every change. */
@@ -63,7 +49,7 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-/** components.schemas.TaskDraft (an object, no other fields), $refs inlined, only the keywords validateTaskDraft implements. */
+/** The TaskDraft request body (an object, no other fields), $refs inlined, only the keywords validateTaskDraft implements. */
 export const TASK_DRAFT_SCHEMA = {
   required: ['name', 'hour', 'minute', 'daysOfWeek', 'executionCommand'],
   properties: {
