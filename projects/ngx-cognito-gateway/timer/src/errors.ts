@@ -4,6 +4,12 @@ import type { TimerFieldError } from './validate-task-draft';
  * Every error TimerClient emits. `name` is stable (minifiers rename classes, not strings), so
  * apps can branch on `error.name` as well as `instanceof`. `status` is the HTTP status received
  * (0: no response; 400 also for drafts rejected before sending).
+ *
+ * @example
+ * // in the error callback of a TimerClient call: the most specific class first
+ * if (error instanceof TimerPreconditionFailedError) console.warn('changed elsewhere: reload it');
+ * else if (error instanceof TimerValidationError) console.table(error.fieldErrors);
+ * else if (error instanceof TimerApiError) console.error(error.name, error.status, error.message);
  */
 export class TimerApiError extends Error {
   override readonly name: string = 'TimerApiError';
