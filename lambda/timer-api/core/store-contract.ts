@@ -47,7 +47,12 @@ export function storeContract(name: string, open: OpenStore): void {
       let clock = Date.parse('2030-01-01T00:00:00Z');
       await using({ now: () => new Date(clock) }, async (store) => {
         const task = created(
-          await store.create('a', { ...draft, id: 'spoof', version: 9 } as TaskDraft),
+          await store.create('a', {
+            ...draft,
+            id: 'spoof',
+            createdAt: 'x',
+            version: 9,
+          } as TaskDraft),
         );
         assert.match(task.id, /^[0-9a-f-]{36}$/);
         assert.equal(task.version, 1);
@@ -62,6 +67,8 @@ export function storeContract(name: string, open: OpenStore): void {
           updatedAt: '2030-01-01T00:01:00.000Z',
           version: 2,
         });
+        assert.equal(await store.update('a', 'missing', draft), undefined);
+        assert.equal(await store.delete('a', 'missing'), false);
         const later = [];
         for (let i = 0; i < 5; i++) later.push(created(await store.create('a', draft)).id);
         assert.deepEqual(
