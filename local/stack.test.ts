@@ -290,10 +290,15 @@ test('stop ends every process and frees every port', { timeout: 60_000 }, async 
     });
     const urls = [s.urls.cognito, s.urls.timer, s.urls.gateway];
     for (const u of urls) assert.equal(await refused(u), false, `${u} should be up`);
-    assert.equal(s.pids.length, 3);
+    assert.deepEqual(Object.keys(s.pids), ['cognito', 'timer', 'gateway']);
+    // A restarted Timer server is the one the handle names, and the one stop() ends.
+    const first = s.pids.timer;
+    await s.withTimerDown(async () => assert.equal(await refused(s.urls.timer), true));
+    assert.notEqual(s.pids.timer, first);
+    assert.equal(await refused(s.urls.timer), false);
     await s.stop();
     for (const u of urls) assert.equal(await refused(u), true, `${u} should be closed`);
-    for (const pid of s.pids) {
+    for (const pid of Object.values(s.pids)) {
       // Signal 0 to the whole group: ESRCH means no member of it is left.
       assert.throws(
         () => process.kill(-pid, 0),

@@ -54,8 +54,8 @@ export interface LocalStack extends Seeded {
   config: RuntimeConfig;
   /** cognito-local's data dir: its `.cognito/db/<poolId>.json` holds the codes it "sends". */
   cognitoDataDir: string;
-  /** Process group ids of the children (each child leads its own group). */
-  pids: number[];
+  /** Process group ids of the children, by name as in `urls` (each child leads its own group). */
+  pids: { cognito: number; timer: number; gateway: number; app?: number };
   /** Settles with a message when a child of ours exits on its own after start-up. */
   crashed: Promise<string>;
   /**
@@ -79,7 +79,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     throw new Error(`${CORS_LAMBDA_FILE} is missing: run npm run build:lambda`);
 
   const running: { stop(): Promise<void> }[] = [];
-  const pids: number[] = [];
+  // Filled in as each child starts; withTimerDown updates `timer` in place for the returned stack.
+  const pids: LocalStack['pids'] = { cognito: 0, timer: 0, gateway: 0 };
   const crashes: Promise<string>[] = [];
   const stop = async () => {
     // Reverse start order: the app and gateway go before what they call.
@@ -95,7 +96,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       signal: options.signal,
     });
     running.push(cognito);
-    pids.push(cognito.pid);
+    pids.cognito = cognito.pid;
     options.signal?.throwIfAborted();
     const seeded = await seedCognito(cognito.endpoint, { tokenLifetimes: options.tokenLifetimes });
     options.signal?.throwIfAborted();
@@ -118,17 +119,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let timer: Managed = await startProcess(timerSpec(ports.timer));
     // Whichever Timer server runs at stop time (withTimerDown replaces it); crashed watches the first.
     running.push({ stop: () => timer.stop() });
-    pids.push(timer.child.pid!);
+    pids.timer = timer.child.pid!;
     crashes.push(timer.crashed);
     const timerUrl = listeningUrl(timer);
     const withTimerDown = async (during: () => Promise<void>) => {
-      const pid = timer.child.pid!;
       await timer.stop();
       try {
         await during();
       } finally {
         timer = await startProcess(timerSpec(Number(new URL(timerUrl).port)));
-        pids[pids.indexOf(pid)] = timer.child.pid!;
+        pids.timer = timer.child.pid!;
       }
     };
 
@@ -152,7 +152,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ),
     );
     running.push(gateway);
-    pids.push(gateway.child.pid!);
+    pids.gateway = gateway.child.pid!;
     crashes.push(gateway.crashed);
     const gatewayUrl = listeningUrl(gateway);
 
@@ -190,7 +190,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         env: { NG_CLI_ANALYTICS: 'false' },
       });
       running.push(app);
-      pids.push(app.child.pid!);
+      pids.app = app.child.pid!;
       crashes.push(app.crashed);
       appUrl = app.ready[1].replace(/\/$/, '');
     }
