@@ -71,4 +71,27 @@ describe('generated Timer client module', () => {
     doc.components.schemas['TaskDraft']!['additionalProperties'] = false;
     await assert.rejects(generate(doc), /must leave additionalProperties to the schemas/);
   });
+
+  it("writes a schema's examples, and only those, as @example code typed with its schema", async () => {
+    const doc = loadSpec();
+    doc.components.schemas['DayOfWeek']!['examples'] = ['FRI', 'SAT'];
+    const text = await generate(doc);
+    const day = /\/\*\*\n((?: \*.*\n)*) \*\/\nexport type DayOfWeek /.exec(text)?.[1] ?? '';
+    assert.equal(
+      day,
+      [
+        ' * @example',
+        " * import type { DayOfWeek } from 'ngx-cognito-gateway/timer';",
+        " * const dayOfWeek: DayOfWeek = 'FRI';",
+        ' *',
+        ' * @example',
+        " * import type { DayOfWeek } from 'ngx-cognito-gateway/timer';",
+        " * const dayOfWeek: DayOfWeek = 'SAT';",
+        '',
+      ].join('\n'),
+    );
+    // No examples in the spec, no @example: FieldError and Problem have none.
+    assert.match(text, /\nexport interface FieldError \{/);
+    assert.doesNotMatch(text, /@example[^/]*(FieldError|Problem) =/);
+  });
 });

@@ -17,6 +17,9 @@ export const GENERATED_PATH = fileURLToPath(
   new URL('../projects/ngx-cognito-gateway/timer/src/generated/timer-api.ts', import.meta.url),
 );
 
+/** Where users import the generated types from (the library's timer entry point). */
+const ENTRY_POINT = 'ngx-cognito-gateway/timer';
+
 /**
  * The JSON Schema keywords the client's validateTaskDraft implements. A rule using anything else
  * makes generation fail, so the spec cannot gain a rule the client would silently skip.
@@ -38,7 +41,7 @@ const VALIDATOR_KEYWORDS = new Set([
   'pattern',
   'format',
 ]);
-const IGNORED_KEYWORDS = new Set(['description', 'title', '$comment']);
+const IGNORED_KEYWORDS = new Set(['description', 'title', '$comment', 'examples']);
 const COMPONENT_REF = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/;
 
 export async function generate(doc: OpenApiDocument = loadSpec()): Promise<string> {
@@ -47,8 +50,10 @@ export async function generate(doc: OpenApiDocument = loadSpec()): Promise<strin
     '// Regenerate: ./node_modules/.bin/node openapi/generate.ts (openapi/generate.test.ts fails when stale).',
     '',
   ];
+  const config = (await resolveConfig(GENERATED_PATH)) ?? {};
   for (const [name, schema] of Object.entries(doc.components.schemas)) {
-    parts.push(declaration(doc, name, schema), '');
+    const examples = await exampleCode(name, schema['examples'], config);
+    parts.push(declaration(doc, name, schema, examples), '');
   }
   const { type, additionalProperties, ...draft } = validatorSchema(
     doc,
@@ -63,12 +68,16 @@ export async function generate(doc: OpenApiDocument = loadSpec()): Promise<strin
     '/** The TaskDraft request body (an object, no other fields), $refs inlined, only the keywords validateTaskDraft implements. */',
     `export const TASK_DRAFT_SCHEMA = ${JSON.stringify(draft)} as const;`,
   );
-  const config = (await resolveConfig(GENERATED_PATH)) ?? {};
   return format(parts.join('\n'), { ...config, filepath: GENERATED_PATH });
 }
 
-function declaration(doc: OpenApiDocument, name: string, schema: Schema): string {
-  const doc_ = jsDoc(schema['description']);
+function declaration(
+  doc: OpenApiDocument,
+  name: string,
+  schema: Schema,
+  examples: readonly string[],
+): string {
+  const doc_ = jsDoc(schema['description'], examples);
   if (Array.isArray(schema['allOf'])) {
     return `${doc_}export interface ${name} ${extension(doc, name, schema['allOf'] as Schema[])}`;
   }
@@ -127,10 +136,35 @@ function describedBy(doc: OpenApiDocument, schema: Schema): unknown {
   return describedBy(doc, resolvePointer(doc, ref));
 }
 
-/** A JSDoc comment for the declaration that follows, or '' (`*\/` cannot end it early). */
-function jsDoc(text: unknown): string {
-  if (typeof text !== 'string' || text.trim() === '') return '';
-  return `/** ${text.trim().replaceAll('*/', '*\\/')} */\n`;
+/**
+ * A JSDoc comment for the declaration that follows, or '' (`*\/` cannot end it early), with an
+ * `@example` block for each example's code.
+ */
+function jsDoc(text: unknown, examples: readonly string[] = []): string {
+  const description = typeof text === 'string' ? text.trim().replaceAll('*/', '*\\/') : '';
+  if (examples.length === 0) return description ? `/** ${description} */\n` : '';
+  const blocks = examples.map((code) => `@example\n${code}`);
+  const lines = [...(description ? [description, ''] : []), ...blocks.join('\n\n').split('\n')];
+  return `/**\n${lines.map((line) => ` *${line && ' '}${line}`).join('\n')}\n */\n`;
+}
+
+/**
+ * The schema's `examples` (JSON Schema's keyword, OpenAPI 3.1's preferred one) as TypeScript a user
+ * could write: the type imported from the entry point, the value given that type. spec.test.ts
+ * proves each value valid against its schema; the consumer test compiles the published examples.
+ */
+async function exampleCode(name: string, examples: unknown, config: object): Promise<string[]> {
+  if (examples === undefined) return [];
+  if (!Array.isArray(examples)) throw new Error(`${name}: examples must be an array`);
+  const variable = name[0]!.toLowerCase() + name.slice(1);
+  return Promise.all(
+    examples.map(async (value) => {
+      const source = `import type { ${name} } from '${ENTRY_POINT}';\nconst ${variable}: ${name} = ${JSON.stringify(value)};`;
+      const code = (await format(source, { ...config, parser: 'typescript' })).trim();
+      if (code.includes('*/')) throw new Error(`${name}: an example cannot contain */`);
+      return code;
+    }),
+  );
 }
 
 function tsType(doc: OpenApiDocument, schema: Schema): string {

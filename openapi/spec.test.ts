@@ -1,8 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { compileTimerSchemas } from '../lambda/timer-api/core/schema.ts';
 import { loadSpec, resolvePointer, type Schema } from './spec.ts';
 
+// ajv-formats is CommonJS: under nodenext its default import is module.exports itself.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const doc = loadSpec();
 const SERVER_OWNED = ['createdAt', 'id', 'updatedAt', 'version'];
 const DRAFT = { name: 'Backup', hour: 3, minute: 0, daysOfWeek: ['MON'], executionCommand: 'run' };
@@ -78,5 +82,25 @@ describe('openapi/timer-api.yaml', () => {
       { field: 'hour', message: 'must be ≤ 23' },
       { field: 'owner', message: 'is not allowed' },
     ]);
+  });
+
+  it('gives Task, TaskDraft and DayOfWeek examples that their schemas accept (generate.ts shows them as @example)', () => {
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(ajv);
+    ajv.addVocabulary(['components']);
+    ajv.addSchema({ $id: 'https://timer-api.invalid/openapi.json', components: doc.components });
+    const withExamples = Object.entries(doc.components.schemas).filter(([, s]) => s['examples']);
+    assert.deepEqual(withExamples.map(([name]) => name).sort(), ['DayOfWeek', 'Task', 'TaskDraft']);
+    for (const [name, schema] of withExamples) {
+      const valid = ajv.getSchema(
+        `https://timer-api.invalid/openapi.json#/components/schemas/${name}`,
+      )!;
+      for (const example of schema['examples'] as unknown[]) {
+        assert.equal(valid(example), true, `${name}: ${JSON.stringify(valid.errors)}`);
+      }
+    }
+    // The draft example also passes the request body's stricter schema: a user may send it as is.
+    const [draft] = doc.components.schemas['TaskDraft']!['examples'] as unknown[];
+    assert.deepEqual(compileTimerSchemas(doc).validateDraft(draft), []);
   });
 });
