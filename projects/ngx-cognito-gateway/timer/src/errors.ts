@@ -6,6 +6,7 @@ import type { TimerFieldError } from './validate-task-draft';
  * (0: no response; 400 also for drafts rejected before sending).
  *
  * @example
+ * import { TimerApiError, TimerPreconditionFailedError, TimerValidationError } from 'ngx-cognito-gateway/timer';
  * // in the error callback of a TimerClient call: the most specific class first
  * if (error instanceof TimerPreconditionFailedError) console.warn('changed elsewhere: reload it');
  * else if (error instanceof TimerValidationError) console.table(error.fieldErrors);
@@ -22,7 +23,13 @@ export class TimerApiError extends Error {
   }
 }
 
-/** The draft breaks the contract's rules; `fieldErrors` says where (field `''`: the whole body). */
+/**
+ * The draft breaks the contract's rules; `fieldErrors` says where (field `''`: the whole body).
+ *
+ * @example
+ * import { TimerValidationError } from 'ngx-cognito-gateway/timer';
+ * if (error instanceof TimerValidationError) console.table(error.fieldErrors);
+ */
 export class TimerValidationError extends TimerApiError {
   override readonly name = 'TimerValidationError';
   constructor(
@@ -34,16 +41,35 @@ export class TimerValidationError extends TimerApiError {
   }
 }
 
+/**
+ * The task does not exist, or belongs to another user (404: the API does not tell which).
+ *
+ * @example
+ * import { TimerNotFoundError } from 'ngx-cognito-gateway/timer';
+ * if (error instanceof TimerNotFoundError) void router.navigateByUrl('/tasks');
+ */
 export class TimerNotFoundError extends TimerApiError {
   override readonly name = 'TimerNotFoundError';
 }
 
-/** No valid token reached the API (the gateway's authorizer answered 401). */
+/**
+ * No valid token reached the API (the gateway's authorizer answered 401).
+ *
+ * @example
+ * import { TimerUnauthorizedError } from 'ngx-cognito-gateway/timer';
+ * if (error instanceof TimerUnauthorizedError) void router.navigateByUrl('/sign-in');
+ */
 export class TimerUnauthorizedError extends TimerApiError {
   override readonly name = 'TimerUnauthorizedError';
 }
 
-/** The token lacks a required scope, or the API refused this user (403). */
+/**
+ * The token lacks a required scope, or the API refused this user (403).
+ *
+ * @example
+ * import { TimerForbiddenError } from 'ngx-cognito-gateway/timer';
+ * if (error instanceof TimerForbiddenError) console.warn('not allowed:', error.message);
+ */
 export class TimerForbiddenError extends TimerApiError {
   override readonly name = 'TimerForbiddenError';
 }
@@ -51,22 +77,44 @@ export class TimerForbiddenError extends TimerApiError {
 /**
  * The task changed since the version you sent (412): someone else saved or deleted it first.
  * Nothing was changed; load the task again and let the user decide.
+ *
+ * @example
+ * import { TimerPreconditionFailedError } from 'ngx-cognito-gateway/timer';
+ * if (error instanceof TimerPreconditionFailedError) console.warn('changed elsewhere: reload it');
  */
 export class TimerPreconditionFailedError extends TimerApiError {
   override readonly name = 'TimerPreconditionFailedError';
 }
 
-/** The request conflicts with the API's state (409), e.g. the per-user task limit is reached. */
+/**
+ * The request conflicts with the API's state (409), e.g. the per-user task limit is reached.
+ *
+ * @example
+ * import { TimerConflictError } from 'ngx-cognito-gateway/timer';
+ * if (error instanceof TimerConflictError) console.warn('task limit reached:', error.message);
+ */
 export class TimerConflictError extends TimerApiError {
   override readonly name = 'TimerConflictError';
 }
 
-/** No HTTP response: offline, DNS, TLS, or a CORS rejection (browsers hide which). Status 0. */
+/**
+ * No HTTP response: offline, DNS, TLS, or a CORS rejection (browsers hide which). Status 0.
+ *
+ * @example
+ * import { TimerNetworkError } from 'ngx-cognito-gateway/timer';
+ * if (error instanceof TimerNetworkError) showOffline(url, error.cause);
+ */
 export class TimerNetworkError extends TimerApiError {
   override readonly name = 'TimerNetworkError';
 }
 
-/** 5xx, including the legacy service's 500s that do not name a client mistake. */
+/**
+ * 5xx, including the legacy service's 500s that do not name a client mistake.
+ *
+ * @example
+ * import { TimerServerError } from 'ngx-cognito-gateway/timer';
+ * if (error instanceof TimerServerError) console.error('try again later:', error.status, error.message);
+ */
 export class TimerServerError extends TimerApiError {
   override readonly name = 'TimerServerError';
 }

@@ -13,6 +13,30 @@ import { validateTaskDraft, type TimerFieldError } from './validate-task-draft';
  * breaks the contract (or is missing), and an id that cannot be one URL path segment (field `id`:
  * not a string, '', '.', '..', or with a lone surrogate).
  * Get it with `inject(TimerClient)` after `provideTimerClient` or `TimerClientModule.forRoot`.
+ *
+ * @example
+ * import { Component, inject, signal } from '@angular/core';
+ * import { TimerClient, type Task } from 'ngx-cognito-gateway/timer';
+ *
+ * @Component({
+ *   selector: 'app-tasks',
+ *   template: `@for (task of tasks(); track task.id) { <p>{{ task.name }}</p> }`,
+ * })
+ * export class TasksPage {
+ *   private readonly timer = inject(TimerClient);
+ *   readonly tasks = signal<Task[]>([]);
+ *
+ *   constructor() {
+ *     this.timer.list().subscribe((tasks) => this.tasks.set(tasks));
+ *   }
+ *
+ *   rename(task: Task, name: string) {
+ *     // The Task as read: its version goes out as If-Match, so a change made elsewhere is not lost.
+ *     this.timer.update(task.id, { ...task, name }).subscribe((saved) =>
+ *       this.tasks.update((all) => all.map((t) => (t.id === saved.id ? saved : t))),
+ *     );
+ *   }
+ * }
  */
 export class TimerClient {
   private readonly http = inject(HttpClient);

@@ -43,4 +43,18 @@ describe('validateTaskDraft (in the browser)', () => {
       expect(validateTaskDraft(body)).toEqual([{ field: '', message: 'must be of type object' }]);
     }
   });
+
+  it('answers what its @example says it answers', () => {
+    const errors = validateTaskDraft({
+      name: '',
+      hour: 24,
+      minute: 30,
+      daysOfWeek: ['MON'],
+      executionCommand: 'backup',
+    });
+    expect(errors).toEqual([
+      { field: 'name', message: 'length must be ≥ 1' },
+      { field: 'hour', message: 'must be ≤ 23' },
+    ]);
+  });
 });

@@ -3,7 +3,19 @@
 import { TASK_DRAFT_SCHEMA } from './generated/timer-api';
 import type { FieldError } from './generated/timer-api';
 
-export type { FieldError as TimerFieldError } from './generated/timer-api';
+/**
+ * One problem with a draft: the top-level `field` (`''`: the draft itself) and a `message` in the
+ * server's wording. `validateTaskDraft` returns them, and `TimerValidationError.fieldErrors` holds
+ * them, whether the client or the server found them.
+ *
+ * @example
+ * import type { TimerFieldError } from 'ngx-cognito-gateway/timer';
+ * // Messages by field, to show beside each form control.
+ * function messagesByField(errors: readonly TimerFieldError[]): Record<string, string> {
+ *   return Object.fromEntries(errors.map(({ field, message }) => [field, message]));
+ * }
+ */
+export type TimerFieldError = FieldError;
 
 interface Rule {
   readonly type?: string;
@@ -28,6 +40,19 @@ const schema: {
 /**
  * The draft's problems by top-level field (`''` for the draft itself), with the same rules and
  * wording as the server; `[]` when the server would accept it. `undefined` fields count as absent.
+ * TimerClient runs it before every create and update; call it yourself to check a form as the user
+ * types.
+ *
+ * @example
+ * import { validateTaskDraft } from 'ngx-cognito-gateway/timer';
+ * const errors = validateTaskDraft({
+ *   name: '',
+ *   hour: 24,
+ *   minute: 30,
+ *   daysOfWeek: ['MON'],
+ *   executionCommand: 'backup',
+ * });
+ * // [{ field: 'name', message: 'length must be ≥ 1' }, { field: 'hour', message: 'must be ≤ 23' }]
  */
 export function validateTaskDraft(draft: unknown): FieldError[] {
   if (typeof draft !== 'object' || !draft || Array.isArray(draft)) {
