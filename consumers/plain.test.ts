@@ -14,7 +14,13 @@ import {
   packLibrary,
   root,
 } from './consumer-setup.ts';
-import { examplesModule, examplesOf, importAll, typeErrors } from './doc-examples.ts';
+import {
+  examplesModule,
+  examplesOf,
+  exportsWithoutExample,
+  importAll,
+  typeErrors,
+} from './doc-examples.ts';
 
 const appDir = join(root, 'consumers', 'plain');
 
@@ -88,17 +94,27 @@ describe('plain NgModule consumer app (packed library, publint, Angular CLI buil
     ]);
   });
 
-  it('every @example in the published declarations compiles against the package', () => {
+  it('every export of every entry has an @example, and each compiles against the package', () => {
     const files = [
       ['ngx-cognito-gateway.d.ts', 'ngx-cognito-gateway'],
       ['ngx-cognito-gateway-testing.d.ts', 'ngx-cognito-gateway/testing'],
+      ['ngx-cognito-gateway-timer.d.ts', 'ngx-cognito-gateway/timer'],
     ];
     const sources = files.map(([file, specifier]) => {
       const text = readFileSync(join(installed, 'types', file!), 'utf8');
-      return { examples: examplesOf(text), imports: importAll(text, specifier!) };
+      return {
+        specifier: specifier!,
+        examples: examplesOf(text),
+        imports: importAll(text, specifier!),
+        missing: exportsWithoutExample(text),
+      };
     });
+    const missing = sources.flatMap(({ specifier, missing }) =>
+      missing.map((name) => `${specifier}: ${name}`),
+    );
+    assert.deepEqual(missing, [], 'exports whose JSDoc has no @example');
     const examples = sources.flatMap((source) => source.examples);
-    assert.ok(examples.length >= 20, `only ${examples.length} examples found`);
+    assert.ok(examples.length >= 40, `only ${examples.length} examples found`);
     // Inside the app's node_modules, so the package resolves as the app resolves it.
     const dir = join(appDir, 'node_modules', '.doc-examples');
     mkdirSync(dir, { recursive: true });
