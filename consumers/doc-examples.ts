@@ -32,76 +32,29 @@ export function examplesOf(declarations: string): string[] {
 }
 
 /**
- * One module: `prelude` (imports and `declare`d names the examples take as given), then each
- * example in a function of its own, its `import` lines hoisted and `export` dropped. Named imports
- * from one module specifier are merged into one statement, so an example may import, as a user
- * writes it, a name the prelude already imports.
+ * An example as a module of its own, as a user's file would be: its `import` lines first, the rest
+ * in a function (examples are statements, sometimes `await`), `export` dropped. Nothing is imported
+ * for it, so an example that uses a name without importing it does not compile; the only names it
+ * may take as given are the global ones of the context file (see typeErrors).
  */
-export function examplesModule(examples: readonly string[], prelude: string): string {
-  const named = new Map<string, Map<string, string>>(); // specifier → local name → import clause
-  const other = new Set<string>();
-  const hoist = (statement: string): void => {
-    const match = /^import (type )?\{([^}]*)\} from '([^']+)';$/.exec(statement.trim());
-    if (!match) {
-      other.add(statement.trim());
-      return;
-    }
-    const [, typeOnly, list, specifier] = match;
-    const names = named.get(specifier!) ?? new Map<string, string>();
-    named.set(specifier!, names);
-    for (const item of list!
-      .split(',')
-      .map((name) => name.trim())
-      .filter(Boolean)) {
-      const clause = typeOnly && !item.startsWith('type ') ? `type ${item}` : item;
-      const local = clause
-        .replace(/^type /, '')
-        .split(' as ')
-        .at(-1)!
-        .trim();
-      // A value import also serves as a type; keep it over a type-only one.
-      if (!names.has(local) || names.get(local)!.startsWith('type ')) names.set(local, clause);
-    }
-  };
-  const rest = prelude.replace(/^import [^;]*;$/gm, (statement) => {
-    hoist(statement.replace(/\s+/g, ' '));
-    return '';
-  });
-  const bodies = examples.map((example, index) => {
-    const body = example
-      .split('\n')
-      .filter((line) => {
-        const isImport = /^import .* from '.*';$/.test(line);
-        if (isImport) hoist(line);
-        return !isImport;
-      })
-      .map((line) => line.replace(/^export /, ''))
-      .join('\n');
-    return `// example ${index + 1}\nexport async function example${index + 1}() {\n${body}\n}\n`;
-  });
-  const imports = [...named].map(
-    ([specifier, names]) => `import { ${[...names.values()].join(', ')} } from '${specifier}';`,
+export function exampleModule(example: string): string {
+  const lines = example.split('\n');
+  const isImport = (line: string) => /^import .* from '.*';$/.test(line);
+  const body = lines
+    .filter((line) => !isImport(line))
+    .map((line) => line.replace(/^export /, ''))
+    .join('\n');
+  return [...lines.filter(isImport), `export async function example() {\n${body}\n}`, ''].join(
+    '\n',
   );
-  return [...imports, ...other, rest, ...bodies].join('\n');
 }
 
-/** `import { …every export… } from 'specifier';` for a declaration file's exports. */
-export function importAll(declarations: string, specifier: string): string {
-  const declared = [
-    ...declarations.matchAll(
-      /^export (?:declare )?(?:abstract )?(?:class|function|const|let|var|interface|type|enum) (\w+)/gm,
-    ),
-  ].map(([, name]) => name!);
-  const listed = [...declarations.matchAll(/^export (?:type )?\{([^}]*)\};?$/gm)]
-    .flatMap(([, list]) => list!.split(','))
-    .map((name) => name.trim().replace(/^type /, ''));
-  const names = [...new Set([...declared, ...listed])].filter(Boolean);
-  return `import { ${names.join(', ')} } from '${specifier}';`;
-}
-
-/** Type errors of `file`, with options as an `ng new` app's tsconfig sets them. */
-export function typeErrors(file: string): string[] {
-  const program = ts.createProgram([file], {
+/**
+ * Type errors of `files` (modules, and scripts declaring globals), with options as an `ng new`
+ * app's tsconfig sets them.
+ */
+export function typeErrors(files: readonly string[]): string[] {
+  const program = ts.createProgram(files, {
     strict: true,
     noImplicitOverride: true,
     noImplicitReturns: true,

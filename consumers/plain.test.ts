@@ -4,7 +4,7 @@
 // Needs the built library (npm test builds it).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import {
@@ -14,34 +14,25 @@ import {
   packLibrary,
   root,
 } from './consumer-setup.ts';
-import {
-  examplesModule,
-  examplesOf,
-  exportsWithoutExample,
-  importAll,
-  typeErrors,
-} from './doc-examples.ts';
+import { exampleModule, examplesOf, exportsWithoutExample, typeErrors } from './doc-examples.ts';
 
 const appDir = join(root, 'consumers', 'plain');
 
-/** What the examples take as given: Angular's names and the app's own, as in an app's file. */
+/**
+ * What the examples take as given: the app's own names (its components, routes, a config, the
+ * `error` a callback received), declared as globals. Everything from Angular or this package an
+ * example must import itself, as a user's file would.
+ */
 const EXAMPLE_CONTEXT = `
-import { HTTP_INTERCEPTORS, HttpClient, HttpContext, provideHttpClient, withInterceptors,
-  withInterceptorsFromDi } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component, NgModule, computed, inject } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { BrowserModule, bootstrapApplication } from '@angular/platform-browser';
-import { ActivatedRoute, Router, Routes } from '@angular/router';
 declare class AppComponent {}
 declare class SignInPage {}
 declare class AccountPage {}
-declare const adminRoutes: Routes;
-declare const router: Router;
-declare const route: ActivatedRoute;
-declare const http: HttpClient;
+declare const adminRoutes: import('@angular/router').Routes;
+declare const router: import('@angular/router').Router;
+declare const route: import('@angular/router').ActivatedRoute;
+declare const http: import('@angular/common/http').HttpClient;
 declare const url: string;
-declare const config: CognitoAuthConfig;
+declare const config: import('ngx-cognito-gateway').CognitoAuthConfig;
 declare const error: unknown;
 declare function showOffline(url: string, cause: unknown): void;
 declare function expect(actual: unknown): { toBeTrue(): void };
@@ -105,7 +96,6 @@ describe('plain NgModule consumer app (packed library, publint, Angular CLI buil
       return {
         specifier: specifier!,
         examples: examplesOf(text),
-        imports: importAll(text, specifier!),
         missing: exportsWithoutExample(text),
       };
     });
@@ -117,11 +107,20 @@ describe('plain NgModule consumer app (packed library, publint, Angular CLI buil
     assert.ok(examples.length >= 40, `only ${examples.length} examples found`);
     // Inside the app's node_modules, so the package resolves as the app resolves it.
     const dir = join(appDir, 'node_modules', '.doc-examples');
+    rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'examples.ts');
-    const context = [...sources.map((source) => source.imports), EXAMPLE_CONTEXT].join('\n');
-    writeFileSync(file, examplesModule(examples, context));
-    assert.deepEqual(typeErrors(file), [], `examples that do not compile, see ${file}`);
+    const context = join(dir, 'context.d.ts');
+    writeFileSync(context, EXAMPLE_CONTEXT);
+    const modules = examples.map((example, index) => {
+      const file = join(dir, `example-${index + 1}.ts`);
+      writeFileSync(file, exampleModule(example));
+      return file;
+    });
+    assert.deepEqual(
+      typeErrors([context, ...modules]),
+      [],
+      `examples that do not compile, see ${dir}`,
+    );
   });
 
   it('an NgModule app using forRoot, the guard and the state builds against it', () => {

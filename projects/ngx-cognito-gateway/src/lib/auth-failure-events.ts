@@ -5,6 +5,7 @@ import { Observable, Subject } from 'rxjs';
  * One 401 that stayed a 401, and why; `CognitoAuthFailureEvents` emits one per such request.
  *
  * @example
+ * import type { CognitoAuthFailure } from 'ngx-cognito-gateway';
  * const describe = (failure: CognitoAuthFailure) => `${failure.reason}: ${failure.status} ${failure.url}`;
  */
 export interface CognitoAuthFailure {
@@ -26,6 +27,9 @@ export interface CognitoAuthFailure {
  * request itself still gets its 401. `withSignInRedirect()` subscribes for you.
  *
  * @example
+ * import { inject } from '@angular/core';
+ * import { CognitoAuthFailureEvents } from 'ngx-cognito-gateway';
+ * // in a constructor or other injection context
  * inject(CognitoAuthFailureEvents).events.subscribe((failure) => {
  *   void router.navigate(['/sign-in'], { queryParams: { reason: failure.reason } });
  * });
@@ -46,6 +50,8 @@ export class CognitoAuthFailureEvents {
  * one failure, was too easy to misread). The same service: injecting either gives one instance.
  *
  * @example
+ * import { inject } from '@angular/core';
+ * import { CognitoAuthFailures } from 'ngx-cognito-gateway';
  * inject(CognitoAuthFailures).events.subscribe((failure) => console.warn(failure.reason));
  */
 export const CognitoAuthFailures = CognitoAuthFailureEvents;

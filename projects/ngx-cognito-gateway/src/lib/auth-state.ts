@@ -16,6 +16,7 @@ import { CognitoSessionTokens, CognitoTokenSource } from './token-source';
  * or choosing a route, never for trusting it (the API's JWT authorizer does that).
  *
  * @example
+ * import type { CognitoAccessTokenClaims } from 'ngx-cognito-gateway';
  * const isAdmin = (claims: CognitoAccessTokenClaims | null) =>
  *   claims?.['cognito:groups']?.includes('admin') ?? false;
  */
@@ -40,6 +41,9 @@ export interface CognitoAccessTokenClaims {
  * of the session settles; `check()` waits for a fresh read.
  *
  * @example
+ * import { computed, inject } from '@angular/core';
+ * import { CognitoAuthState } from 'ngx-cognito-gateway';
+ *
  * export class ProfileBadge {
  *   readonly auth = inject(CognitoAuthState);
  *   readonly groups = computed(() => this.auth.claims()?.['cognito:groups'] ?? []);

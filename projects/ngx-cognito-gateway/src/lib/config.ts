@@ -6,6 +6,7 @@ import { AllowlistMatcher, compileAllowlist } from './url-allowlist';
  * What `provideCognitoAuth` and `CognitoAuthModule.forRoot` take; checked at start-up.
  *
  * @example
+ * import type { CognitoAuthConfig } from 'ngx-cognito-gateway';
  * const config: CognitoAuthConfig = {
  *   allowedUrls: ['https://abc123.execute-api.eu-west-1.amazonaws.com/'],
  *   whenSignedOut: 'error',

@@ -3,6 +3,7 @@
  * apps can branch on `error.name` as well as `instanceof`.
  *
  * @example
+ * import { CognitoGatewayError } from 'ngx-cognito-gateway';
  * http.get(url).subscribe({
  *   error: (error: unknown) => {
  *     if (error instanceof CognitoGatewayError) console.warn(error.name, error.message);
@@ -20,6 +21,7 @@ export class CognitoGatewayError extends Error {
  * the whole config is missing) and `value` is what was given.
  *
  * @example
+ * import { CognitoAuthConfigError, provideCognitoAuth } from 'ngx-cognito-gateway';
  * try {
  *   provideCognitoAuth({ allowedUrls: ['http://api.example.com'] });
  * } catch (error) {
@@ -41,6 +43,7 @@ export class CognitoAuthConfigError extends CognitoGatewayError {
  * `whenSignedOut: 'error'` and there is no session: the request was not sent.
  *
  * @example
+ * import { NotSignedInError } from 'ngx-cognito-gateway';
  * if (error instanceof NotSignedInError) void router.navigateByUrl('/sign-in');
  */
 export class NotSignedInError extends CognitoGatewayError {
@@ -54,6 +57,7 @@ export class NotSignedInError extends CognitoGatewayError {
  * Fetching or refreshing the session failed (usually the network); the request was not sent.
  *
  * @example
+ * import { TokenRefreshError } from 'ngx-cognito-gateway';
  * if (error instanceof TokenRefreshError) showOffline(error.url, error.cause);
  */
 export class TokenRefreshError extends CognitoGatewayError {

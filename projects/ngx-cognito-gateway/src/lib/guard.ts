@@ -25,6 +25,9 @@ import { COGNITO_SIGN_IN_URL, signInTree } from './sign-in-url';
  * `app.routes.server.ts`.
  *
  * @example
+ * import type { Routes } from '@angular/router';
+ * import { cognitoAuthGuard } from 'ngx-cognito-gateway';
+ *
  * export const routes: Routes = [
  *   { path: 'sign-in', component: SignInPage },
  *   { path: 'account', canActivate: [cognitoAuthGuard], component: AccountPage },

@@ -13,6 +13,9 @@ import { COGNITO_AUTH_HANDLER } from './auth-handler';
  * Adds the Cognito token to requests for allowlisted URLs only; needs `provideCognitoAuth(config)`.
  *
  * @example
+ * import { provideHttpClient, withInterceptors } from '@angular/common/http';
+ * import { cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
+ *
  * providers: [
  *   provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
  *   provideCognitoAuth({ allowedUrls: ['https://api.example.com/v1'] }),
@@ -27,6 +30,9 @@ export const cognitoAuthInterceptor: HttpInterceptorFn = (req, next) =>
  * constructs it in an injection context as it is.
  *
  * @example
+ * import { HTTP_INTERCEPTORS, provideHttpClient, withInterceptorsFromDi } from '@angular/common/http';
+ * import { CognitoAuthHttpInterceptor } from 'ngx-cognito-gateway';
+ *
  * // What forRoot registers; only needed by hand to order it among other DI interceptors.
  * providers: [
  *   provideHttpClient(withInterceptorsFromDi()),

@@ -12,6 +12,11 @@ import type { CognitoAuthFeature } from './sign-in-redirect';
  * module provides itself (and then uses that module's config); the root's HttpClient never sees it.
  *
  * @example
+ * import { provideHttpClient, withInterceptorsFromDi } from '@angular/common/http';
+ * import { NgModule } from '@angular/core';
+ * import { BrowserModule } from '@angular/platform-browser';
+ * import { CognitoAuthModule, withSignInRedirect } from 'ngx-cognito-gateway';
+ *
  * @NgModule({
  *   imports: [
  *     BrowserModule,

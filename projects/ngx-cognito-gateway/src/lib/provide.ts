@@ -11,6 +11,10 @@ import { CognitoTokenSource } from './token-source';
  * `cognitoAuthInterceptor` to `provideHttpClient(withInterceptors([...]))`.
  *
  * @example
+ * import { provideHttpClient, withInterceptors } from '@angular/common/http';
+ * import { bootstrapApplication } from '@angular/platform-browser';
+ * import { cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
+ *
  * bootstrapApplication(AppComponent, {
  *   providers: [
  *     provideHttpClient(withInterceptors([cognitoAuthInterceptor])),

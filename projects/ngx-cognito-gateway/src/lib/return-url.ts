@@ -6,6 +6,7 @@
  * browser would read it.
  *
  * @example
+ * import { safeReturnUrl } from 'ngx-cognito-gateway';
  * const target = safeReturnUrl(route.snapshot.queryParamMap.get('returnUrl'), '/home');
  * await router.navigateByUrl(target, { replaceUrl: true });
  */

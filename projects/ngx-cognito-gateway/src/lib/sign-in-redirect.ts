@@ -18,6 +18,7 @@ import { COGNITO_SIGN_IN_URL, isSignInUrl, signInTree } from './sign-in-url';
  * An optional part of the setup: pass it to `provideCognitoAuth` or `CognitoAuthModule.forRoot`.
  *
  * @example
+ * import { provideCognitoAuth, withSignInRedirect, type CognitoAuthFeature } from 'ngx-cognito-gateway';
  * const features: CognitoAuthFeature[] = [withSignInRedirect()];
  * provideCognitoAuth({ allowedUrls: ['https://api.example.com'] }, ...features);
  */
@@ -29,6 +30,8 @@ export interface CognitoAuthFeature {
  * Options of `withSignInRedirect`.
  *
  * @example
+ * import { signOut } from 'aws-amplify/auth';
+ * import type { CognitoSignInRedirectOptions } from 'ngx-cognito-gateway';
  * const options: CognitoSignInRedirectOptions = { signInUrl: '/login', beforeRedirect: () => signOut() };
  */
 export interface CognitoSignInRedirectOptions {
@@ -52,6 +55,7 @@ export interface CognitoSignInRedirectOptions {
  *
  * @example
  * import { signOut } from 'aws-amplify/auth';
+ * import { provideCognitoAuth, withSignInRedirect } from 'ngx-cognito-gateway';
  *
  * providers: [
  *   provideCognitoAuth(

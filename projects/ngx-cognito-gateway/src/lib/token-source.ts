@@ -2,6 +2,7 @@
  * The session's raw JWTs, as Amplify's `fetchAuthSession()` hands them out.
  *
  * @example
+ * import type { CognitoSessionTokens } from 'ngx-cognito-gateway';
  * const tokens: CognitoSessionTokens = { accessToken: 'eyJ…', idToken: 'eyJ…' };
  */
 export interface CognitoSessionTokens {
@@ -15,6 +16,8 @@ export interface CognitoSessionTokens {
  * `provideCognitoAuthTesting`) to test, or to take tokens from elsewhere.
  *
  * @example
+ * import { CognitoTokenSource, provideCognitoAuth, type CognitoSessionTokens } from 'ngx-cognito-gateway';
+ *
  * class StoredTokenSource extends CognitoTokenSource {
  *   async fetchTokens(): Promise<CognitoSessionTokens | null> {
  *     const accessToken = sessionStorage.getItem('access_token');

@@ -8,6 +8,7 @@
  * normalised exactly as they will be on the wire.
  *
  * @example
+ * import { urlMatchesAllowlist } from 'ngx-cognito-gateway';
  * urlMatchesAllowlist('https://api.example.com/v1/tasks', ['https://api.example.com/v1']); // true
  * urlMatchesAllowlist('https://api.example.com/v10', ['https://api.example.com/v1']); // false
  * urlMatchesAllowlist('/v1/tasks', ['https://api.example.com/v1'], 'https://api.example.com/'); // true

@@ -4,6 +4,7 @@ import { CognitoSessionTokens, CognitoTokenSource } from 'ngx-cognito-gateway';
  * How `provideCognitoAuthTesting` starts; signed in with a fresh fake token by default.
  *
  * @example
+ * import { provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
  * provideCognitoAuthTesting({ signedOut: true });
  */
 export interface CognitoAuthTestingOptions {
@@ -21,6 +22,10 @@ export interface CognitoAuthTestingOptions {
  * drive `CognitoAuthState` (and so `cognitoAuthGuard`), as Amplify's Hub events do.
  *
  * @example
+ * import { TestBed } from '@angular/core/testing';
+ * import { CognitoAuthState } from 'ngx-cognito-gateway';
+ * import { FakeCognitoTokenSource, fakeJwt } from 'ngx-cognito-gateway/testing';
+ *
  * const tokens = TestBed.inject(FakeCognitoTokenSource);
  * tokens.signIn(fakeJwt({ expiresInSeconds: 3600, claims: { username: 'alice' } }));
  * expect(await TestBed.inject(CognitoAuthState).check()).toBeTrue();
@@ -87,6 +92,7 @@ let serial = 0;
  * read its claims (`sub` and `username` are `test-user` unless `claims` says otherwise).
  *
  * @example
+ * import { fakeJwt } from 'ngx-cognito-gateway/testing';
  * const token = fakeJwt({ expiresInSeconds: 600, claims: { 'cognito:groups': ['admin'] } });
  */
 export function fakeJwt(options: {

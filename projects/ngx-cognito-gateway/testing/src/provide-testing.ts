@@ -8,6 +8,12 @@ import { CognitoAuthTestingOptions, FakeCognitoTokenSource } from './fake-token-
  * `provideCognitoAuth(...)`.
  *
  * @example
+ * import { provideHttpClient, withInterceptors } from '@angular/common/http';
+ * import { provideHttpClientTesting } from '@angular/common/http/testing';
+ * import { TestBed } from '@angular/core/testing';
+ * import { cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
+ * import { provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
+ *
  * TestBed.configureTestingModule({
  *   providers: [
  *     provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
