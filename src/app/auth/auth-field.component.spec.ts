@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { AuthFieldComponent } from './auth-field.component';
+import { EMAIL, EMAIL_CODE, NEW_PASSWORDS, PASSWORD, USERNAME } from './auth-fields';
 import { authForm } from './auth-form';
 import { authTestingProviders, fakeAmplify } from './auth-testing';
 
@@ -19,16 +20,12 @@ import { authTestingProviders, fakeAmplify } from './auth-testing';
 })
 class FieldsHost {
   readonly form = authForm({
-    fields: ['plain', 'username', 'email', 'code', 'current', 'fresh'],
-    labels: {
-      plain: 'Plain',
-      username: 'Username',
-      email: 'Email',
-      code: 'Code',
-      current: 'Password',
-      fresh: 'New password',
-    },
-    rules: () => ({}),
+    plain: { label: 'Plain', rule: () => undefined },
+    username: USERNAME,
+    email: EMAIL,
+    code: EMAIL_CODE,
+    current: PASSWORD,
+    fresh: NEW_PASSWORDS.password,
   });
 }
 

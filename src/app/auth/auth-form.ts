@@ -4,14 +4,22 @@ import { authProblem, type AuthAction, type AuthProblem } from './auth-errors';
 export type Values<F extends string> = Record<F, string>;
 export type Problems<F extends string> = Partial<Record<F, string>>;
 
-export interface AuthFormSpec<F extends string> {
-  /** Fields in the order a person meets them: the first failing one gets the focus. */
-  fields: readonly F[];
-  labels: Record<F, string>;
-  initial?: Partial<Values<F>>;
-  /** Each field's problem in plain words, from what the inputs hold. */
-  rules: (values: Values<F>) => Problems<F>;
+/**
+ * One kind of field the auth pages ask for (see `auth-fields.ts`): its label and its own rule,
+ * which says in plain words what is wrong with a value, or undefined when it will do.
+ */
+export interface AuthField {
+  readonly label: string;
+  readonly rule: (value: string) => string | undefined;
 }
+
+/**
+ * A form's fields by name, in the order a person meets them: the first failing one gets the focus.
+ */
+export type AuthFields<F extends string> = Readonly<Record<F, AuthField>>;
+
+/** A rule across fields, such as a repeated password; a field's own rule is heard first. */
+export type CrossRule<F extends string> = (values: Values<F>) => Problems<F>;
 
 /**
  * The state of one auth form, the way the timer form keeps its own: values and errors in signals,
@@ -36,22 +44,30 @@ export class AuthForm<F extends string> {
   private readonly touched = signal<ReadonlySet<F>>(new Set());
   /** The service's field errors, kept until the field is edited. */
   private readonly reported = signal<Problems<F>>({});
-  readonly errors = computed<Problems<F>>(() => ({
-    ...this.spec.rules(this.values()),
-    ...this.reported(),
-  }));
+  readonly errors = computed<Problems<F>>(() => {
+    const values = this.values();
+    const problems: Problems<F> = { ...this.cross(values) };
+    for (const field of this.names) {
+      const problem = this.problemOf(field, values[field]);
+      if (problem) problems[field] = problem;
+    }
+    return { ...problems, ...this.reported() };
+  });
+  private readonly names: readonly F[];
 
   constructor(
-    private readonly spec: AuthFormSpec<F>,
+    private readonly fields: AuthFields<F>,
     private readonly host: HTMLElement,
+    private readonly cross: CrossRule<NoInfer<F>> = () => ({}),
   ) {
-    this.reset(spec.initial);
+    this.names = Object.keys(fields) as F[];
+    this.reset();
   }
 
   /** Back to a fresh form with these values, as when the page is shown again. */
   reset(initial: Partial<Values<F>> = {}): void {
     this.rounds.update((n) => n + 1);
-    const empty = Object.fromEntries(this.spec.fields.map((f) => [f, ''])) as Values<F>;
+    const empty = Object.fromEntries(this.names.map((f) => [f, ''])) as Values<F>;
     this.values.set({ ...empty, ...initial });
     this.touched.set(new Set());
     this.reported.set({});
@@ -65,7 +81,12 @@ export class AuthForm<F extends string> {
   }
 
   label(field: F): string {
-    return this.spec.labels[field];
+    return this.fields[field].label;
+  }
+
+  /** What the field's own rule says of this value (by default the one it holds), if anything. */
+  problemOf(field: F, value = this.value(field)): string | undefined {
+    return this.fields[field].rule(value);
   }
 
   errorOf(field: F): string | null {
@@ -114,7 +135,7 @@ export class AuthForm<F extends string> {
   /** Shows a problem: on its field (marked, focused, summarised) or above the submit button. */
   report(problem: AuthProblem): void {
     const field = problem.field as F | undefined;
-    if (field && this.spec.fields.includes(field)) {
+    if (field && this.names.includes(field)) {
       this.reported.update((r) => ({ ...r, [field]: problem.message }));
       this.showProblems();
     } else {
@@ -123,9 +144,9 @@ export class AuthForm<F extends string> {
   }
 
   private showProblems(): void {
-    const failing = this.spec.fields.filter((f) => this.errors()[f]);
+    const failing = this.names.filter((f) => this.errors()[f]);
     if (!failing.length) return;
-    this.summary.set(`Check ${failing.map((f) => this.spec.labels[f]).join(', ')}.`);
+    this.summary.set(`Check ${failing.map((f) => this.label(f)).join(', ')}.`);
     const el = this.host.querySelector<HTMLElement & { setFocus?: () => unknown }>(
       `[data-field=${failing[0]}]`,
     );
@@ -134,19 +155,15 @@ export class AuthForm<F extends string> {
   }
 }
 
-/** An AuthForm on the page being created, whose host element holds the fields to focus. */
-export function authForm<F extends string>(spec: AuthFormSpec<F>): AuthForm<F> {
-  return new AuthForm(spec, inject<ElementRef<HTMLElement>>(ElementRef).nativeElement);
-}
-
-/** The rule every auth form shares: a field must not be empty. */
-export function required<F extends string>(
-  values: Values<F>,
-  messages: Partial<Record<F, string>>,
-): Problems<F> {
-  const problems: Problems<F> = {};
-  for (const [field, message] of Object.entries(messages) as [F, string][]) {
-    if (!values[field].trim()) problems[field] = message;
-  }
-  return problems;
+/**
+ * An AuthForm on the page being created, whose host element holds the fields to focus.
+ *
+ * @example
+ * readonly form = authForm({ username: USERNAME, code: EMAIL_CODE, ...NEW_PASSWORDS }, samePasswords);
+ */
+export function authForm<F extends string>(
+  fields: AuthFields<F>,
+  cross?: CrossRule<NoInfer<F>>,
+): AuthForm<F> {
+  return new AuthForm(fields, inject<ElementRef<HTMLElement>>(ElementRef).nativeElement, cross);
 }

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { authTestingProviders, fakeAmplify, typeInto } from './auth-testing';
-import { authForm, required } from './auth-form';
+import { USERNAME } from './auth-fields';
+import { authForm } from './auth-form';
 import { AuthStepComponent, type StepTexts } from './auth-step.component';
 import { AuthFieldComponent } from './auth-field.component';
 import { CodeResend } from './code-resend';
@@ -32,13 +33,8 @@ class StepHost {
     busyAction: 'Going…',
   });
   readonly withResend = signal(false);
-  readonly form = authForm({
-    fields: ['username'],
-    labels: { username: 'Username' },
-    rules: (v) => required(v, { username: 'Enter your username.' }),
-  });
+  readonly form = authForm({ username: USERNAME });
   readonly resend = new CodeResend(this.form, {
-    check: () => undefined,
     send: () => this.sending,
     failed: 'resend-code',
   });

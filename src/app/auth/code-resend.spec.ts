@@ -1,26 +1,21 @@
+import { EMAIL, EMAIL_CODE } from './auth-fields';
 import { AuthForm } from './auth-form';
 import { cognitoError } from './auth-testing';
 import { CodeResend } from './code-resend';
 
 describe('CodeResend', () => {
-  function setup(check: (username: string) => string | undefined = () => undefined) {
-    const form = new AuthForm(
-      {
-        fields: ['username', 'code'],
-        labels: { username: 'Email', code: 'Code' },
-        rules: () => ({}),
-      },
-      document.createElement('div'),
-    );
+  function setup() {
+    const form = new AuthForm({ username: EMAIL, code: EMAIL_CODE }, document.createElement('div'));
     const send = jasmine.createSpy<(username: string) => Promise<string | undefined>>('send');
-    return { form, send, resend: new CodeResend(form, { check, send, failed: 'resend-code' }) };
+    return { form, send, resend: new CodeResend(form, { send, failed: 'resend-code' }) };
   }
 
-  it("checks the username first and reports its problem as that field's", async () => {
-    const { form, send, resend } = setup((u) => (u ? undefined : 'Enter your email address.'));
+  it("checks the username by its field's rule first, its problem shown on that field", async () => {
+    const { form, send, resend } = setup();
+    form.values.set({ username: 'ann', code: '123456' });
     await resend.run();
     expect(send).not.toHaveBeenCalled();
-    expect(form.errors().username).toBe('Enter your email address.');
+    expect(form.errors().username).toBe('Enter an email address, such as name@example.com.');
     expect(form.summary()).toBe('Check Email.');
   });
 

@@ -4,8 +4,6 @@ import type { AuthForm } from './auth-form';
 import { sentTo } from './code-delivery';
 
 export interface CodeResendSpec {
-  /** The username field's problem, if any, before a code can be sent to it. */
-  check: (username: string) => string | undefined;
   /** Sends the code; resolves to where it went when Cognito says. */
   send: (username: string) => Promise<string | undefined>;
   /** How to describe a failure (see `authProblem`). */
@@ -13,8 +11,9 @@ export interface CodeResendSpec {
 }
 
 /**
- * "Send a new code" beside a code field: the username checked first, one send at a time, where
- * the code went announced (role=status), a failure shown on its field or above the buttons.
+ * "Send a new code" beside a code field: the username checked first by its field's own rule, one
+ * send at a time, where the code went announced (role=status), a failure shown on its field or
+ * above the buttons.
  */
 export class CodeResend {
   readonly busy = signal(false);
@@ -33,7 +32,7 @@ export class CodeResend {
     const username = this.form.value('username').trim();
     this.form.failure.set(null);
     this.status.set('');
-    const problem = this.spec.check(username);
+    const problem = this.form.problemOf('username');
     if (problem) {
       this.form.report({ field: 'username', message: problem });
       return;

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AMPLIFY_STEPS } from './amplify-steps';
-import { authForm, required } from './auth-form';
+import { EMAIL, EMAIL_CODE } from './auth-fields';
+import { authForm } from './auth-form';
 import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
 import { CodeResend } from './code-resend';
-import { emailRule } from './email-rule';
 import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
 import { STEP_PAGE_IMPORTS } from './step-page-imports';
@@ -40,16 +40,8 @@ export class ConfirmSignUpPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly nav = stepNavigation();
   readonly unconfirmed = signal(false);
-  readonly form = authForm({
-    fields: ['username', 'code'],
-    labels: { username: 'Email', code: 'Code' },
-    rules: (v) => ({
-      ...emailRule(v.username),
-      ...required(v, { code: 'Enter the code from the email.' }),
-    }),
-  });
+  readonly form = authForm({ username: EMAIL, code: EMAIL_CODE });
   readonly resend = new CodeResend(this.form, {
-    check: (username) => emailRule(username).username,
     send: async (username) => (await this.amplify.resendSignUpCode({ username })).destination,
     failed: 'resend-code',
   });

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AMPLIFY_STEPS } from './amplify-steps';
-import { authForm, required } from './auth-form';
+import { USERNAME } from './auth-fields';
+import { authForm } from './auth-form';
 import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
 import { sendResetCode } from './reset-code';
 import { resetOnQuery } from './route-query';
@@ -38,11 +39,7 @@ export class ForgotPasswordPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly nav = stepNavigation();
   readonly required = signal(false);
-  readonly form = authForm({
-    fields: ['username'],
-    labels: { username: 'Username' },
-    rules: (v) => required(v, { username: 'Enter your username.' }),
-  });
+  readonly form = authForm({ username: USERNAME });
 
   constructor() {
     resetOnQuery(this.form, (query) => {

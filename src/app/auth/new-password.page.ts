@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NEW_PASSWORDS, samePasswords } from './auth-fields';
 import { authForm } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
-import { newPasswordRules } from './password-rules';
 import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
 import { STEP_PAGE_IMPORTS } from './step-page-imports';
@@ -41,11 +41,7 @@ export class NewPasswordPage {
   readonly texts = TEXTS;
   private readonly nav = stepNavigation();
   readonly username = inject(SignInFlow).username;
-  readonly form = authForm({
-    fields: ['password', 'repeat'],
-    labels: { password: 'New password', repeat: 'Repeat new password' },
-    rules: newPasswordRules,
-  });
+  readonly form = authForm(NEW_PASSWORDS, samePasswords);
 
   async submit(): Promise<void> {
     await this.form.submit(() => this.nav.answer(this.form.value('password')), 'sign-in-step');

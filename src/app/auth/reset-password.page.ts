@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AMPLIFY_STEPS } from './amplify-steps';
-import { authForm, required } from './auth-form';
+import { EMAIL_CODE, NEW_PASSWORDS, samePasswords, USERNAME } from './auth-fields';
+import { authForm } from './auth-form';
 import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
 import { sentTo } from './code-delivery';
 import { CodeResend } from './code-resend';
-import { newPasswordRules } from './password-rules';
 import { sendResetCode } from './reset-code';
 import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
@@ -42,21 +42,11 @@ export class ResetPasswordPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly nav = stepNavigation();
   readonly sent = signal('');
-  readonly form = authForm({
-    fields: ['username', 'code', 'password', 'repeat'],
-    labels: {
-      username: 'Username',
-      code: 'Code',
-      password: 'New password',
-      repeat: 'Repeat new password',
-    },
-    rules: (v) => ({
-      ...required(v, { username: 'Enter your username.', code: 'Enter the code from the email.' }),
-      ...newPasswordRules(v),
-    }),
-  });
+  readonly form = authForm(
+    { username: USERNAME, code: EMAIL_CODE, ...NEW_PASSWORDS },
+    samePasswords,
+  );
   readonly resend = new CodeResend(this.form, {
-    check: (username) => (username ? undefined : 'Enter your username.'),
     // An unknown user reads as a sent code, as on the first page.
     send: (username) => sendResetCode(this.amplify, username),
     failed: 'forgot-password',

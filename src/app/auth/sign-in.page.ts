@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { RouterLink } from '@angular/router';
 import { IonNote } from '@ionic/angular/ion-note';
 import { resetOnQuery } from './route-query';
-import { authForm, required } from './auth-form';
+import { PASSWORD, USERNAME } from './auth-fields';
+import { authForm } from './auth-form';
 import type { StepTexts } from './auth-step.component';
 import { AuthService } from './auth.service';
 import { SignInFlow } from './sign-in-flow';
@@ -48,12 +49,7 @@ export class SignInPage {
   private readonly flow = inject(SignInFlow);
   readonly nav = stepNavigation();
   readonly note = signal<{ color: string; text: string } | null>(null);
-  readonly form = authForm({
-    fields: ['username', 'password'],
-    labels: { username: 'Username', password: 'Password' },
-    rules: (v) =>
-      required(v, { username: 'Enter your username.', password: 'Enter your password.' }),
-  });
+  readonly form = authForm({ username: USERNAME, password: PASSWORD });
 
   constructor() {
     resetOnQuery(this.form, (query) => {

@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RUNTIME_CONFIG } from '../config/runtime-config.token';
 import { AMPLIFY_STEPS } from './amplify-steps';
+import { EMAIL, FIRST_PASSWORDS, samePasswords } from './auth-fields';
 import { authForm } from './auth-form';
 import type { StepTexts } from './auth-step.component';
-import { emailRule } from './email-rule';
-import { newPasswordRules } from './password-rules';
 import { stepNavigation } from './step-navigation';
 import { STEP_PAGE_IMPORTS } from './step-page-imports';
 
@@ -38,15 +37,7 @@ export class SignUpPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly config = inject(RUNTIME_CONFIG);
   private readonly nav = stepNavigation();
-  readonly form = authForm({
-    fields: ['username', 'password', 'repeat'],
-    labels: { username: 'Email', password: 'Password', repeat: 'Repeat password' },
-    rules: (v) => ({
-      ...emailRule(v.username),
-      ...newPasswordRules(v),
-      ...(v.password ? {} : { password: 'Choose a password.' }),
-    }),
-  });
+  readonly form = authForm({ username: EMAIL, ...FIRST_PASSWORDS }, samePasswords);
 
   async submit(): Promise<void> {
     const username = this.form.value('username').trim();

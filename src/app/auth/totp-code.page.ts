@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TOTP_CODE, totpDigits } from './auth-fields';
 import { authForm } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
 import { stepNavigation } from './step-navigation';
 import { STEP_PAGE_IMPORTS } from './step-page-imports';
-import { TOTP_CODE_FORM, totpDigits } from './totp-code-rule';
 
 const TEXTS: StepTexts = {
   bar: 'Verification code',
@@ -29,7 +29,7 @@ const TEXTS: StepTexts = {
 export class TotpCodePage {
   readonly texts = TEXTS;
   private readonly nav = stepNavigation();
-  readonly form = authForm(TOTP_CODE_FORM);
+  readonly form = authForm({ code: TOTP_CODE });
 
   async submit(): Promise<void> {
     await this.form.submit(

@@ -7,12 +7,12 @@ import {
   inject,
 } from '@angular/core';
 import { SESSION_ENDED } from './auth-errors';
+import { TOTP_CODE, totpDigits } from './auth-fields';
 import { authForm } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
 import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
 import { STEP_PAGE_IMPORTS } from './step-page-imports';
-import { TOTP_CODE_FORM, totpDigits } from './totp-code-rule';
 
 const TEXTS: StepTexts = {
   bar: 'Authenticator app',
@@ -81,7 +81,7 @@ export class TotpSetupPage {
     () =>
       this.flow.totpSetup()?.getSetupUri(TOTP_ISSUER, this.flow.username() || undefined).href ?? '',
   );
-  readonly form = authForm(TOTP_CODE_FORM);
+  readonly form = authForm({ code: TOTP_CODE });
 
   constructor() {
     // The otpauth: URI is Amplify's, built from the secret. Angular's URL sanitizer would prefix
