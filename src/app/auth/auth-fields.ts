@@ -56,7 +56,7 @@ export const FIRST_PASSWORDS = {
   repeat: filled('Repeat password', 'Enter the new password again.'),
 };
 
-/** The rule across a password pair: the repeat must match (once it holds anything). */
+/** The rule across a password pair: the repeat must be the password to the letter. */
 export function samePasswords(values: Values<'password' | 'repeat'>): Problems<'repeat'> {
   return values.repeat === values.password ? {} : { repeat: 'The two passwords are not the same.' };
 }
