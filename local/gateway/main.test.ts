@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { startIssuer } from '../jwt-authorizer/test-issuer.ts';
+import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
 import { startUpstream } from './testing.ts';
 
 const main = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
@@ -49,129 +49,100 @@ async function runCli(
   return { code, err, started };
 }
 
+/** Access-token claims for `clientId`, valid for a minute (the caller adds `iss`). */
+function accessClaims(clientId: string) {
+  return {
+    client_id: clientId,
+    scope: 'aws.cognito.signin.user.admin',
+    exp: Math.floor(Date.now() / 1000) + 60,
+  };
+}
+
+/**
+ * Starts a test issuer, an upstream and the CLI on them (`--port 0 --upstream <it>` and the
+ * `flags` given for the issuer), runs `body`, and stops all three however it ends.
+ */
+async function withCli(
+  flags: (issuer: TestIssuer) => string[],
+  body: (cli: { child: Child; url: string; issuer: TestIssuer }) => Promise<void>,
+): Promise<void> {
+  const issuer = await startIssuer();
+  const upstream = await startUpstream();
+  let child: Child | undefined;
+  try {
+    const cli = await startCli(['--port', '0', '--upstream', upstream.url, ...flags(issuer)]);
+    child = cli.child;
+    await body({ ...cli, issuer });
+  } finally {
+    child?.kill('SIGKILL');
+    await upstream.close();
+    await issuer.close();
+  }
+}
+
 test(
   'npm run gateway: ready line on 127.0.0.1, tokens checked, SIGTERM exits',
   { timeout: 30_000 },
-  async () => {
-    const issuer = await startIssuer();
-    const upstream = await startUpstream();
-    let child: Child | undefined;
-    try {
-      let url: string;
-      ({ child, url } = await startCli([
-        '--port',
-        '0',
+  () =>
+    withCli(
+      (issuer) => [
         '--issuer',
         issuer.issuer,
         '--audience',
         'c1,c2',
-        '--upstream',
-        upstream.url,
         '--allowed-origins',
         'http://localhost:4200',
-      ]));
-      const token = await issuer.sign({
-        iss: issuer.issuer,
-        client_id: 'c2',
-        scope: 'aws.cognito.signin.user.admin',
-        exp: Math.floor(Date.now() / 1000) + 60,
-      });
-      assert.equal((await fetch(`${url}/x`, { headers: { authorization: token } })).status, 200);
-      assert.equal((await fetch(`${url}/x`)).status, 401);
-      child.kill('SIGTERM');
-      const [code] = await once(child, 'exit');
-      assert.equal(code, 0);
-    } finally {
-      child?.kill('SIGKILL');
-      await upstream.close();
-      await issuer.close();
-    }
-  },
+      ],
+      async ({ child, url, issuer }) => {
+        const token = await issuer.sign({ ...accessClaims('c2'), iss: issuer.issuer });
+        assert.equal((await fetch(`${url}/x`, { headers: { authorization: token } })).status, 200);
+        assert.equal((await fetch(`${url}/x`)).status, 401);
+        child.kill('SIGTERM');
+        const [code] = await once(child, 'exit');
+        assert.equal(code, 0);
+      },
+    ),
 );
 
 test(
   '--issuer with a trailing slash matches iss exactly; the JWKS URL has one slash',
   { timeout: 30_000 },
-  async () => {
-    const issuer = await startIssuer();
-    const upstream = await startUpstream();
-    const slashed = `${issuer.issuer}/`;
-    let child: Child | undefined;
-    try {
-      let url: string;
-      ({ child, url } = await startCli([
-        '--port',
-        '0',
-        '--issuer',
-        slashed,
-        '--audience',
-        'c1',
-        '--upstream',
-        upstream.url,
-      ]));
-      const claims = {
-        client_id: 'c1',
-        scope: 'aws.cognito.signin.user.admin',
-        exp: Math.floor(Date.now() / 1000) + 60,
-      };
-      const status = async (iss: string) =>
-        (
-          await fetch(`${url}/x`, {
-            headers: { authorization: await issuer.sign({ ...claims, iss }) },
-          })
-        ).status;
-      assert.equal(await status(slashed), 200);
-      assert.equal(await status(issuer.issuer), 401);
-      assert.deepEqual(issuer.jwksPaths, ['/local_test/.well-known/jwks.json']);
-    } finally {
-      child?.kill('SIGKILL');
-      await upstream.close();
-      await issuer.close();
-    }
-  },
+  () =>
+    withCli(
+      (issuer) => ['--issuer', `${issuer.issuer}/`, '--audience', 'c1'],
+      async ({ url, issuer }) => {
+        const slashed = `${issuer.issuer}/`;
+        const status = async (iss: string) =>
+          (
+            await fetch(`${url}/x`, {
+              headers: { authorization: await issuer.sign({ ...accessClaims('c1'), iss }) },
+            })
+          ).status;
+        assert.equal(await status(slashed), 200);
+        assert.equal(await status(issuer.issuer), 401);
+        assert.deepEqual(issuer.jwksPaths, ['/local_test/.well-known/jwks.json']);
+      },
+    ),
 );
 
 test(
   '--jwks-max-age reaches the authorizer: the JWKS is fetched again once it is that old',
   { timeout: 30_000 },
-  async () => {
-    const issuer = await startIssuer();
-    const upstream = await startUpstream();
-    let child: Child | undefined;
-    try {
-      let url: string;
-      ({ child, url } = await startCli([
-        '--port',
-        '0',
-        '--issuer',
-        issuer.issuer,
-        '--audience',
-        'c1',
-        '--upstream',
-        upstream.url,
-        '--jwks-max-age',
-        '1',
-      ]));
-      const authorization = await issuer.sign({
-        iss: issuer.issuer,
-        client_id: 'c1',
-        scope: 'aws.cognito.signin.user.admin',
-        exp: Math.floor(Date.now() / 1000) + 60,
-      });
-      const status = async () => (await fetch(`${url}/x`, { headers: { authorization } })).status;
-      assert.equal(await status(), 200);
-      assert.equal(await status(), 200);
-      assert.equal(issuer.jwksRequests, 1, 'within the max age: one fetch');
-      // The unit tests move a clock (key-set-cache.test.ts); a process only has the real one.
-      await new Promise((r) => setTimeout(r, 1100));
-      assert.equal(await status(), 200);
-      assert.equal(issuer.jwksRequests, 2, 'past it: fetched again');
-    } finally {
-      child?.kill('SIGKILL');
-      await upstream.close();
-      await issuer.close();
-    }
-  },
+  () =>
+    withCli(
+      (issuer) => ['--issuer', issuer.issuer, '--audience', 'c1', '--jwks-max-age', '1'],
+      async ({ url, issuer }) => {
+        const authorization = await issuer.sign({ ...accessClaims('c1'), iss: issuer.issuer });
+        const status = async () => (await fetch(`${url}/x`, { headers: { authorization } })).status;
+        assert.equal(await status(), 200);
+        assert.equal(await status(), 200);
+        assert.equal(issuer.jwksRequests, 1, 'within the max age: one fetch');
+        // The unit tests move a clock (key-set-cache.test.ts); a process only has the real one.
+        await new Promise((r) => setTimeout(r, 1100));
+        assert.equal(await status(), 200);
+        assert.equal(issuer.jwksRequests, 2, 'past it: fetched again');
+      },
+    ),
 );
 
 test('bad flags exit non-zero with a message', { timeout: 30_000 }, async () => {

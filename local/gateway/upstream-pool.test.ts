@@ -6,9 +6,8 @@ import { createServer as createHttpServer, request, type Server } from 'node:htt
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadGatewayConfig } from './template.ts';
-import { startGateway, type GatewayOptions, type RunningGateway } from './server.ts';
-import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE, CORS_LAMBDA_FILE } from '../../tools/paths.ts';
+import type { RunningGateway } from './server.ts';
+import { startTestGateway, TEST_ORIGIN } from './testing.ts';
 import { startIssuer, type TestIssuer } from '../jwt-authorizer/test-issuer.ts';
 
 let issuer: TestIssuer;
@@ -78,17 +77,29 @@ async function startCountingUpstream(port = 0): Promise<CountingUpstream> {
   });
 }
 
-async function gatewayTo(
+function gatewayTo(
   upstream: string,
-  extra: Partial<GatewayOptions> = {},
+  options: Parameters<typeof startTestGateway>[1] = {},
 ): Promise<RunningGateway> {
-  const config = loadGatewayConfig(TEMPLATE_FILE, LOCAL_PARAMETERS_FILE, {
-    issuer: issuer.issuer,
-    audience: ['client1'],
-    upstream,
-    allowedOrigins: ['http://localhost:4200'],
-  });
-  return startGateway({ config, port: 0, lambdaFile: CORS_LAMBDA_FILE, log: () => {}, ...extra });
+  return startTestGateway(
+    { issuer: issuer.issuer, upstream, allowedOrigins: [TEST_ORIGIN] },
+    options,
+  );
+}
+
+/** A counting upstream and a gateway (with `options`) in front of it for `body`; both closed after. */
+async function withPooledGateway(
+  options: Parameters<typeof startTestGateway>[1],
+  body: (gateway: RunningGateway, upstream: CountingUpstream) => Promise<void>,
+): Promise<void> {
+  const upstream = await startCountingUpstream();
+  const gateway = await gatewayTo(upstream.url, options);
+  try {
+    await body(gateway, upstream);
+  } finally {
+    await gateway.close();
+    await upstream.close();
+  }
 }
 
 async function call(gateway: RunningGateway, path: string, init: RequestInit = {}) {
@@ -102,10 +113,8 @@ async function call(gateway: RunningGateway, path: string, init: RequestInit = {
   return { status: res.status, text, ms: performance.now() - started };
 }
 
-test('idempotent requests reuse pooled upstream connections; POST gets a fresh one each', async () => {
-  const upstream = await startCountingUpstream();
-  const gateway = await gatewayTo(upstream.url);
-  try {
+test('idempotent requests reuse pooled upstream connections; POST gets a fresh one each', () =>
+  withPooledGateway({}, async (gateway, upstream) => {
     for (let i = 0; i < 30; i++) assert.equal((await call(gateway, `/tasks/${i}`)).status, 200);
     assert.equal(upstream.accepted, 1, 'sequential GETs share one connection');
     for (const method of ['PUT', 'DELETE']) {
@@ -117,11 +126,7 @@ test('idempotent requests reuse pooled upstream connections; POST gets a fresh o
     }
     assert.equal(upstream.accepted, 6, 'each POST on its own connection, as before');
     assert.equal(upstream.requests.length, 37);
-  } finally {
-    await gateway.close();
-    await upstream.close();
-  }
-});
+  }));
 
 /**
  * An upstream that keeps connections open after answering, without announcing a keep-alive
@@ -205,55 +210,41 @@ test('upstream restart: 503 at once while it is down, 200 again when it is back'
   }
 });
 
-test('a saturated pool queues requests, never past the integration timeout', async () => {
-  const upstream = await startCountingUpstream();
-  const gateway = await gatewayTo(upstream.url, {
-    integrationTimeoutMs: 300,
-    upstreamPool: { maxSockets: 2 },
-  });
-  try {
-    const results = await Promise.all(Array.from({ length: 6 }, () => call(gateway, '/slow')));
-    for (const r of results) {
-      assert.equal(r.status, 504, r.text);
-      assert.ok(r.ms < 2000, `504 took ${r.ms} ms`);
-    }
-    assert.ok(upstream.mostOpen <= 2, `${upstream.mostOpen} connections at once`);
-    assert.equal((await call(gateway, '/tasks')).status, 200);
-  } finally {
-    await gateway.close();
-    await upstream.close();
-  }
-});
+test('a saturated pool queues requests, never past the integration timeout', () =>
+  withPooledGateway(
+    { integrationTimeoutMs: 300, upstreamPool: { maxSockets: 2 } },
+    async (gateway, upstream) => {
+      const results = await Promise.all(Array.from({ length: 6 }, () => call(gateway, '/slow')));
+      for (const r of results) {
+        assert.equal(r.status, 504, r.text);
+        assert.ok(r.ms < 2000, `504 took ${r.ms} ms`);
+      }
+      assert.ok(upstream.mostOpen <= 2, `${upstream.mostOpen} connections at once`);
+      assert.equal((await call(gateway, '/tasks')).status, 200);
+    },
+  ));
 
-test('the idle-connection timeout never cuts a slow answer short', async () => {
-  const upstream = await startCountingUpstream();
-  const gateway = await gatewayTo(upstream.url, {
-    integrationTimeoutMs: 5000,
-    upstreamPool: { freeSocketTimeoutMs: 200 },
-  });
-  try {
-    // On a new connection, then on the pooled one (whose idle timeout was armed).
-    for (let i = 0; i < 2; i++) {
-      const res = await call(gateway, '/delay');
-      assert.equal(res.status, 200, res.text);
-      assert.ok(res.ms >= 550, `${res.ms} ms`);
-    }
-    assert.equal(upstream.accepted, 1);
-    // Idle longer than the timeout: the pooled connection is closed, a new one is opened.
-    await sleep(400);
-    assert.equal(upstream.open, 0);
-    assert.equal((await call(gateway, '/tasks')).status, 200);
-    assert.equal(upstream.accepted, 2);
-  } finally {
-    await gateway.close();
-    await upstream.close();
-  }
-});
+test('the idle-connection timeout never cuts a slow answer short', () =>
+  withPooledGateway(
+    { integrationTimeoutMs: 5000, upstreamPool: { freeSocketTimeoutMs: 200 } },
+    async (gateway, upstream) => {
+      // On a new connection, then on the pooled one (whose idle timeout was armed).
+      for (let i = 0; i < 2; i++) {
+        const res = await call(gateway, '/delay');
+        assert.equal(res.status, 200, res.text);
+        assert.ok(res.ms >= 550, `${res.ms} ms`);
+      }
+      assert.equal(upstream.accepted, 1);
+      // Idle longer than the timeout: the pooled connection is closed, a new one is opened.
+      await sleep(400);
+      assert.equal(upstream.open, 0);
+      assert.equal((await call(gateway, '/tasks')).status, 200);
+      assert.equal(upstream.accepted, 2);
+    },
+  ));
 
-test('a client that goes away releases its upstream connection', async () => {
-  const upstream = await startCountingUpstream();
-  const gateway = await gatewayTo(upstream.url, { integrationTimeoutMs: 20_000 });
-  try {
+test('a client that goes away releases its upstream connection', () =>
+  withPooledGateway({ integrationTimeoutMs: 20_000 }, async (gateway, upstream) => {
     const req = request(`${gateway.url}/slow`, { headers: { authorization: token } });
     req.on('error', () => {});
     req.end();
@@ -263,8 +254,4 @@ test('a client that goes away releases its upstream connection', async () => {
     for (let i = 0; i < 50 && upstream.open > 0; i++) await sleep(20);
     assert.equal(upstream.open, 0, 'upstream connection closed well before the timeout');
     assert.equal((await call(gateway, '/tasks')).status, 200);
-  } finally {
-    await gateway.close();
-    await upstream.close();
-  }
-});
+  }));
