@@ -60,16 +60,21 @@ async function until(what: string, check: () => Promise<boolean> | boolean, ms =
   }
 }
 
-async function withCli(
-  body: (cli: ReturnType<typeof startCli>, marker: string) => Promise<void>,
+/**
+ * Starts a process with `start` (a fresh marker, a fresh data folder), runs `body`, then kills the
+ * process and everything carrying its marker and removes the folder, however `body` ended.
+ */
+async function withMarked<P extends { child: ChildProcess }>(
+  start: (marker: string, dataDir: string) => P,
+  body: (started: P, marker: string) => Promise<void>,
 ): Promise<void> {
   const marker = randomUUID();
   const dir = await mkdtemp(join(tmpdir(), 'npm-start-'));
-  const cli = startCli(marker, dir);
+  const started = start(marker, dir);
   try {
-    await body(cli, marker);
+    await body(started, marker);
   } finally {
-    cli.child.kill('SIGKILL');
+    started.child.kill('SIGKILL');
     for (const { pid } of await marked(marker)) {
       try {
         process.kill(pid, 'SIGKILL');
@@ -84,7 +89,7 @@ async function withCli(
 const noneLeft = (marker: string) => async () => (await marked(marker)).length === 0;
 
 test('Ctrl-C after start-up stops every process and exits 0', { timeout: 90_000 }, () =>
-  withCli(async (cli, marker) => {
+  withMarked(startCli, async (cli, marker) => {
     await until('the ready table', () => cli.output().includes('Local stack ready'));
     assert.match(cli.output(), /demo password/);
     const children = (await marked(marker)).filter((p) => p.pid !== cli.child.pid);
@@ -99,7 +104,7 @@ test('Ctrl-C after start-up stops every process and exits 0', { timeout: 90_000 
 );
 
 test('Ctrl-C in the middle of start-up stops what already runs', { timeout: 90_000 }, () =>
-  withCli(async (cli, marker) => {
+  withMarked(startCli, async (cli, marker) => {
     // cognito-local is up, the rest of the stack not yet ready.
     await until('cognito-local running', async () =>
       (await marked(marker)).some((p) => p.cmd.includes('cognito/launch-cognito-local.ts')),
@@ -141,27 +146,14 @@ for (const [how, stop] of [
     },
   ],
 ] as const) {
-  test(`npm start: ${how} leaves no process behind`, { timeout: 90_000 }, async () => {
-    const marker = randomUUID();
-    const dir = await mkdtemp(join(tmpdir(), 'npm-start-'));
-    const npm = startNpm(marker, dir);
-    try {
+  test(`npm start: ${how} leaves no process behind`, { timeout: 90_000 }, () =>
+    withMarked(startNpm, async (npm, marker) => {
       await until('the ready table', () => npm.output().includes('Local stack ready'));
       assert.ok((await marked(marker)).length >= 4, 'npm, the stack and its servers run');
       await stop(npm.child, marker);
       await until('every process gone', noneLeft(marker), 20_000);
-    } finally {
-      npm.child.kill('SIGKILL');
-      for (const { pid } of await marked(marker)) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // gone
-        }
-      }
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+    }),
+  );
 }
 
 test('a second npm start fails at once, naming the taken port', { timeout: 30_000 }, async () => {

@@ -38,15 +38,14 @@ for (const kind of BACKEND_KINDS) {
       });
     });
     after(() => backend.close());
+    /** POSTs the valid draft as the user `headers` authorize. */
+    const createTask = (headers: Record<string, string>) =>
+      call(`${backend.url}/tasks`, { method: 'POST', body: VALID_DRAFT, headers });
 
     it("keeps each user's tasks their own: the other's id is 404 for every method", async () => {
       const alice = await bearer('alice');
       const bob = await bearer('bob');
-      const created = await call(`${backend.url}/tasks`, {
-        method: 'POST',
-        body: VALID_DRAFT,
-        headers: alice,
-      });
+      const created = await createTask(alice);
       assert.equal(created.status, 201);
       const { id } = created.json as { id: string };
       const url = `${backend.url}/tasks/${id}`;
@@ -66,11 +65,7 @@ for (const kind of BACKEND_KINDS) {
 
     it('answers 412 to a write at a version that has moved on, and takes the current one', async () => {
       const me = await bearer('carol');
-      const created = await call(`${backend.url}/tasks`, {
-        method: 'POST',
-        body: VALID_DRAFT,
-        headers: me,
-      });
+      const created = await createTask(me);
       const url = `${backend.url}/tasks/${(created.json as { id: string }).id}`;
       const etag = created.headers.get('etag')!;
       assert.equal(etag, '"1"');
@@ -100,11 +95,7 @@ for (const kind of BACKEND_KINDS) {
 
     it('lets exactly one of concurrent writes at the same version through', async () => {
       const me = await bearer('dave');
-      const created = await call(`${backend.url}/tasks`, {
-        method: 'POST',
-        body: VALID_DRAFT,
-        headers: me,
-      });
+      const created = await createTask(me);
       const url = `${backend.url}/tasks/${(created.json as { id: string }).id}`;
       const statuses = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>

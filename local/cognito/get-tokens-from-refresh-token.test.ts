@@ -3,36 +3,30 @@
 // demo app runs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { ROOT } from '../../tools/paths.ts';
 import { cognitoCall, CognitoApiError } from './api.ts';
-import { startCognitoLocal, type CognitoLocal } from './cognito-local.ts';
+import type { CognitoLocal } from './cognito-local.ts';
 import { seedCognito, signIn, type Seeded } from './seed.ts';
+import { startSeededCognito } from './testing.ts';
 
 const LIFETIME = 20;
 
-let dir: string;
 let cognito: CognitoLocal;
 let seeded: Seeded;
+let stop: (() => Promise<void>) | undefined;
 
 before(
   async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cognito-refresh-'));
-    cognito = await startCognitoLocal({ port: 0, dataDir: dir });
-    seeded = await seedCognito(cognito.endpoint, {
+    ({ cognito, seeded, stop } = await startSeededCognito({
       tokenLifetimes: { accessSeconds: LIFETIME, idSeconds: LIFETIME },
-    });
+    }));
   },
   { timeout: 60_000 },
 );
-after(async () => {
-  await cognito?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => stop?.());
 
 interface Raw {
   status: number;

@@ -2,29 +2,22 @@
 // start, even after someone completed the step, and the pool "sends" sign-up codes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { cognitoCall } from './api.ts';
-import { startCognitoLocal, type CognitoLocal } from './cognito-local.ts';
+import type { CognitoLocal } from './cognito-local.ts';
 import { seedCognito, signIn, type Seeded } from './seed.ts';
+import { startSeededCognito } from './testing.ts';
 
-let dir: string;
 let cognito: CognitoLocal;
 let seeded: Seeded;
+let stop: (() => Promise<void>) | undefined;
 
 before(
   async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cognito-seed-'));
-    cognito = await startCognitoLocal({ port: 0, dataDir: dir });
-    seeded = await seedCognito(cognito.endpoint);
+    ({ cognito, seeded, stop } = await startSeededCognito());
   },
   { timeout: 60_000 },
 );
-after(async () => {
-  await cognito?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => stop?.());
 
 interface Challenge {
   ChallengeName?: string;

@@ -1,0 +1,33 @@
+// Test helper of the cognito tests: a real cognito-local process in a fresh data folder, seeded.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCognitoLocal, type CognitoLocal } from './cognito-local.ts';
+import { seedCognito, type Seeded, type SeedOptions } from './seed.ts';
+
+export interface SeededCognito {
+  cognito: CognitoLocal;
+  seeded: Seeded;
+  /** Stops the process and removes its data folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts cognito-local on a free port with its data in a new temporary folder and seeds it with
+ * `options`; should either step fail, what already exists is stopped and removed before rethrowing.
+ */
+export async function startSeededCognito(options: SeedOptions = {}): Promise<SeededCognito> {
+  const dir = await mkdtemp(join(tmpdir(), 'cognito-test-'));
+  let cognito: CognitoLocal | undefined;
+  const stop = async () => {
+    await cognito?.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    cognito = await startCognitoLocal({ port: 0, dataDir: dir });
+    return { cognito, seeded: await seedCognito(cognito.endpoint, options), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
