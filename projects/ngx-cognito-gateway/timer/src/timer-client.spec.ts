@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom, Observable } from 'rxjs';
 import { cognitoAuthInterceptor, NotSignedInError, provideCognitoAuth } from 'ngx-cognito-gateway';
-import { provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
+import { CognitoAuthTestingOptions, provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
 import {
   provideTimerClient,
   Task,
@@ -487,6 +487,21 @@ describe('TimerClient legacy error bodies ({exceptionType, code, error} with sta
 });
 
 describe('TimerClient wiring', () => {
+  /** The client behind the real auth interceptor, whose token source is the testing one. */
+  function setUpWithAuth(testing: CognitoAuthTestingOptions = {}) {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+        provideHttpClientTesting(),
+        provideCognitoAuth({ allowedUrls: [API], whenSignedOut: 'error' }),
+        provideCognitoAuthTesting(testing),
+        provideTimerClient({ baseUrl: API }),
+      ],
+    });
+    client = TestBed.inject(TimerClient);
+    backend = TestBed.inject(HttpTestingController);
+  }
+
   it('works through TimerClientModule.forRoot', async () => {
     setUp('ngmodule');
     const result = settle(client.list());
@@ -502,17 +517,7 @@ describe('TimerClient wiring', () => {
   });
 
   it('goes through the auth interceptor: the token is added, and its errors pass through untouched', async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
-        provideHttpClientTesting(),
-        provideCognitoAuth({ allowedUrls: [API], whenSignedOut: 'error' }),
-        provideCognitoAuthTesting(),
-        provideTimerClient({ baseUrl: API }),
-      ],
-    });
-    client = TestBed.inject(TimerClient);
-    backend = TestBed.inject(HttpTestingController);
+    setUpWithAuth();
     const result = settle(client.list());
     const req = await waitForRequest(`${API}/tasks`);
     expect(req.request.headers.get('Authorization')).toMatch(/^Bearer /);
@@ -521,17 +526,7 @@ describe('TimerClient wiring', () => {
   });
 
   it('lets NotSignedInError from the interceptor through as is', async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
-        provideHttpClientTesting(),
-        provideCognitoAuth({ allowedUrls: [API], whenSignedOut: 'error' }),
-        provideCognitoAuthTesting({ signedOut: true }),
-        provideTimerClient({ baseUrl: API }),
-      ],
-    });
-    client = TestBed.inject(TimerClient);
-    backend = TestBed.inject(HttpTestingController);
+    setUpWithAuth({ signedOut: true });
     expect(await failure(client.list())).toBeInstanceOf(NotSignedInError);
   });
 });
