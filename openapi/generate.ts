@@ -67,6 +67,9 @@ export async function generate(doc: OpenApiDocument = loadSpec()): Promise<strin
   parts.push(
     '/** The TaskDraft request body (an object, no other fields), $refs inlined, only the keywords validateTaskDraft implements. */',
     `export const TASK_DRAFT_SCHEMA = ${JSON.stringify(draft)} as const;`,
+    '',
+    '/** The fields a Task has beyond its TaskDraft: the server sets them, a request body never holds them. */',
+    `export const TASK_SERVER_FIELDS = ${JSON.stringify(serverFields(doc))} as const;`,
   );
   return format(parts.join('\n'), { ...config, filepath: GENERATED_PATH });
 }
@@ -107,6 +110,15 @@ function extension(doc: OpenApiDocument, name: string, parts: Schema[]): string 
     throw new Error(`${name}: allOf must be component $refs and one object with properties`);
   }
   return `extends ${bases.filter(Boolean).join(', ')} ${objectType(doc, own[0]!)}`;
+}
+
+/** The property names of Task's own part of its `allOf` (the part that is not a TaskDraft). */
+function serverFields(doc: OpenApiDocument): string[] {
+  const parts = (doc.components.schemas['Task']?.['allOf'] ?? []) as Schema[];
+  const own = parts.find((part) => !COMPONENT_REF.test(String(part['$ref'])));
+  if (!own?.['properties'])
+    throw new Error('Task must be a TaskDraft $ref and an object of its own');
+  return Object.keys(own['properties'] as Record<string, Schema>);
 }
 
 /**

@@ -3,7 +3,7 @@ import { inject, type Provider } from '@angular/core';
 import { catchError, Observable, of, switchMap, throwError } from 'rxjs';
 import { TIMER_CLIENT_CONFIG, type TimerClientConfig } from './config';
 import { TimerValidationError } from './errors';
-import type { Task, TaskDraft } from './generated/timer-api';
+import { TASK_SERVER_FIELDS, type Task, type TaskDraft } from './generated/timer-api';
 import { toTimerError } from './to-timer-error';
 import { validateTaskDraft, type TimerFieldError } from './validate-task-draft';
 
@@ -88,9 +88,13 @@ export class TimerClient {
     // Whatever was passed, even nothing: a POST or PUT without a valid draft is never sent.
     if (method === 'POST' || method === 'PUT') {
       // The server rejects its own fields in a body; a client passing a fetched Task means no harm.
-      errors.push(...validateTaskDraft(draft).filter((e) => !SERVER_OWNED.includes(e.field)));
+      errors.push(
+        ...validateTaskDraft(draft).filter(
+          (e) => !(TASK_SERVER_FIELDS as readonly string[]).includes(e.field),
+        ),
+      );
       body = { ...(draft as object) };
-      for (const key of SERVER_OWNED) delete body[key];
+      for (const key of TASK_SERVER_FIELDS) delete body[key];
     }
     if (errors.length) return throwError(() => new TimerValidationError(errors));
     return this.http.request<T>(method, this.tasks + path, { body, headers }).pipe(
@@ -100,8 +104,6 @@ export class TimerClient {
     );
   }
 }
-
-const SERVER_OWNED = ['id', 'createdAt', 'updatedAt', 'version'];
 
 /** `If-Match: "<version>"` (the API's ETag) for a task that carries a version, else nothing. */
 function ifMatch(task: unknown): Record<string, string> {

@@ -117,3 +117,6 @@ export const TASK_DRAFT_SCHEMA = {
     },
   },
 } as const;
+
+/** The fields a Task has beyond its TaskDraft: the server sets them, a request body never holds them. */
+export const TASK_SERVER_FIELDS = ['id', 'createdAt', 'updatedAt', 'version'] as const;
