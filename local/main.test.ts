@@ -1,5 +1,6 @@
 // `npm start` as users run it (local/main.ts in its own process): Ctrl-C after start-up and in the
-// middle of it leaves no process behind, and a second start fails at once on the taken port.
+// middle of it leaves no process behind, a second start fails at once on the taken port, and
+// `DEBUG=1` shows every process's output but never a password or a token.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +10,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_PORTS } from './stack.ts';
+import { cognitoCall } from './cognito/api.ts';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERNAME,
+  OTHER_PASSWORD,
+  signIn,
+  TEMPORARY_PASSWORD,
+} from './cognito/seed.ts';
 
 const MAIN = new URL('./main.ts', import.meta.url).pathname;
 
@@ -101,6 +110,67 @@ test('Ctrl-C after start-up stops every process and exits 0', { timeout: 90_000 
     assert.equal(await cli.exit, 0);
     await until('every child gone', noneLeft(marker), 15_000);
   }),
+);
+
+/** A value from the ready table: `  label   value`. */
+function tableValue(output: string, label: string): string {
+  const value = output.match(new RegExp(`^  ${label} +(\\S+)$`, 'm'))?.[1];
+  assert.ok(value, `the table has ${label}`);
+  return value;
+}
+
+test(
+  'DEBUG=1 shows every process, the codes cognito-local sends, and no secret',
+  { timeout: 90_000 },
+  () =>
+    withMarked(
+      (marker, dataDir) =>
+        spawnCli(['--no-app', '--free-ports', '--no-config', '--no-build', '--data-dir', dataDir], {
+          NPM_START_TEST_MARKER: marker,
+          DEBUG: '1',
+        }),
+      async (cli) => {
+        await until('the ready table', () => cli.output().includes('Local stack ready'));
+        const cognito = tableValue(cli.output(), 'cognito-local');
+        const clientId = tableValue(cli.output(), 'app client id');
+        const gateway = tableValue(cli.output(), 'API \\(local gateway\\)');
+        // A sign-in stores a refresh token, a reset stores and "sends" a code: at cognito-local's
+        // debug level, each of these logged the whole user store.
+        const tokens = await signIn(cognito, clientId, DEMO_USERNAME, DEMO_PASSWORD);
+        const tasks = await fetch(`${gateway}/tasks`, {
+          headers: { authorization: `Bearer ${tokens.AccessToken}` },
+        });
+        assert.equal(tasks.status, 200);
+        await cognitoCall(cognito, 'ForgotPassword', {
+          ClientId: clientId,
+          Username: DEMO_USERNAME,
+        });
+        await until('the code cognito-local sends', () => /Code: +\d{6}/.test(cli.output()));
+
+        const logged = cli
+          .output()
+          .split('\n')
+          .filter((line) => line.startsWith('['));
+        assert.ok(
+          logged.some((line) => line.startsWith('[cognito-local] ')),
+          'cognito-local shown',
+        );
+        for (const secret of [
+          DEMO_PASSWORD,
+          OTHER_PASSWORD,
+          TEMPORARY_PASSWORD,
+          tokens.RefreshToken,
+          tokens.AccessToken,
+          tokens.IdToken,
+          '"Password"',
+        ]) {
+          const leak = logged.find((line) => line.includes(secret));
+          assert.equal(leak, undefined, `a log line holds a secret: ${leak?.slice(0, 120)}`);
+        }
+        // One host name throughout: the issuer's discovery document is taken, not refused.
+        assert.doesNotMatch(cli.output(), /discovery document .* not used/);
+      },
+    ),
 );
 
 test('Ctrl-C in the middle of start-up stops what already runs', { timeout: 90_000 }, () =>

@@ -24,7 +24,8 @@ export interface StartSpec {
   command: string;
   args: string[];
   cwd?: string;
-  env?: Record<string, string>;
+  /** Added to this process's environment; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
   ready: RegExp;
   timeoutMs?: number;
   /** Echo output lines with a name prefix: all of them, or only stderr (where our servers log). */

@@ -22,7 +22,7 @@ info "Artifacts bucket (stack $stack-artifacts) ..."
 bucket="$(artifact_bucket "$stack")"
 
 info "Building the Timer Lambda ..."
-"$(node_bin)" "$ROOT/lambda/timer-api/build.ts" >/dev/null
+run_node "$ROOT/lambda/timer-api/build.ts" >/dev/null
 
 packaged="$(mktemp)"
 trap 'rm -f "$packaged"' EXIT

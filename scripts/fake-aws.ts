@@ -1,6 +1,11 @@
 // A stand-in `aws` for tests: placed first on PATH, it records each call's argv and replays
 // canned answers, so the scripts run for real without reaching AWS. What must persist between
 // calls (the stack's parameters, Amplify apps and branches) lives in fake-aws-model.ts.
+// `aws --version` answers as AWS CLI v2 does (FAKE_AWS_CLI_VERSION changes the version) and is not
+// recorded: it asks the CLI, not AWS. Failures of `sts get-caller-identity` follow the CLI's
+// return codes (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-returncodes.html):
+// FAKE_AWS_NO_CREDENTIALS, 253 (configuration or credentials missing); FAKE_AWS_NO_NETWORK, 255
+// with botocore's "Could not connect to the endpoint URL" message.
 import { execFile } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,12 +16,20 @@ import type { FakeAwsState } from './fake-aws-model.ts';
 export const FAKE_ACCOUNT_ID = '123456789012';
 
 const FAKE_AWS = `#!/bin/sh
+if [ "$1" = --version ]; then
+  echo "aws-cli/\${FAKE_AWS_CLI_VERSION:-2.27.50} Python/3.13.4 Linux/6.1.0 exe/x86_64.debian.12"
+  exit 0
+fi
 { printf '%s\\n' '--- call'; for arg in "$@"; do printf '%s\\n' "$arg"; done; } >>"$FAKE_AWS_LOG"
 case "$1 $2" in
   "sts get-caller-identity")
     if [ -n "\${FAKE_AWS_NO_CREDENTIALS:-}" ]; then
       echo 'Unable to locate credentials. You can configure credentials by running "aws configure".' >&2
       exit 253
+    fi
+    if [ -n "\${FAKE_AWS_NO_NETWORK:-}" ]; then
+      printf '\\nCould not connect to the endpoint URL: "https://sts.eu-west-1.amazonaws.com/"\\n' >&2
+      exit 255
     fi
     printf '%s\\t%s\\t%s\\n' ${FAKE_ACCOUNT_ID} 'arn:aws:iam::${FAKE_ACCOUNT_ID}:user/dev' AIDAEXAMPLE ;;
   "cloudformation describe-stacks")
@@ -26,15 +39,15 @@ case "$1 $2" in
     fi
     case " $* " in
       *" Stacks[0].Outputs "*) cat "$FAKE_AWS_OUTPUTS" ;;
-      *) exec "$NODE" "$FAKE_AWS_MODEL" "$@" ;;
+      *) exec "$FAKE_AWS_NODE" "$FAKE_AWS_MODEL" "$@" ;;
     esac ;;
   "cloudformation deploy")
-    "$NODE" "$FAKE_AWS_MODEL" "$@" || exit
+    "$FAKE_AWS_NODE" "$FAKE_AWS_MODEL" "$@" || exit
     printf '\\nWaiting for changeset to be created..\\nSuccessfully created/updated stack\\n' ;;
   "cloudformation package")
-    exec "$NODE" "$FAKE_AWS_MODEL" "$@" ;;
+    exec "$FAKE_AWS_NODE" "$FAKE_AWS_MODEL" "$@" ;;
   "amplify "*)
-    exec "$NODE" "$FAKE_AWS_MODEL" "$@" ;;
+    exec "$FAKE_AWS_NODE" "$FAKE_AWS_MODEL" "$@" ;;
 esac
 `;
 
@@ -124,7 +137,7 @@ export async function sandbox(options: { withAws?: boolean } = {}): Promise<Sand
     env: {
       PATH: bin,
       HOME: dir,
-      NODE: process.execPath,
+      FAKE_AWS_NODE: process.execPath,
       FAKE_AWS_LOG: box.log,
       FAKE_AWS_OUTPUTS: box.outputs,
       PARAMETERS_FILE: box.parameters,

@@ -21,7 +21,7 @@ here="$(dirname "$0")"
 
 usage="usage: scripts/hosting.sh <env> [--repository URL] [--branch NAME] [--access-token TOKEN]"
 hosting() {
-  "$(node_bin)" "$ROOT/scripts/hosting-helper.ts" "$@"
+  run_node "$ROOT/scripts/hosting-helper.ts" "$@"
 }
 
 env_name=''

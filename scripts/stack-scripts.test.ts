@@ -2,7 +2,7 @@
 // AWS CLI calls. Nothing here reaches AWS.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { ROOT } from '../tools/paths.ts';
@@ -219,6 +219,36 @@ test('an unconfigured AWS CLI is reported and no stack call is made', async () =
     assertNoAccountId(result.stdout, result.stderr);
   }
   assert.deepEqual(await calls(), [IDENTITY, IDENTITY, IDENTITY]);
+});
+
+test('AWS CLI version 1 is refused, naming its version, before any call to AWS', async () => {
+  const result = await runScript('scripts/deploy-api.sh', ['test'], {
+    ...box.env,
+    FAKE_AWS_CLI_VERSION: '1.45.11',
+  });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /AWS CLI on PATH is version 1 \(aws-cli\/1\.45\.11 .*need version 2/);
+  assert.deepEqual(await calls(), []);
+});
+
+test('an unreachable AWS is reported as such, not as a missing configuration', async () => {
+  const env = { ...box.env, FAKE_AWS_NO_NETWORK: '1' };
+  const result = await runScript('scripts/outputs.sh', ['test'], env);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /could not reach AWS: check the network connection/);
+  assert.match(result.stderr, /Could not connect to the endpoint URL/);
+  assert.doesNotMatch(result.stderr, /not configured/);
+  assert.deepEqual(await calls(), [IDENTITY]);
+});
+
+test("the scripts run their helpers on the project's Node, whatever $NODE names", async () => {
+  // npm sets NODE to the Node that runs npm itself: often the system's, too old for .ts files.
+  const old = join(box.bin, 'node20');
+  await writeFile(old, '#!/bin/sh\necho \'Unknown file extension ".ts"\' >&2\nexit 1\n');
+  await chmod(old, 0o755);
+  const result = await runScript('scripts/create-all.sh', ['test'], { ...box.env, NODE: old });
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(JSON.parse(await readFile(box.config, 'utf8')), EXPECTED_CONFIG);
 });
 
 test('run-scripts.sh menu runs the chosen scripts and quits', async () => {

@@ -44,7 +44,8 @@ esac
 if [ -n "${NG_CLI:-}" ]; then
   ng=("$NG_CLI")
 else
-  ng=("$(node_bin)" "$ROOT/node_modules/@angular/cli/bin/ng.js")
+  node="$(node_bin)" || exit 1
+  ng=("$node" "$ROOT/node_modules/@angular/cli/bin/ng.js")
 fi
 cd "$ROOT"
 info "Building the library the demo imports ..."

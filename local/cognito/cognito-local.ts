@@ -30,7 +30,16 @@ export async function startCognitoLocal(options: {
     command: process.execPath,
     args: [MAIN],
     cwd: options.dataDir,
-    env: { HOST: '127.0.0.1', PORT: String(port) },
+    // Without DEBUG (which `DEBUG=1 npm start` sets to show every process's output) and its dev
+    // mode: at debug level cognito-local logs its whole user store on every request, passwords
+    // and refresh tokens included, and dev mode logs request bodies. At its info level it logs the
+    // codes it "sends", which is what a developer needs from it.
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DEBUG: undefined,
+      COGNITO_LOCAL_DEVMODE: undefined,
+    },
     ready: /Cognito Local running on http:\/\/127\.0\.0\.1:(\d+)/,
     timeoutMs: 30_000,
     echo: options.echo,

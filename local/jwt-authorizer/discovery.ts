@@ -10,10 +10,10 @@
 //   user info, so no document can send the gateway to fetch keys from another host. Cognito's
 //   jwks_uri is on the issuer's origin.
 // Otherwise (no document, an unreachable one, an inconsistent one) the keys come from
-// `${issuer}/.well-known/jwks.json`, where Cognito publishes them. cognito-local's document names
-// http://localhost:9229 whatever address it really listens on, so with it the fallback is what
-// applies. The outcome is settled by the first attempt, and logged (once) when a document was
-// expected but unreachable, or found but not used.
+// `${issuer}/.well-known/jwks.json`, where Cognito publishes them. (cognito-local's own document
+// names http://localhost:9229 whatever address it listens on; the local stack serves it with the
+// true issuer, local/cognito/discovery-document.ts.) The outcome is settled by the first attempt,
+// and logged (once) when a document was expected but unreachable, or found but not used.
 
 export interface DiscoveryOptions {
   /** Longest the discovery request may take. */
