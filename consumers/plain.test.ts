@@ -11,7 +11,7 @@ import {
   buildConsumer,
   consumerDist,
   installTarball,
-  packLibrary,
+  libraryTarball,
   root,
 } from './consumer-setup.ts';
 import { exampleModule, examplesOf, exportsWithoutExample, typeErrors } from './doc-examples.ts';
@@ -42,7 +42,7 @@ let installed: string;
 
 describe('plain NgModule consumer app (packed library, publint, Angular CLI build)', () => {
   before(() => {
-    tarball = packLibrary(join(consumerDist, 'plain-package'));
+    tarball = libraryTarball();
     installed = installTarball(tarball, appDir);
   });
 

@@ -10,7 +10,7 @@ import {
   buildConsumer,
   consumerDist,
   installTarball,
-  packLibrary,
+  libraryTarball,
   root,
 } from './consumer-setup.ts';
 import { startRecordingApi, type RecordingApi, type RecordedRequest } from './recording-api.ts';
@@ -68,7 +68,7 @@ function subjectOf(authorization: string | undefined): string | undefined {
 
 describe('SSR consumer app (packed library, Angular SSR builder, Chromium)', () => {
   before(async () => {
-    installTarball(packLibrary(), appDir);
+    installTarball(libraryTarball(), appDir);
     buildConsumer(appDir);
     api = await startRecordingApi({
       '/api/tasks': ({ authorization }) => [

@@ -89,8 +89,28 @@ function nodeSuites() {
   nodeTest('node --test', files, 'node.tap');
 }
 
-/** Apps that install the packed library and build with Angular's own builders (consumers/). */
+/**
+ * Apps that install the packed library and build with Angular's own builders (consumers/). The
+ * built library is packed once, as `npm publish` would pack it, and every app gets that tarball.
+ */
 function consumerSuites() {
+  const destination = join(root, 'dist', 'consumers', 'package');
+  rmSync(destination, { recursive: true, force: true });
+  mkdirSync(destination, { recursive: true });
+  const pack = spawnSync(
+    'npm',
+    [
+      'pack',
+      join(root, 'dist', 'ngx-cognito-gateway'),
+      '--pack-destination',
+      destination,
+      '--json',
+    ],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (pack.status !== 0) return record('npm pack', { passed: 0, failed: 1, skipped: 0 }, false);
+  const [{ filename }] = JSON.parse(pack.stdout);
+  process.env.CONSUMER_TARBALL = join(destination, filename);
   nodeTest('consumer', globSync('consumers/*.test.ts', { cwd: root }), 'consumer.tap');
 }
 
