@@ -35,7 +35,10 @@ declare const url: string;
 declare const config: import('ngx-cognito-gateway').CognitoAuthConfig;
 declare const error: unknown;
 declare function showOffline(url: string, cause: unknown): void;
-declare function expect(actual: unknown): { toBeTrue(): void };
+declare function expect(actual: unknown): {
+  toBe(expected: unknown): void;
+  toEqual(expected: unknown): void;
+};
 `;
 let tarball: string;
 let installed: string;

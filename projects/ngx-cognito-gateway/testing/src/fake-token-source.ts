@@ -4,8 +4,12 @@ import { CognitoSessionTokens, CognitoTokenSource } from 'ngx-cognito-gateway';
  * How `provideCognitoAuthTesting` starts; signed in with a fresh fake token by default.
  *
  * @example
+ * import { TestBed } from '@angular/core/testing';
+ * import { CognitoAuthState } from 'ngx-cognito-gateway';
  * import { provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
- * provideCognitoAuthTesting({ signedOut: true });
+ *
+ * TestBed.configureTestingModule({ providers: [provideCognitoAuthTesting({ signedOut: true })] });
+ * expect(TestBed.inject(CognitoAuthState).signedIn()).toBe(false);
  */
 export interface CognitoAuthTestingOptions {
   /** A fixed token to hand out; by default a JWT-shaped (unsigned) token valid for an hour. */
@@ -111,8 +115,13 @@ let serial = 0;
  * read its claims (`sub` and `username` are `test-user` unless `claims` says otherwise).
  *
  * @example
- * import { fakeJwt } from 'ngx-cognito-gateway/testing';
+ * import { TestBed } from '@angular/core/testing';
+ * import { CognitoAuthState } from 'ngx-cognito-gateway';
+ * import { fakeJwt, provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
+ *
  * const token = fakeJwt({ expiresInSeconds: 600, claims: { 'cognito:groups': ['admin'] } });
+ * TestBed.configureTestingModule({ providers: [provideCognitoAuthTesting({ token })] });
+ * expect(TestBed.inject(CognitoAuthState).claims()?.['cognito:groups']).toEqual(['admin']);
  */
 export function fakeJwt(options: {
   expiresInSeconds: number;
