@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { startProcess, type Managed } from '../local/processes.ts';
+import { collectErrors, launchChromium, subjectOf, transferState } from './chromium.ts';
 import { copySources, installWithNpm, libraryTarball, ngIn, root } from './consumer-setup.ts';
 import { startRecordingApi, type RecordedRequest, type RecordingApi } from './recording-api.ts';
 
@@ -23,37 +24,8 @@ export interface CliApp {
   readonly browser: () => Promise<Browser>;
 }
 
-const launchChromium = () =>
-  chromium.launch({
-    executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
-
-/** The page's uncaught errors and console errors, as they happen. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return errors;
-}
-
 /** Chromium's requests carry its user agent, also through the app's /api proxy; Node's do not. */
 const fromBrowser = (r: RecordedRequest) => /Chrome/.test(r.headers['user-agent'] ?? '');
-
-/** The `sub` of the Bearer token in the app's custom header, or undefined. */
-function subjectOf(header: string | string[] | undefined): string | undefined {
-  const payload = /^Bearer [\w-]+\.([\w-]+)\.[\w-]*$/.exec(String(header ?? ''))?.[1];
-  return payload && JSON.parse(Buffer.from(payload, 'base64url').toString()).sub;
-}
-
-/** The JSON of the page's `ng-state` script (Angular's transfer state), or a failure. */
-function transferState(html: string): string {
-  const state = /<script id="ng-state" type="application\/json">(.*?)<\/script>/s.exec(html);
-  assert.ok(state, 'no transfer state in the page: is hydration on?');
-  return state[1]!;
-}
 
 /**
  * Declares the suite for the app in consumers/cli/<name>; `more` adds tests that need the

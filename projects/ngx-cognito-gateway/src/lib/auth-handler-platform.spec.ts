@@ -26,17 +26,23 @@ function documentWithoutBaseUri(): Document {
 
 /**
  * `page`: the URL being rendered, where Angular's server keeps it (PlatformLocation, from
- * INITIAL_CONFIG), and as REQUEST unless `prerendering` (Angular provides none then).
+ * INITIAL_CONFIG), and as REQUEST unless `prerendering` (Angular provides none then). `document`:
+ * by default one like the server's, without a base URL.
  */
 function setUp(
   platform: 'server' | 'browser',
   page = 'https://app.example.com/',
-  { prerendering = false, allowedUrls = [API], baseHref = '' } = {},
+  {
+    prerendering = false,
+    allowedUrls = [API],
+    baseHref = '',
+    document = documentWithoutBaseUri(),
+  } = {},
 ) {
   TestBed.configureTestingModule({
     providers: [
       { provide: PLATFORM_ID, useValue: platform },
-      { provide: DOCUMENT, useValue: documentWithoutBaseUri() },
+      { provide: DOCUMENT, useValue: document },
       { provide: REQUEST, useValue: prerendering ? null : new Request(page) },
       { provide: PlatformLocation, useClass: MockPlatformLocation },
       {
@@ -191,20 +197,8 @@ describe('cognitoAuthInterceptor in the browser: relative URLs and path entries'
   });
 
   function setUpBrowser(allowedUrls: string[]) {
-    TestBed.configureTestingModule({
-      providers: [
-        { provide: DOCUMENT, useValue: page.doc },
-        provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
-        provideHttpClientTesting(),
-        provideCognitoAuth({ allowedUrls }),
-        provideCognitoAuthTesting(),
-      ],
-    });
-    return {
-      http: TestBed.inject(HttpClient),
-      backend: TestBed.inject(HttpTestingController),
-      bearer: `Bearer ${TestBed.inject(FakeCognitoTokenSource).currentAccessToken}`,
-    };
+    const { source } = setUp('browser', page.doc.URL, { allowedUrls, document: page.doc });
+    return { bearer: `Bearer ${source.currentAccessToken}` };
   }
 
   async function authorizationOf(url: string): Promise<string | null> {
