@@ -9,13 +9,15 @@ import { bundleConsumer, ENTRY_FILES, PEER_EXTERNALS } from './lib/consumer-bund
 import { entrySize } from './lib/sizes.ts';
 
 /**
- * Ceilings in bytes min+gzip. Auth: what an app ships for the interceptor alone, 3.1 kB; with the
- * guard, the auth state and the sign-in redirect too, just above today's size. Timer: the whole
- * entry (client, validator with the contract's rules, error classes including 409/412, If-Match),
- * just above today's 2350 B.
+ * Ceilings in bytes min+gzip. Auth: what an app ships for the interceptor alone, just above today's
+ * 3400 B; with the guard, the auth state and the sign-in redirect too, just above today's 4285 B.
+ * (Path entries in the allowlist, decisions per page base, the rendered URL as the server's base
+ * in every render mode, and a token source's synchronous answer took them from 2985 and 3792 B.)
+ * Timer: the whole entry (client, validator with the contract's rules, error classes including
+ * 409/412, If-Match), just above today's 2350 B.
  */
-const AUTH_INTERCEPTOR_CEILING = 3100;
-const AUTH_ROUTING_CEILING = 3800;
+const AUTH_INTERCEPTOR_CEILING = 3450;
+const AUTH_ROUTING_CEILING = 4350;
 const TIMER_CEILING = 2400;
 /** Strings only the Timer client contains; they survive minification (error names, token name). */
 const TIMER_ONLY = ['TimerApiError', 'TIMER_CLIENT_CONFIG', 'daysOfWeek', 'executionCommand'];

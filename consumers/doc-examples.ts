@@ -38,15 +38,23 @@ export function examplesOf(declarations: string): string[] {
  * may take as given are the global ones of the context file (see typeErrors).
  */
 export function exampleModule(example: string): string {
-  const lines = example.split('\n');
-  const isImport = (line: string) => /^import .* from '.*';$/.test(line);
-  const body = lines
-    .filter((line) => !isImport(line))
-    .map((line) => line.replace(/^export /, ''))
-    .join('\n');
-  return [...lines.filter(isImport), `export async function example() {\n${body}\n}`, ''].join(
-    '\n',
-  );
+  const { imports, body } = splitImports(example);
+  const statements = body.map((line) => line.replace(/^export /, '')).join('\n');
+  return [...imports, `export async function example() {\n${statements}\n}`, ''].join('\n');
+}
+
+/** An example's `import` lines (one-line or spread over several) and the rest, in order. */
+export function splitImports(example: string): { imports: string[]; body: string[] } {
+  const imports: string[] = [];
+  const body: string[] = [];
+  let inImport = false;
+  for (const line of example.split('\n')) {
+    if (inImport || /^import (type )?(\{$|.* from '.*';$)/.test(line)) {
+      imports.push(line);
+      inImport = !/ from '.*';$/.test(line);
+    } else body.push(line);
+  }
+  return { imports, body };
 }
 
 /**

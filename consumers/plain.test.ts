@@ -11,7 +11,7 @@ import {
   buildConsumer,
   consumerDist,
   installTarball,
-  packLibrary,
+  libraryTarball,
   root,
 } from './consumer-setup.ts';
 import { exampleModule, examplesOf, exportsWithoutExample, typeErrors } from './doc-examples.ts';
@@ -35,14 +35,17 @@ declare const url: string;
 declare const config: import('ngx-cognito-gateway').CognitoAuthConfig;
 declare const error: unknown;
 declare function showOffline(url: string, cause: unknown): void;
-declare function expect(actual: unknown): { toBeTrue(): void };
+declare function expect(actual: unknown): {
+  toBe(expected: unknown): void;
+  toEqual(expected: unknown): void;
+};
 `;
 let tarball: string;
 let installed: string;
 
 describe('plain NgModule consumer app (packed library, publint, Angular CLI build)', () => {
   before(() => {
-    tarball = packLibrary(join(consumerDist, 'plain-package'));
+    tarball = libraryTarball();
     installed = installTarball(tarball, appDir);
   });
 

@@ -1,7 +1,12 @@
 // A stand-in API for consumer apps: answers JSON on 127.0.0.1 and records, for every request, who
-// sent it and with which Authorization header, so a test can tell server-side requests (Node's
-// fetch sends no Origin) from the browser's (cross-origin, so always with Origin).
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// sent it and with which headers, so a test can tell server-side requests (Node's fetch sends no
+// Origin, and its own user agent) from the browser's (cross-origin ones always with Origin).
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -9,6 +14,7 @@ export interface RecordedRequest {
   readonly path: string;
   readonly authorization: string | undefined;
   readonly origin: string | undefined;
+  readonly headers: IncomingHttpHeaders;
 }
 
 export interface RecordingApi {
@@ -36,7 +42,7 @@ export async function startRecordingApi(routes: Record<string, Route>): Promise<
     }
     if (req.method === 'OPTIONS') {
       res.setHeader('access-control-allow-methods', 'GET');
-      res.setHeader('access-control-allow-headers', 'authorization');
+      res.setHeader('access-control-allow-headers', 'authorization, x-api-token');
       res.writeHead(204).end();
       return;
     }
@@ -46,6 +52,7 @@ export async function startRecordingApi(routes: Record<string, Route>): Promise<
       path,
       authorization: req.headers.authorization,
       origin,
+      headers: req.headers,
     };
     requests.push(request);
     const route = routes[path];

@@ -4,13 +4,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { startProcess, type Managed } from '../local/processes.ts';
+import { collectErrors, launchChromium, subjectOf, transferState } from './chromium.ts';
 import {
   buildConsumer,
   consumerDist,
   installTarball,
-  packLibrary,
+  libraryTarball,
   root,
 } from './consumer-setup.ts';
 import { startRecordingApi, type RecordingApi, type RecordedRequest } from './recording-api.ts';
@@ -42,33 +43,12 @@ async function render(path: string): Promise<string> {
   }
 }
 
-const launchChromium = () =>
-  chromium.launch({
-    executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
-
-/** The page's uncaught errors and console errors, as they happen. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return errors;
-}
-
 const fromServer = (r: RecordedRequest) => r.origin === undefined;
 const fromBrowser = (r: RecordedRequest) => r.origin === appOrigin;
 
-function subjectOf(authorization: string | undefined): string | undefined {
-  const payload = /^Bearer [\w-]+\.([\w-]+)\.[\w-]*$/.exec(authorization ?? '')?.[1];
-  return payload && JSON.parse(Buffer.from(payload, 'base64url').toString()).sub;
-}
-
 describe('SSR consumer app (packed library, Angular SSR builder, Chromium)', () => {
   before(async () => {
-    installTarball(packLibrary(), appDir);
+    installTarball(libraryTarball(), appDir);
     buildConsumer(appDir);
     api = await startRecordingApi({
       '/api/tasks': ({ authorization }) => [
@@ -118,10 +98,9 @@ describe('SSR consumer app (packed library, Angular SSR builder, Chromium)', () 
       'one server-side call of each, none with an Authorization header',
     );
     // The transfer cache hands the browser the public answer, never the allowlisted one.
-    const state = /<script id="ng-state" type="application\/json">(.*?)<\/script>/s.exec(html);
-    assert.ok(state, 'no transfer state in the page: is hydration on?');
-    assert.match(state[1]!, /public notice #1/);
-    assert.doesNotMatch(state[1]!, /seen without a token/);
+    const state = transferState(html);
+    assert.match(state, /public notice #1/);
+    assert.doesNotMatch(state, /seen without a token/);
   });
 
   it('renders a guarded route on the server without hanging, signed out, for the browser to decide', async () => {

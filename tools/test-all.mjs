@@ -43,7 +43,9 @@ function record(label, counts, ok) {
 const wanted = (kind) => only.length === 0 || only.includes(kind);
 
 function build() {
-  const steps = [['library build', 'npx', ['ng', 'build', 'ngx-cognito-gateway']]];
+  // The library built and packed by the script its README tells users to run: the consumer apps
+  // install that tarball.
+  const steps = [['library build and pack', 'npm', ['run', '--silent', 'pack:lib']]];
   if (pkg.scripts['build:lambda'])
     steps.push(['lambda build', 'npm', ['run', '--silent', 'build:lambda']]);
   for (const [label, cmd, args] of steps) {
@@ -89,8 +91,15 @@ function nodeSuites() {
   nodeTest('node --test', files, 'node.tap');
 }
 
-/** Apps that install the packed library and build with Angular's own builders (consumers/). */
+/**
+ * Apps that install the packed library and build with Angular's own builders (consumers/): all of
+ * them get the tarball that build() packed, as `npm publish` would pack it.
+ */
 function consumerSuites() {
+  const { name, version } = JSON.parse(
+    readFileSync(join(root, 'dist', 'ngx-cognito-gateway', 'package.json'), 'utf8'),
+  );
+  process.env.CONSUMER_TARBALL = join(root, 'dist', `${name}-${version}.tgz`);
   nodeTest('consumer', globSync('consumers/*.test.ts', { cwd: root }), 'consumer.tap');
 }
 

@@ -1,5 +1,5 @@
 import { HttpEvent, HttpHandlerFn, HttpRequest } from '@angular/common/http';
-import { DOCUMENT, DestroyRef, InjectionToken, PLATFORM_ID, REQUEST, inject } from '@angular/core';
+import { DestroyRef, InjectionToken, PLATFORM_ID, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { CognitoAuthFailureEvents } from './auth-failure-events';
 import { COGNITO_AUTH_CONFIG } from './config';
@@ -9,6 +9,7 @@ import { SKIP_COGNITO_AUTH } from './skip-auth';
 import { createTokenCache } from './token-cache';
 import { CognitoSessionTokens, CognitoTokenSource } from './token-source';
 import { memoizeDecisions } from './url-decisions';
+import { injectPageContext } from './page-context';
 
 /**
  * The interceptor's logic, shared by the functional interceptor and the DI-class adapter. An
@@ -51,13 +52,7 @@ export function createAuthHandler(): CognitoAuthHandler {
   const cache = createTokenCache(source, config);
   const send = createSender(cache, inject(CognitoAuthFailureEvents), config);
   const onServer = inject(PLATFORM_ID) === 'server';
-  // Where relative URLs point: on the server, the rendered page's URL (its DOM emulation throws
-  // on `baseURI`, and Angular resolves relative requests against the page there); in the browser,
-  // the document's base URL, as fetch resolves them. Either may be missing (null).
-  const page = onServer ? inject(REQUEST) : inject(DOCUMENT, { optional: true });
-  const isAllowlisted = memoizeDecisions(config.allowlisted, () =>
-    onServer ? (page as Request).url : (page as Document).baseURI,
-  );
+  const isAllowlisted = memoizeDecisions(config.allowlisted, injectPageContext());
   if (!onServer) inject(DestroyRef).onDestroy(source.onTokensChanged(cache.drop));
 
   const handle = (req: HttpRequest<unknown>, next: HttpHandlerFn) => {

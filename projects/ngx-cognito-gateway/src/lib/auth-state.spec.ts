@@ -1,9 +1,14 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { PLATFORM_ID, provideZonelessChangeDetection } from '@angular/core';
+import { Component, PLATFORM_ID, inject, provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
-import { CognitoAuthState, cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
+import {
+  CognitoAuthConfigError,
+  CognitoAuthState,
+  cognitoAuthInterceptor,
+  provideCognitoAuth,
+} from 'ngx-cognito-gateway';
 import {
   CognitoAuthTestingOptions,
   FakeCognitoTokenSource,
@@ -38,7 +43,7 @@ describe('CognitoAuthState', () => {
       claims: { sub: 'u-1', username: 'alice', 'cognito:groups': ['admin'], scope: 'a b' },
     });
     const { state } = setUp({ token });
-    expect(state.signedIn()).toBeFalse(); // until the first read settles
+    expect(state.signedIn()).toBeTrue(); // the testing source has it at hand
     await settle();
     expect(state.signedIn()).toBeTrue();
     expect(state.username()).toBe('alice');
@@ -47,6 +52,36 @@ describe('CognitoAuthState', () => {
     expect(claims.scope).toBe('a b');
     expect(claims['cognito:groups']).toEqual(['admin']);
     expect(claims.exp! * 1000).toBeGreaterThan(Date.now());
+  });
+
+  it('starts signed out until the first read settles when the source has nothing at hand, as Amplify', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideZonelessChangeDetection(),
+        provideCognitoAuth({ allowedUrls: [API] }),
+        provideCognitoAuthTesting(),
+      ],
+    });
+    spyOn(TestBed.inject(FakeCognitoTokenSource), 'currentTokens').and.returnValue(undefined);
+    const state = TestBed.inject(CognitoAuthState);
+    expect(state.signedIn()).toBeFalse();
+    await settle();
+    expect(state.signedIn()).toBeTrue();
+  });
+
+  it('in a component spec without a token source, fails naming provideCognitoAuthTesting()', () => {
+    @Component({ selector: 'app-badge', template: `{{ auth.username() }}` })
+    class Badge {
+      readonly auth = inject(CognitoAuthState);
+    }
+    TestBed.configureTestingModule({
+      imports: [Badge],
+      providers: [provideZonelessChangeDetection()],
+    });
+    expect(() => TestBed.createComponent(Badge)).toThrowError(
+      CognitoAuthConfigError,
+      /provideCognitoAuthTesting\(\)/,
+    );
   });
 
   it('follows sign-in and sign-out events of the token source', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { COGNITO_AUTH_HANDLER } from './auth-handler';
 import { COGNITO_AUTH_CONFIG } from './config';
+import { CognitoAuthConfigError } from './errors';
 import { CognitoSessionTokens, CognitoTokenSource } from './token-source';
 
 /**
@@ -37,8 +38,11 @@ export interface CognitoAccessTokenClaims {
  * the interceptor fetches, its refreshes included. Works zoneless (signals only).
  *
  * On the server it never asks the token source (the session lives in the browser): it reports
- * signed out and touches no `window`. Starts signed out in the browser too, until the first read
- * of the session settles; `check()` waits for a fresh read.
+ * signed out and touches no `window`. In the browser it starts signed out until the first read of
+ * the session settles, unless the source has the session at hand (the testing kit's does);
+ * `check()` waits for a fresh read. Without `provideCognitoAuth` (or, in a test,
+ * `provideCognitoAuthTesting()`) there is no token source: injecting it throws
+ * `CognitoAuthConfigError` saying so.
  *
  * @example
  * import { computed, inject } from '@angular/core';
@@ -69,7 +73,12 @@ export abstract class CognitoAuthState {
 }
 
 function createAuthState(): CognitoAuthState {
-  const source = inject(CognitoTokenSource);
+  const source =
+    inject(CognitoTokenSource, { optional: true }) ??
+    fail(
+      'CognitoAuthState needs a token source: provideCognitoAuth(config) in the app, or ' +
+        "provideCognitoAuthTesting() from 'ngx-cognito-gateway/testing' in a test's providers",
+    );
   const onServer = inject(PLATFORM_ID) === 'server';
   /** The current access token; a string, so an unchanged token notifies nobody. */
   const token = signal<string | null>(null);
@@ -100,14 +109,24 @@ function createAuthState(): CognitoAuthState {
       );
     },
   };
+  /** What the source has at hand now (the testing kit's: its session), then a fresh read. */
+  const read = () => {
+    const current = source.currentTokens();
+    if (current !== undefined) apply(++reads, current);
+    void state.check();
+  };
   if (!onServer) {
-    inject(DestroyRef).onDestroy(source.onTokensChanged(() => void state.check()));
+    inject(DestroyRef).onDestroy(source.onTokensChanged(read));
     if (inject(COGNITO_AUTH_CONFIG, { optional: true })) {
       inject(COGNITO_AUTH_HANDLER).watch((tokens) => apply(++reads, tokens));
     }
-    void state.check();
+    read();
   }
   return state;
+}
+
+function fail(message: string): never {
+  throw new CognitoAuthConfigError(message);
 }
 
 function claimsOf(token: string): CognitoAccessTokenClaims {

@@ -23,6 +23,7 @@ describe('resolveCognitoAuthConfig', () => {
         'http://127.0.0.1:3000/v1',
         'http://[::1]:8080',
         'https://api.example.com/v1',
+        '/api',
       ],
       token: 'id',
       headerName: 'X-Api-Token',
@@ -31,6 +32,7 @@ describe('resolveCognitoAuthConfig', () => {
     });
     expect(config.token).toBe('id');
     expect(config.scheme).toBe('');
+    expect(config.allowlisted('/api/tasks', { base: 'https://app.example.com/' })).toBeTrue();
   });
 
   /** [label, config, message, option, value] */
@@ -52,7 +54,21 @@ describe('resolveCognitoAuthConfig', () => {
       'allowedUrls[0]',
       'https://*.example.com',
     ],
-    ['relative', { allowedUrls: ['/api'] }, /absolute/, 'allowedUrls[0]', '/api'],
+    ['relative', { allowedUrls: ['api'] }, /absolute/, 'allowedUrls[0]', 'api'],
+    [
+      'protocol-relative',
+      { allowedUrls: ['//api.example.com'] },
+      /one \//,
+      'allowedUrls[0]',
+      '//api.example.com',
+    ],
+    [
+      'backslash path',
+      { allowedUrls: ['/\\api.example.com'] },
+      /one \//,
+      'allowedUrls[0]',
+      '/\\api.example.com',
+    ],
     [
       'no scheme',
       { allowedUrls: ['api.example.com'] },

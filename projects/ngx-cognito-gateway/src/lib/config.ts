@@ -15,8 +15,10 @@ import { AllowlistMatcher, compileAllowlist } from './url-allowlist';
 export interface CognitoAuthConfig {
   /**
    * The only URLs that receive the token: absolute origins with an optional path prefix, e.g.
-   * `https://abc123.execute-api.us-east-1.amazonaws.com/` or `https://api.example.com/v1`.
-   * Everything else is sent without it (deny by default).
+   * `https://abc123.execute-api.us-east-1.amazonaws.com/` or `https://api.example.com/v1`, or
+   * paths on the app's own origin, e.g. `/api` for an API behind the same domain (a reverse
+   * proxy, an Amplify Hosting rewrite, one CloudFront distribution). Everything else is sent
+   * without it (deny by default).
    */
   readonly allowedUrls: readonly string[];
   /** Which Cognito token to send. `access` (default) is what a JWT authorizer with scopes expects. */

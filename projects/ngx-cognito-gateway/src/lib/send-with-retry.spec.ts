@@ -32,6 +32,8 @@ function setUp(
   options: { signedOut?: boolean; whenSignedOut?: 'pass' | 'error' } = {},
 ) {
   const source = new FakeCognitoTokenSource({ signedOut: options.signedOut });
+  // Answers through fetchTokens only, as Amplify does (the kit's synchronous answer is its own spec).
+  spyOn(source, 'currentTokens').and.returnValue(undefined);
   const cache = createTokenCache(source, { token: 'access', scheme: 'Bearer' });
   const events = new CognitoAuthFailureEvents();
   const failures: CognitoAuthFailure[] = [];

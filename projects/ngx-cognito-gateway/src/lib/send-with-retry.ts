@@ -13,7 +13,7 @@ type Events = Observable<HttpEvent<unknown>>;
 export type SendWithToken = (req: HttpRequest<unknown>, next: HttpHandlerFn) => Events;
 
 /**
- * Sends requests with the cache's token: at once when the cached one is fresh (the common case,
+ * Sends requests with the cache's token: at once when a fresh one is at hand (the common case,
  * no promise in the way), else once a token is there. A rejection of the first try (see
  * `isRejection`) gets one retry with a replacement, the forced refresh shared with every other
  * rejected request; the retry's 401 is final and reported to `failures`.
@@ -96,9 +96,9 @@ export function createSender(
   };
 
   return (req, next) => {
-    const token = cache.fresh();
-    return token
-      ? send(req, next, token)
-      : new Observable((subscriber) => void sendWhenReady(subscriber, req, next));
+    const token = cache.atHand();
+    if (token) return send(req, next, token);
+    if (token === null && whenSignedOut === 'pass') return next(req);
+    return new Observable((subscriber) => void sendWhenReady(subscriber, req, next));
   };
 }

@@ -17,6 +17,12 @@ export interface TokenCache {
   /** The cached token while it is not due for a refresh; else undefined. */
   fresh(): SendableToken | undefined;
   /**
+   * A token to send without waiting: the fresh cached one; else, with nothing cached or under
+   * way, the one the source has at hand (`currentTokens`), cached as a fetch's would be. `null`:
+   * the source says signed out; `undefined`: wait for `token()`.
+   */
+  atHand(): SendableToken | null | undefined;
+  /**
    * A token to send, or null when signed out: the cached one while fresh, else the source's,
    * refreshed first when due (the due one is still sent if the refresh fails and it has not
    * expired). After the API refused `rejected`: whatever replaced it already, or else one forced
@@ -57,6 +63,30 @@ export function createTokenCache(
 
   const fresh = () => (cached && now() < cached.refreshAt ? cached : undefined);
 
+  /** The token to send from a session, cached and handed to the watcher unless `stale`. */
+  const adopt = (tokens: CognitoSessionTokens | null, stale = false): SendableToken | null => {
+    const value = kind === 'id' ? tokens?.idToken : tokens?.accessToken;
+    const token =
+      value === undefined
+        ? null
+        : { ...readJwtTiming(value), header: scheme ? `${scheme} ${value}` : value };
+    // Tokens without a readable `exp` are never cached, but are still sent.
+    if (!stale) {
+      cached = token && token.expiresAt < Infinity ? token : undefined;
+      watcher?.(tokens);
+    }
+    return token;
+  };
+
+  const atHand = () => {
+    if (cached || inFlight[0] || inFlight[1]) return fresh();
+    const tokens = source.currentTokens();
+    if (tokens === undefined) return undefined;
+    const token = adopt(tokens);
+    if (token === null) return null;
+    return now() < token.refreshAt ? token : undefined;
+  };
+
   /** Shared: a forced refresh under way answers every call, a plain fetch every plain one. */
   const fetch = (forceRefresh: boolean): Promise<SendableToken | null> => {
     const slot = +forceRefresh;
@@ -64,18 +94,9 @@ export function createTokenCache(
     if (pending) return pending;
     const asked = generation;
     const request = source.fetchTokens({ forceRefresh }).then((tokens) => {
-      const value = kind === 'id' ? tokens?.idToken : tokens?.accessToken;
-      const token =
-        value === undefined
-          ? null
-          : { ...readJwtTiming(value), header: scheme ? `${scheme} ${value}` : value };
+      const token = adopt(tokens, asked !== generation);
       if (forceRefresh && token && Number.isFinite(token.issuedAt)) {
         skew = token.issuedAt - Date.now();
-      }
-      // Tokens without a readable `exp` are never cached, but are still sent.
-      if (asked === generation) {
-        cached = token && token.expiresAt < Infinity ? token : undefined;
-        watcher?.(tokens);
       }
       return token;
     });
@@ -102,6 +123,7 @@ export function createTokenCache(
 
   return {
     fresh,
+    atHand,
     token,
     now,
     drop: () => {

@@ -33,6 +33,17 @@ export abstract class CognitoTokenSource {
   }): Promise<CognitoSessionTokens | null>;
 
   /**
+   * The tokens if the source holds them in memory and can tell at once (`null`: signed out), or
+   * `undefined` to have the interceptor and `CognitoAuthState` wait for `fetchTokens`. A fresh
+   * token at hand goes out with the request in the same turn, no promise in the way: the testing
+   * kit's source answers here, so a spec's `expectOne` right after `subscribe` finds the request.
+   * Amplify has no synchronous read, so the default says `undefined`.
+   */
+  currentTokens(): CognitoSessionTokens | null | undefined {
+    return undefined;
+  }
+
+  /**
    * Calls `listener` whenever tokens handed out earlier may no longer be current (sign-in,
    * sign-out, a refresh elsewhere), so the interceptor drops its copy. Returns an unsubscribe.
    */

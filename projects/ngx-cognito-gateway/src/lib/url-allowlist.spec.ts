@@ -2,6 +2,19 @@ import fc from 'fast-check';
 import { compileAllowlist, urlMatchesAllowlist } from './url-allowlist';
 
 const API = 'https://api.example.com/v1';
+/** Paths at and around the prefix `/v1`, for the properties to start from. */
+const PATHS_NEAR_V1 = [
+  '/v1',
+  '/v10',
+  '/v1/',
+  '/V1',
+  '/v1/../x',
+  '/v1%2fx',
+  '/v1/..%2fx',
+  '/v1/%5C..',
+  '/x/v1',
+  '',
+];
 const allowed = [
   API,
   'http://127.0.0.1:3000/',
@@ -143,7 +156,6 @@ describe('urlMatchesAllowlist', () => {
       'https://*.example.com',
       'https://api.example.com/*',
       'api.example.com',
-      '/',
       'https://u@api.example.com',
       'https://@api.example.com',
       'https://api.example.com/?q',
@@ -216,58 +228,66 @@ describe('urlMatchesAllowlist', () => {
     );
   });
 
-  it('never matches a generated prefix-escape path (property)', () => {
-    const match = compileAllowlist([API]);
-    /** One `.`, however a backend might come to read it as one. */
-    const dot = fc.constantFrom(
-      '.',
-      '%2e',
-      '%2E',
-      '%252e',
-      '%25252E',
-      '%25%32%65',
-      '%c0%ae',
-      '%C0%AE',
-      '%e0%80%ae',
-      '%u002e',
-      '%U002E',
-      '%25u002e',
-      '%25c0%25ae',
-    );
-    /** What ends the dot segment for such a backend: a (decoded) separator or path parameters. */
-    const end = fc.constantFrom(
-      '/',
-      ';/',
-      ';jsessionid=1/',
-      ';',
-      '%2f',
-      '%2F',
-      '%252f',
-      '%5c',
-      '%255C',
-      '%c0%af',
-      '%e0%80%af',
-      '%c1%9c',
-      '%u002f',
-      '%u005c',
-    );
-    const segment = fc.stringMatching(/^[a-z0-9_~-]{1,8}$/);
-    fc.assert(
-      fc.property(
-        fc.array(segment, { maxLength: 3 }),
-        fc.array(dot, { minLength: 1, maxLength: 2 }),
-        end,
-        (before, dots, separator) => {
-          const url = `${API}/${[...before, `${dots.join('')}${separator}admin`].join('/')}`;
-          // Plain dots before `/` are the URL parser's own business: it resolves them, and the
-          // result is judged as any other path. Every other form must be refused.
-          const parserResolves = separator === '/' && dots.every((d) => /^(\.|%2e)$/i.test(d));
-          return !match(url) || (parserResolves && new URL(url).pathname.startsWith('/v1/'));
-        },
-      ),
-      { numRuns: 3000 },
-    );
-  });
+  for (const [entry, base] of [
+    [API, undefined],
+    ['/v1', 'https://api.example.com/app/'],
+  ]) {
+    it(`never matches a generated prefix-escape path under ${entry} (property)`, () => {
+      const match = compileAllowlist([entry!]);
+      /** One `.`, however a backend might come to read it as one. */
+      const dot = fc.constantFrom(
+        '.',
+        '%2e',
+        '%2E',
+        '%252e',
+        '%25252E',
+        '%25%32%65',
+        '%c0%ae',
+        '%C0%AE',
+        '%e0%80%ae',
+        '%u002e',
+        '%U002E',
+        '%25u002e',
+        '%25c0%25ae',
+      );
+      /** What ends the dot segment for such a backend: a (decoded) separator or path parameters. */
+      const end = fc.constantFrom(
+        '/',
+        ';/',
+        ';jsessionid=1/',
+        ';',
+        '%2f',
+        '%2F',
+        '%252f',
+        '%5c',
+        '%255C',
+        '%c0%af',
+        '%e0%80%af',
+        '%c1%9c',
+        '%u002f',
+        '%u005c',
+      );
+      const segment = fc.stringMatching(/^[a-z0-9_~-]{1,8}$/);
+      fc.assert(
+        fc.property(
+          fc.array(segment, { maxLength: 3 }),
+          fc.array(dot, { minLength: 1, maxLength: 2 }),
+          end,
+          (before, dots, separator) => {
+            const url = `${entry}/${[...before, `${dots.join('')}${separator}admin`].join('/')}`;
+            // Plain dots before `/` are the URL parser's own business: it resolves them, and the
+            // result is judged as any other path. Every other form must be refused.
+            const parserResolves = separator === '/' && dots.every((d) => /^(\.|%2e)$/i.test(d));
+            return (
+              !match(url, { base }) ||
+              (parserResolves && new URL(url, base).pathname.startsWith('/v1/'))
+            );
+          },
+        ),
+        { numRuns: 3000 },
+      );
+    });
+  }
 
   it('refuses every entry with a tab, LF or CR anywhere (property)', () => {
     const entry = 'https://api.example.com/v1/tasks';
@@ -315,18 +335,7 @@ describe('urlMatchesAllowlist', () => {
           '@api.example.com',
         ),
         fc.constantFrom('', ':443', ':80', ':8443', ':'),
-        fc.constantFrom(
-          '/v1',
-          '/v10',
-          '/v1/',
-          '/V1',
-          '/v1/../x',
-          '/v1%2fx',
-          '/v1/..%2fx',
-          '/v1/%5C..',
-          '/x/v1',
-          '',
-        ),
+        fc.constantFrom(...PATHS_NEAR_V1),
         fc.webPath(),
         fc.constantFrom('', '?a=1', '#h', '?u=https://api.example.com/v1'),
       )
@@ -350,6 +359,229 @@ describe('urlMatchesAllowlist', () => {
           );
         },
       ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('urlMatchesAllowlist with path entries (the app’s own origin)', () => {
+  const APP = 'https://app.example.com/home/';
+  const entries = ['/api'];
+  const matching: [string, string][] = [
+    ['/api', APP],
+    ['/api/', APP],
+    ['/api/tasks?x=1#f', APP],
+    ['api/tasks', 'https://app.example.com/'],
+    ['../api/tasks', APP],
+    ['\\api\\tasks', APP],
+    ['/x/../api/tasks', APP],
+    ['https://app.example.com/api/tasks', APP],
+    ['HTTPS://APP.EXAMPLE.COM:443/api/tasks', APP],
+    ['/api/tasks', 'http://localhost:4200/'],
+    ['/api/tasks', 'http://127.0.0.1:4000/deep/page'],
+  ];
+  const hostile: [string, string?][] = [
+    ['/api/tasks'],
+    ['/api/tasks', 'not a url'],
+    ['api/tasks', APP], // /home/api/tasks
+    ['/apix', APP],
+    ['/api2/tasks', APP],
+    ['/v1/api', APP],
+    ['/API/tasks', APP],
+    ['https://evil.io/api/tasks', APP],
+    ['//evil.io/api/tasks', APP],
+    ['\\\\evil.io\\api\\tasks', APP],
+    ['/\\evil.io/api/tasks', APP],
+    ['\\/evil.io/api/tasks', APP],
+    ['/\t/evil.io/api/tasks', APP],
+    ['https://app.example.com.evil.io/api', APP],
+    ['https://app.example.com@evil.io/api', APP],
+    ['https://@app.example.com/api', APP],
+    ['https://app.example.com:8443/api', APP],
+    ['http://app.example.com/api', APP],
+    ['/api/tasks', 'http://app.example.com/'], // plain http off loopback, as for absolute entries
+    ['/api/tasks', 'file:///home/'],
+    ['/api/../admin', APP],
+    ['/api/..%2fadmin', APP],
+    ['/api/%2e%2e/admin', APP],
+    ['/api/..;/admin', APP],
+    ['/api/%252e%252e/admin', APP],
+    ['/api/%c0%ae%c0%ae/admin', APP],
+    ['/api/%u002e%u002e/admin', APP],
+  ];
+  for (const [url, base] of matching) {
+    it(`sends to ${JSON.stringify(url)} (base ${base})`, () => {
+      expect(urlMatchesAllowlist(url, entries, base)).toBeTrue();
+    });
+  }
+  for (const [url, base] of hostile) {
+    it(`never sends to ${JSON.stringify(url)}${base ? ` (base ${base})` : ''}`, () => {
+      expect(urlMatchesAllowlist(url, entries, base)).toBeFalse();
+    });
+  }
+
+  it('refuses entries that could mean another origin, or no single path', () => {
+    const refused = [
+      '//api.example.com/v1',
+      '///api.example.com',
+      '\\\\api.example.com',
+      '/\\api.example.com',
+      '\\/api.example.com',
+      '/api\\v1',
+      '/\t/api.example.com',
+      '/\n/api.example.com',
+      ' /api',
+      '/api ',
+      'api',
+      'api/v1',
+      './api',
+      '../api',
+      '/api?x=1',
+      '/api#x',
+      '/api/*',
+      '/*',
+      '/api/..',
+      '/api/.',
+      '/./api',
+      '/api/%2e%2e',
+      '/%2f%2fevil.io',
+      '/api%2fv1',
+      '/api/%252e%252e',
+      '/api/..;',
+      '/api/%c0%ae%c0%ae',
+    ];
+    for (const entry of refused) {
+      const problems: string[] = [];
+      const match = compileAllowlist([entry], (_, option) => problems.push(option));
+      expect(problems).withContext(entry).toEqual(['allowedUrls[0]']);
+      expect(match('https://api.example.com/api', { base: APP }))
+        .withContext(entry)
+        .toBeFalse();
+    }
+  });
+
+  it('takes the app’s origin from `origin` when it differs from the base (a <base href> on a CDN)', () => {
+    const match = compileAllowlist(['/api']);
+    const page = { base: 'https://cdn.example.com/app/', origin: 'https://app.example.com' };
+    expect(match('https://app.example.com/api/tasks', page)).toBeTrue();
+    expect(match('/api/tasks', page)).toBeFalse(); // resolves to the CDN
+    expect(match('https://cdn.example.com/api/tasks', page)).toBeFalse();
+  });
+
+  it('with anyOrigin (the server), matches the page’s own origin by path under every entry', () => {
+    const match = compileAllowlist(['https://app.example.com/api', '/v2']);
+    const render = { base: 'http://10.0.0.7:4000/tasks', anyOrigin: true };
+    expect(match('/api/tasks', render)).toBeTrue();
+    expect(match('/v2/tasks', render)).toBeTrue();
+    expect(match('http://10.0.0.7:4000/api/x', render)).toBeTrue();
+    expect(match('/other', render)).toBeFalse();
+    expect(match('https://evil.io/api/tasks', render)).toBeFalse();
+    expect(match('https://app.example.com/api/tasks', render)).toBeTrue();
+    expect(match('/api/tasks', { base: render.base })).toBeFalse();
+  });
+
+  it('never matches a URL on another origin, whatever the path entry (property)', () => {
+    const alphabet = fc.constantFrom(
+      '/',
+      '\\',
+      '.',
+      '%',
+      '2',
+      'e',
+      'f',
+      '5',
+      'c',
+      '@',
+      ':',
+      'a',
+      '\t',
+      ' ',
+      '?',
+      '#',
+      ';',
+      'e',
+      'v',
+      'i',
+      'l',
+    );
+    const tail = fc.array(alphabet, { maxLength: 12 }).map((chars) => chars.join(''));
+    const base = 'https://app.example.com/page/';
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          tail.map((t) => `/${t}`),
+          tail,
+        ),
+        fc.constantFrom(
+          'https://evil.io',
+          '//evil.io',
+          '\\\\evil.io',
+          '/\\evil.io',
+          'https:evil.io',
+          '',
+        ),
+        tail,
+        (entry, host, path) => {
+          const match = compileAllowlist([entry]);
+          const url = `${host}${path}`;
+          let resolved: URL | undefined;
+          try {
+            resolved = new URL(url, base);
+          } catch {
+            return !match(url, { base });
+          }
+          return !match(url, { base }) || resolved.origin === 'https://app.example.com';
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses every entry that starts like another host (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('//', '\\\\', '/\\', '\\/', '/\t/', '\t//', ' //', '///', '/\n\\'),
+        fc.constantFrom('evil.io', 'app.example.com', '@evil.io', 'evil.io:443'),
+        fc.webPath(),
+        (start, host, path) => {
+          let refused = false;
+          compileAllowlist([`${start}${host}${path}`], () => (refused = true));
+          return refused;
+        },
+      ),
+    );
+  });
+
+  it('only matches the app’s origin under the entry’s path (property)', () => {
+    const match = compileAllowlist(['/v1']);
+    const base = 'https://app.example.com/page/';
+    const url = fc
+      .tuple(
+        fc.constantFrom('https://', '//', '\\\\', '/', '', 'https:', 'https:/\t/', ' \n'),
+        fc.constantFrom(
+          'app.example.com',
+          'APP.example.com',
+          'app.example.com.',
+          'evil.io',
+          'app.example.com@evil.io',
+          '@app.example.com',
+          'v1',
+        ),
+        fc.constantFrom('', ':443', ':8443'),
+        fc.constantFrom(...PATHS_NEAR_V1, 'v1'),
+        fc.webPath(),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(url, (candidate) => {
+        if (!match(candidate, { base })) return true;
+        const parsed = new URL(candidate, base);
+        return (
+          parsed.origin === 'https://app.example.com' &&
+          (parsed.pathname === '/v1' || parsed.pathname.startsWith('/v1/')) &&
+          !/%(2f|5c)/i.test(parsed.pathname)
+        );
+      }),
       { numRuns: 2000 },
     );
   });

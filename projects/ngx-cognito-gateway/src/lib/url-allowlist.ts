@@ -5,41 +5,65 @@
  *
  * Both sides go through the WHATWG URL parser (what the browser itself will use to send the
  * request), so host case, default ports, IDNA, `\` vs `/`, and `.`/`..`/`%2e` segments are
- * normalised exactly as they will be on the wire.
+ * normalised exactly as they will be on the wire. Relative URLs resolve against `base`; path
+ * entries (`'/api'`) mean the app's own origin, here the origin of `base`.
  *
  * @example
  * import { urlMatchesAllowlist } from 'ngx-cognito-gateway';
  * urlMatchesAllowlist('https://api.example.com/v1/tasks', ['https://api.example.com/v1']); // true
  * urlMatchesAllowlist('https://api.example.com/v10', ['https://api.example.com/v1']); // false
  * urlMatchesAllowlist('/v1/tasks', ['https://api.example.com/v1'], 'https://api.example.com/'); // true
+ * urlMatchesAllowlist('/api/tasks', ['/api'], 'https://app.example.com/home'); // true
+ * urlMatchesAllowlist('https://cdn.example.com/api/x', ['/api'], 'https://app.example.com/'); // false
  */
 export function urlMatchesAllowlist(
   url: string,
   allowedUrls: readonly string[],
   base?: string,
 ): boolean {
-  return compileAllowlist(allowedUrls)(url, base);
+  return compileAllowlist(allowedUrls)(url, { base });
+}
+
+/**
+ * The page a request is made from: `base`, what relative URLs resolve against; `origin`, the
+ * app's own origin, which path entries mean (default: the origin of `base`). `anyOrigin`: the
+ * origin the browser will have is unknown (on the server, behind a proxy or while prerendering),
+ * so a URL on the page's own origin matches by its path under every entry, whatever the entry's
+ * origin.
+ */
+export interface PageContext {
+  readonly base?: string | undefined;
+  readonly origin?: string | undefined;
+  readonly anyOrigin?: boolean;
 }
 
 /** A URL predicate with the allowlist parsed once, for the interceptor's per-request path. */
-export type AllowlistMatcher = (url: string, base?: string) => boolean;
+export type AllowlistMatcher = (url: string, page?: PageContext) => boolean;
+
+/** Where a path entry is checked: any origin would do, this one cannot be a real host. */
+const SOME_ORIGIN = 'https://path-entry.invalid';
 
 /**
- * Parses the allowlist once. An entry must be an absolute https URL (plain http only for loopback
- * hosts: anywhere else the token would cross the network readable) without wildcard, user info,
- * dot segments, query, fragment, spaces or control characters. Any other entry matches nothing and is reported
- * to `invalid` (message, option, value), which the config check makes throw at start-up.
+ * Parses the allowlist once. An entry is an absolute https URL (plain http only for loopback
+ * hosts: anywhere else the token would cross the network readable), or a path starting with one
+ * `/` (the app's own origin under that path; never `//` or a `\`, which the URL parser would read
+ * as another host), without wildcard, user info, dot segments, query, fragment, spaces or control
+ * characters. Any other entry matches nothing and is reported to `invalid` (message, option,
+ * value), which the config check makes throw at start-up.
  */
 export function compileAllowlist(
   allowedUrls: readonly string[],
   invalid?: (problem: string, option: string, value: unknown) => void,
 ): AllowlistMatcher {
-  /** [origin, path prefix ending in `/`] */
-  const prefixes: [string, string][] = [];
+  /** [origin (undefined: the app's own), path prefix ending in `/`] */
+  const prefixes: [string | undefined, string][] = [];
   (Array.isArray(allowedUrls) ? allowedUrls : []).forEach((entry: unknown, index) => {
-    const url = parseHttpUrl(entry);
+    // A path entry: one `/`, then no `/` or `\`, and no `\` anywhere (the parser reads `\` as `/`).
+    const isPath = typeof entry === 'string' && /^\/(?![\\/])[^\\]*$/.test(entry);
+    const url = parseHttpUrl(entry, isPath ? SOME_ORIGIN : undefined);
     if (
       url &&
+      (!isPath || url.origin === SOME_ORIGIN) &&
       // No C0 control or space: the parser would drop or trim them, so `/v1/.\t./` (read as
       // `/v1/../`, the whole origin) would pass the dot-segment check below. With them refused,
       // that check sees what the parser sees. `*?#`: wildcards, query, fragment; dot segments
@@ -49,23 +73,27 @@ export function compileAllowlist(
       !escapesPrefix(url.pathname) &&
       // A trailing-dot host would only ever match trailing-dot URLs.
       !url.hostname.endsWith('.') &&
-      (url.protocol === 'https:' || /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
+      isSecure(url)
     ) {
-      prefixes.push([url.origin, url.pathname.replace(/\/*$/, '/')]);
+      prefixes.push([isPath ? undefined : url.origin, url.pathname.replace(/\/*$/, '/')]);
     } else {
       invalid?.(
-        `allowedUrls[${index}] ${JSON.stringify(entry)} must be an absolute https URL without wildcard, user info, dot segments, query, fragment, spaces or control characters (http only on loopback)`,
+        `allowedUrls[${index}] ${JSON.stringify(entry)} must be an absolute https URL or a path starting with one /, without wildcard, user info, dot segments, query, fragment, spaces or control characters (http only on loopback)`,
         `allowedUrls[${index}]`,
         entry,
       );
     }
   });
-  return (url, base) => {
+  return (url, { base, origin = originOf(base), anyOrigin = false } = {}) => {
     const target = parseHttpUrl(url, base);
-    const path = `${target?.pathname}/`;
+    if (!target) return false;
+    const path = `${target.pathname}/`;
+    const own = origin !== undefined && target.origin === origin;
     return prefixes.some(
-      ([origin, prefix]) =>
-        target?.origin === origin &&
+      ([entryOrigin, prefix]) =>
+        (entryOrigin === undefined
+          ? own && (anyOrigin || isSecure(target))
+          : target.origin === entryOrigin || (anyOrigin && own)) &&
         // `/v1/` covers `/v1` and `/v1/...`, never `/v10`: prefixes end on a segment boundary.
         path.startsWith(prefix) &&
         // What the URL parser leaves in the path, a backend may still decode or normalise:
@@ -73,6 +101,16 @@ export function compileAllowlist(
         (prefix === '/' || !escapesPrefix(path)),
     );
   };
+}
+
+/** https, or plain http on a loopback host. */
+function isSecure(url: URL): boolean {
+  return url.protocol === 'https:' || /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname);
+}
+
+/** The origin of an http(s) URL, or undefined. */
+function originOf(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : parseHttpUrl(url)?.origin;
 }
 
 /**

@@ -4,8 +4,12 @@ import { CognitoSessionTokens, CognitoTokenSource } from 'ngx-cognito-gateway';
  * How `provideCognitoAuthTesting` starts; signed in with a fresh fake token by default.
  *
  * @example
+ * import { TestBed } from '@angular/core/testing';
+ * import { CognitoAuthState } from 'ngx-cognito-gateway';
  * import { provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
- * provideCognitoAuthTesting({ signedOut: true });
+ *
+ * TestBed.configureTestingModule({ providers: [provideCognitoAuthTesting({ signedOut: true })] });
+ * expect(TestBed.inject(CognitoAuthState).signedIn()).toBe(false);
  */
 export interface CognitoAuthTestingOptions {
   /** A fixed token to hand out; by default a JWT-shaped (unsigned) token valid for an hour. */
@@ -17,18 +21,29 @@ export interface CognitoAuthTestingOptions {
 }
 
 /**
- * A token source for tests: no Amplify, no network. Counts calls so tests can assert how many
- * refreshes happened, and can be signed in or out at any time; `signIn()` and `signOut()` also
- * drive `CognitoAuthState` (and so `cognitoAuthGuard`), as Amplify's Hub events do.
+ * A token source for tests: no Amplify, no network. It hands out its session at once
+ * (`currentTokens`), so a request made in a spec reaches `HttpTestingController` in the same turn
+ * and `CognitoAuthState` follows `signIn()`/`signOut()` without waiting; only a refresh (an
+ * `expired` token, a 401) takes a turn of the event loop. Counts calls so tests can assert how
+ * many refreshes happened; `signIn()` and `signOut()` also drive `cognitoAuthGuard`, as Amplify's
+ * Hub events do.
  *
  * @example
  * import { TestBed } from '@angular/core/testing';
  * import { CognitoAuthState } from 'ngx-cognito-gateway';
- * import { FakeCognitoTokenSource, fakeJwt } from 'ngx-cognito-gateway/testing';
+ * import {
+ *   FakeCognitoTokenSource,
+ *   fakeJwt,
+ *   provideCognitoAuthTesting,
+ * } from 'ngx-cognito-gateway/testing';
  *
+ * TestBed.configureTestingModule({ providers: [provideCognitoAuthTesting({ signedOut: true })] });
  * const tokens = TestBed.inject(FakeCognitoTokenSource);
+ * const auth = TestBed.inject(CognitoAuthState);
+ * expect(auth.signedIn()).toBe(false);
  * tokens.signIn(fakeJwt({ expiresInSeconds: 3600, claims: { username: 'alice' } }));
- * expect(await TestBed.inject(CognitoAuthState).check()).toBeTrue();
+ * expect(auth.username()).toBe('alice');
+ * expect(await auth.check()).toBe(true);
  */
 export class FakeCognitoTokenSource extends CognitoTokenSource {
   fetchCount = 0;
@@ -52,6 +67,14 @@ export class FakeCognitoTokenSource extends CognitoTokenSource {
       this.tokens = sessionOf(this.options.token ?? fakeJwt({ expiresInSeconds: 3600 }));
     }
     return this.tokens;
+  }
+
+  /**
+   * The session at once (unless `failWith` is in force): so the first request of a spec goes out
+   * in the same turn as its `subscribe`, and `CognitoAuthState` starts as the fake does.
+   */
+  override currentTokens(): CognitoSessionTokens | null | undefined {
+    return this.failure === undefined ? this.tokens : undefined;
   }
 
   override onTokensChanged(listener: () => void): () => void {
@@ -92,8 +115,13 @@ let serial = 0;
  * read its claims (`sub` and `username` are `test-user` unless `claims` says otherwise).
  *
  * @example
- * import { fakeJwt } from 'ngx-cognito-gateway/testing';
+ * import { TestBed } from '@angular/core/testing';
+ * import { CognitoAuthState } from 'ngx-cognito-gateway';
+ * import { fakeJwt, provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
+ *
  * const token = fakeJwt({ expiresInSeconds: 600, claims: { 'cognito:groups': ['admin'] } });
+ * TestBed.configureTestingModule({ providers: [provideCognitoAuthTesting({ token })] });
+ * expect(TestBed.inject(CognitoAuthState).claims()?.['cognito:groups']).toEqual(['admin']);
  */
 export function fakeJwt(options: {
   expiresInSeconds: number;

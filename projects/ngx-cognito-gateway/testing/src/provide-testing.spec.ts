@@ -2,7 +2,12 @@ import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
-import { TokenRefreshError, cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
+import {
+  CognitoAuthState,
+  TokenRefreshError,
+  cognitoAuthInterceptor,
+  provideCognitoAuth,
+} from 'ngx-cognito-gateway';
 import {
   CognitoAuthTestingOptions,
   FakeCognitoTokenSource,
@@ -56,6 +61,36 @@ describe('provideCognitoAuthTesting', () => {
     const { exp } = payload(source.currentAccessToken!);
     expect(exp - Date.now() / 1000).toBeGreaterThan(3500);
     expect(source.forceRefreshCount).toBe(0);
+  });
+
+  it('sends the first request in the same turn as subscribe, so expectOne needs no wait', () => {
+    const { http, backend, source } = setUp();
+    http.get(`${API}/x`).subscribe();
+    const req = backend.expectOne(`${API}/x`);
+    expect(req.request.headers.get('Authorization')).toBe(`Bearer ${source.currentAccessToken}`);
+    req.flush({});
+    source.signIn(fakeJwt({ expiresInSeconds: 600, claims: { sub: 'bob' } }));
+    http.get(`${API}/y`).subscribe();
+    expect(backend.expectOne(`${API}/y`).request.headers.get('Authorization')).toBe(
+      `Bearer ${source.currentAccessToken}`,
+    );
+    expect(source.fetchCount).toBe(0);
+  });
+
+  it('signed out, sends the request without a token in the same turn too', () => {
+    const { http, backend } = setUp({ signedOut: true });
+    http.get(`${API}/x`).subscribe();
+    expect(backend.expectOne(`${API}/x`).request.headers.has('Authorization')).toBeFalse();
+  });
+
+  it('drives CognitoAuthState without waiting', () => {
+    const { source } = setUp({ signedOut: true });
+    const auth = TestBed.inject(CognitoAuthState);
+    expect(auth.signedIn()).toBeFalse();
+    source.signIn(fakeJwt({ expiresInSeconds: 600, claims: { username: 'carol' } }));
+    expect(auth.username()).toBe('carol');
+    source.signOut();
+    expect(auth.signedIn()).toBeFalse();
   });
 
   it('hands out the token it is given', async () => {

@@ -5,11 +5,12 @@ import { CognitoAuthTestingOptions, FakeCognitoTokenSource } from './fake-token-
 /**
  * Replaces Amplify with a `FakeCognitoTokenSource` (injectable as itself too), which then drives
  * the interceptor, `CognitoAuthState` and `cognitoAuthGuard`. Put it after
- * `provideCognitoAuth(...)`.
+ * `provideCognitoAuth(...)`; a component spec that only needs `CognitoAuthState` (or the guard)
+ * needs only this.
  *
  * @example
- * import { provideHttpClient, withInterceptors } from '@angular/common/http';
- * import { provideHttpClientTesting } from '@angular/common/http/testing';
+ * import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+ * import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
  * import { TestBed } from '@angular/core/testing';
  * import { cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
  * import { provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
@@ -22,6 +23,9 @@ import { CognitoAuthTestingOptions, FakeCognitoTokenSource } from './fake-token-
  *     provideCognitoAuthTesting({ signedOut: true }),
  *   ],
  * });
+ * TestBed.inject(HttpClient).get('https://api.example.com/tasks').subscribe();
+ * const req = TestBed.inject(HttpTestingController).expectOne('https://api.example.com/tasks');
+ * expect(req.request.headers.has('Authorization')).toBe(false);
  */
 export function provideCognitoAuthTesting(
   options: CognitoAuthTestingOptions = {},

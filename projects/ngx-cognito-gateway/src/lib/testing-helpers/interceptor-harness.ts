@@ -1,5 +1,6 @@
 // The harness shared by the interceptor's specs: TestBed with the interceptor wired either way,
-// the testing backend and the fake token source, on jasmine's mock clock.
+// the testing backend and the fake token source (answering asynchronously, as Amplify does), on
+// jasmine's mock clock.
 import {
   HttpClient,
   provideHttpClient,
@@ -60,10 +61,14 @@ export function setUp(
   );
   const failures: CognitoAuthFailure[] = [];
   TestBed.inject(CognitoAuthFailureEvents).events.subscribe((failure) => failures.push(failure));
+  const source = TestBed.inject(FakeCognitoTokenSource);
+  // Answers through fetchTokens only, as Amplify does, so these specs take the path every
+  // production request takes; the kit's own synchronous answer has its specs in testing/.
+  spyOn(source, 'currentTokens').and.returnValue(undefined);
   return {
     http: TestBed.inject(HttpClient),
     backend: TestBed.inject(HttpTestingController),
-    source: TestBed.inject(FakeCognitoTokenSource),
+    source,
     failures,
   };
 }
