@@ -9,6 +9,7 @@ import { gatewayBenchmarks } from './gateway.bench.ts';
 import { interceptorBenchmarks } from './interceptor.bench.ts';
 import { jwtBenchmarks } from './jwt.bench.ts';
 import { lambdaBenchmarks } from './lambda.bench.ts';
+import { worstBodyBenchmarks } from './worst-body.bench.ts';
 import { formatTable, type BenchRow } from './lib/result.ts';
 
 const time = Number(process.env['BENCH_TIME'] ?? 1000);
@@ -20,6 +21,7 @@ for (const [label, run] of [
   ['second fence', fenceBenchmarks],
   ['jwt', jwtBenchmarks],
   ['timer lambda', lambdaBenchmarks],
+  ['worst body', worstBodyBenchmarks],
 ] as const) {
   console.error(`running ${label} benchmarks…`);
   rows.push(...(await run(time)));
