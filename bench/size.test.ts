@@ -11,12 +11,13 @@ import { entrySize } from './lib/sizes.ts';
 /**
  * Ceilings in bytes min+gzip. Auth: what an app ships for the interceptor alone, 3.1 kB; with the
  * guard, the auth state and the sign-in redirect too, just above today's size. Timer: the whole
- * entry (client, validator with the contract's rules, error classes including 409/412, If-Match),
- * just above today's 2350 B.
+ * entry (client, validator with the contract's rules, error classes including 409/412/428,
+ * If-Match, pages read from Link and list() following them, the auth errors wrapped), just above
+ * today's 3223 B (2350 B before pages and the wrapped errors).
  */
 const AUTH_INTERCEPTOR_CEILING = 3100;
 const AUTH_ROUTING_CEILING = 3800;
-const TIMER_CEILING = 2400;
+const TIMER_CEILING = 3300;
 /** Strings only the Timer client contains; they survive minification (error names, token name). */
 const TIMER_ONLY = ['TimerApiError', 'TIMER_CLIENT_CONFIG', 'daysOfWeek', 'executionCommand'];
 /** Strings only the guard, the auth state and the sign-in redirect contain. */
