@@ -10,7 +10,7 @@ import { VALID_DRAFT, WORST_BODIES } from '../lambda/timer-api/core/drafts.fixtu
 import { loadTimerSchemas } from '../lambda/timer-api/core/schema.ts';
 import { startIssuer, type TestIssuer } from '../local/jwt-authorizer/test-issuer.ts';
 import { call } from '../local/timer-server/testing.ts';
-import { BACKEND_KINDS, startBackend, type Backend } from './backends.ts';
+import { BACKEND_KINDS, suiteBackend } from './backends.ts';
 import { loadSpec, resolvePointer, type Schema } from './spec.ts';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -154,22 +154,20 @@ const LARGEST_DRAFT = Object.fromEntries(
 
 for (const kind of BACKEND_KINDS) {
   describe(`${kind} backend: answers within the bounds`, () => {
-    let backend: Backend;
     let authorization: string;
+    const backend = suiteBackend(kind, () => ({
+      issuer: issuer.issuer,
+      audience: ['client-1'],
+      scopes: [],
+    }));
     before(async () => {
-      backend = await startBackend(kind, {
-        issuer: issuer.issuer,
-        audience: ['client-1'],
-        scopes: [],
-      });
       authorization = `Bearer ${await issuer.accessToken({ sub: `largest-${kind}`, client_id: 'client-1' })}`;
     });
-    after(() => backend.close());
 
     it('takes the largest draft, and answers a full page of them under 1 MB, with a next link', async () => {
       const posts = await Promise.all(
         Array.from({ length: 101 }, () =>
-          call(`${backend.url}/tasks`, {
+          call(`${backend().url}/tasks`, {
             method: 'POST',
             body: LARGEST_DRAFT,
             headers: { authorization },
@@ -181,7 +179,7 @@ for (const kind of BACKEND_KINDS) {
         posts.find((p) => p.status !== 201)?.text,
       );
       for (const post of posts.slice(0, 3)) assert.ok(Buffer.byteLength(post.text) <= TASK_BYTES);
-      const page = await call(`${backend.url}/tasks`, { headers: { authorization } });
+      const page = await call(`${backend().url}/tasks`, { headers: { authorization } });
       assert.equal(page.status, 200);
       assert.equal((page.json as unknown[]).length, 100, 'the default page is 100 tasks');
       const bytes = Buffer.byteLength(page.text);
@@ -195,7 +193,7 @@ for (const kind of BACKEND_KINDS) {
 
     it('refuses the worst bodies with a problem under 4 KB', async () => {
       for (const [title, raw] of WORST_BODIES) {
-        const answer = await call(`${backend.url}/tasks`, {
+        const answer = await call(`${backend().url}/tasks`, {
           method: 'POST',
           raw,
           headers: { authorization },

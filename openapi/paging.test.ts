@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { VALID_DRAFT } from '../lambda/timer-api/core/drafts.fixture.ts';
 import { startIssuer, type TestIssuer } from '../local/jwt-authorizer/test-issuer.ts';
 import { assertProblem, call } from '../local/timer-server/testing.ts';
-import { BACKEND_KINDS, startBackend, type Backend } from './backends.ts';
+import { BACKEND_KINDS, suiteBackend } from './backends.ts';
 
 const ORIGIN = 'http://localhost:4200';
 let issuer: TestIssuer;
@@ -19,37 +19,35 @@ const nextOf = (link: string | null) => /^<([^>]+)>; rel="next"$/.exec(link ?? '
 
 for (const kind of BACKEND_KINDS) {
   describe(`${kind} backend: pages of the list`, () => {
-    let backend: Backend;
     let alice: Record<string, string>;
     let bob: Record<string, string>;
     const ids: string[] = [];
+    const backend = suiteBackend(kind, () => ({
+      issuer: issuer.issuer,
+      audience: ['client-1'],
+      scopes: [],
+    }));
     before(async () => {
-      backend = await startBackend(kind, {
-        issuer: issuer.issuer,
-        audience: ['client-1'],
-        scopes: [],
-      });
       const as = async (sub: string) => ({
         authorization: `Bearer ${await issuer.accessToken({ sub, client_id: 'client-1' })}`,
       });
       [alice, bob] = [await as('alice'), await as('bob')];
       for (let i = 0; i < 7; i++) {
-        const created = await call(`${backend.url}/tasks`, {
+        const created = await call(`${backend().url}/tasks`, {
           method: 'POST',
           body: { ...VALID_DRAFT, name: `task ${i}` },
           headers: alice,
         });
         ids.push((created.json as { id: string }).id);
       }
-      await call(`${backend.url}/tasks`, { method: 'POST', body: VALID_DRAFT, headers: bob });
+      await call(`${backend().url}/tasks`, { method: 'POST', body: VALID_DRAFT, headers: bob });
     });
-    after(() => backend.close());
 
     /** Follows the next links from `path`; every page, in order. */
     async function pages(path: string, headers: Record<string, string>) {
       const seen: { ids: string[]; link: string | null }[] = [];
       for (let next: string | undefined = path; next;) {
-        const page = await call(`${backend.url}${next}`, { headers });
+        const page = await call(`${backend().url}${next}`, { headers });
         assert.equal(page.status, 200, page.text);
         seen.push({
           ids: (page.json as { id: string }[]).map((t) => t.id),
@@ -81,13 +79,13 @@ for (const kind of BACKEND_KINDS) {
     });
 
     it('gives a client that ignores Link the first page (100 by default) as a plain array', async () => {
-      const first = await call(`${backend.url}/tasks`, { headers: alice });
+      const first = await call(`${backend().url}/tasks`, { headers: alice });
       assert.deepEqual(
         (first.json as { id: string }[]).map((t) => t.id),
         ids,
       );
       assert.equal(first.headers.get('link'), null);
-      const head = await call(`${backend.url}/tasks?limit=2`, { method: 'HEAD', headers: alice });
+      const head = await call(`${backend().url}/tasks?limit=2`, { method: 'HEAD', headers: alice });
       assert.equal(head.status, 200);
       assert.match(head.headers.get('link') ?? '', /rel="next"/);
     });
@@ -103,24 +101,24 @@ for (const kind of BACKEND_KINDS) {
         'limit=1&limit=2',
         'cursor=a&cursor=b',
       ]) {
-        assertProblem(await call(`${backend.url}/tasks?${query}`, { headers: alice }), 400);
+        assertProblem(await call(`${backend().url}/tasks?${query}`, { headers: alice }), 400);
       }
     });
 
     it("answers 400 to another user's cursor, and to an altered one, showing nothing of anyone", async () => {
-      const first = await call(`${backend.url}/tasks?limit=2`, { headers: alice });
+      const first = await call(`${backend().url}/tasks?limit=2`, { headers: alice });
       const next = nextOf(first.headers.get('link'))!;
-      const cursor = new URL(next, backend.url).searchParams.get('cursor')!;
-      const foreign = await call(`${backend.url}${next}`, { headers: bob });
+      const cursor = new URL(next, backend().url).searchParams.get('cursor')!;
+      const foreign = await call(`${backend().url}${next}`, { headers: bob });
       const problem = assertProblem(foreign, 400);
       assert.match(problem.detail, /cursor/);
       assert.ok(!ids.some((id) => foreign.text.includes(id)), 'nothing of alice');
       const altered = cursor.slice(0, 10) + (cursor[10] === 'A' ? 'B' : 'A') + cursor.slice(11);
       for (const bad of [altered, `${cursor}A`, cursor.slice(0, -4), 'x', 'A'.repeat(600), '%00']) {
-        assertProblem(await call(`${backend.url}/tasks?cursor=${bad}`, { headers: alice }), 400);
+        assertProblem(await call(`${backend().url}/tasks?cursor=${bad}`, { headers: alice }), 400);
       }
       // The cursor still serves its own user.
-      const rest = await call(`${backend.url}${next}`, { headers: alice });
+      const rest = await call(`${backend().url}${next}`, { headers: alice });
       assert.deepEqual(
         (rest.json as { id: string }[]).map((t) => t.id),
         ids.slice(2, 4),
@@ -129,7 +127,7 @@ for (const kind of BACKEND_KINDS) {
 
     if (kind === 'lambda') {
       it('lets a browser read the next link: the API exposes Link to allowed origins', async () => {
-        const page = await call(`${backend.url}/tasks?limit=1`, {
+        const page = await call(`${backend().url}/tasks?limit=1`, {
           headers: { ...alice, origin: ORIGIN },
         });
         assert.equal(page.headers.get('access-control-allow-origin'), ORIGIN);

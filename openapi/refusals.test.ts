@@ -6,7 +6,7 @@ import { after, before, describe, it, type TestContext } from 'node:test';
 import { VALID_DRAFT } from '../lambda/timer-api/core/drafts.fixture.ts';
 import { startIssuer, type TestIssuer } from '../local/jwt-authorizer/test-issuer.ts';
 import { assertProblem, call } from '../local/timer-server/testing.ts';
-import { BACKEND_KINDS, startBackend, type Backend } from './backends.ts';
+import { BACKEND_KINDS, suiteBackend } from './backends.ts';
 
 let issuer: TestIssuer;
 before(async () => {
@@ -37,15 +37,11 @@ const segment = (id: string) => (/\p{Cs}/u.test(id) ? '%ED%A0%80' : encodeURICom
 
 for (const kind of BACKEND_KINDS) {
   describe(`${kind} backend: refusals`, () => {
-    let backend: Backend;
-    before(async () => {
-      backend = await startBackend(kind, {
-        issuer: issuer.issuer,
-        audience: ['client-1'],
-        scopes: [],
-      });
-    });
-    after(() => backend.close());
+    const backend = suiteBackend(kind, () => ({
+      issuer: issuer.issuer,
+      audience: ['client-1'],
+      scopes: [],
+    }));
 
     /** Fails the test if anything logs an error (a stack trace) while `run` runs. */
     async function quietly(t: TestContext, run: () => Promise<void>) {
@@ -58,9 +54,9 @@ for (const kind of BACKEND_KINDS) {
     it('answers an id no task can have exactly as one nobody has: 404, never 500', (t) =>
       quietly(t, async () => {
         const me = await bearer('keys');
-        await call(`${backend.url}/tasks`, { method: 'POST', body: VALID_DRAFT, headers: me });
+        await call(`${backend().url}/tasks`, { method: 'POST', body: VALID_DRAFT, headers: me });
         const ask = (id: string, method: string) =>
-          call(`${backend.url}/tasks/${segment(id)}`, {
+          call(`${backend().url}/tasks/${segment(id)}`, {
             method,
             headers: { ...me, 'if-match': '*' },
             ...(method === 'PUT' ? { body: VALID_DRAFT } : {}),
@@ -88,8 +84,8 @@ for (const kind of BACKEND_KINDS) {
           await bearer('é'.repeat(128)),
           await bearer('a\u0000b'),
         ]) {
-          assertProblem(await call(`${backend.url}/tasks`, { headers }), 401);
-          const post = await call(`${backend.url}/tasks`, {
+          assertProblem(await call(`${backend().url}/tasks`, { headers }), 401);
+          const post = await call(`${backend().url}/tasks`, {
             method: 'POST',
             body: VALID_DRAFT,
             headers,
@@ -98,17 +94,17 @@ for (const kind of BACKEND_KINDS) {
         }
         // 255 bytes is still one owner.
         const longest = await bearer('é'.repeat(127) + 'x');
-        assert.equal((await call(`${backend.url}/tasks`, { headers: longest })).status, 200);
+        assert.equal((await call(`${backend().url}/tasks`, { headers: longest })).status, 200);
       }));
 
     it('answers a PUT without If-Match with 428 naming the header, and changes nothing', async () => {
       const me = await bearer('careful');
-      const created = await call(`${backend.url}/tasks`, {
+      const created = await call(`${backend().url}/tasks`, {
         method: 'POST',
         body: VALID_DRAFT,
         headers: me,
       });
-      const url = `${backend.url}/tasks/${(created.json as { id: string }).id}`;
+      const url = `${backend().url}/tasks/${(created.json as { id: string }).id}`;
       const blind = await call(url, {
         method: 'PUT',
         body: { ...VALID_DRAFT, name: 'blind' },
@@ -124,12 +120,12 @@ for (const kind of BACKEND_KINDS) {
 
     it('reads If-Match lists with empty elements (RFC 9110 §5.6.1.2)', async () => {
       const me = await bearer('lists');
-      const created = await call(`${backend.url}/tasks`, {
+      const created = await call(`${backend().url}/tasks`, {
         method: 'POST',
         body: VALID_DRAFT,
         headers: me,
       });
-      const url = `${backend.url}/tasks/${(created.json as { id: string }).id}`;
+      const url = `${backend().url}/tasks/${(created.json as { id: string }).id}`;
       const put = (ifMatch: string) =>
         call(url, { method: 'PUT', body: VALID_DRAFT, headers: { ...me, 'if-match': ifMatch } });
       assert.equal((await put(', "1"')).status, 200);

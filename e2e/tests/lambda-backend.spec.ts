@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ensureUser } from '../../local/cognito/seed.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { recordAuthorized, signIn, type E2eStack } from '../fixtures.ts';
@@ -86,12 +86,25 @@ async function api(page: Page, url: string, authorization: string, call: Call = 
   );
 }
 
-test('Lambda mode: one user creates, reads, updates and deletes; the other never sees it', async ({
-  browser,
-}, testInfo) => {
+/** Two users' browser contexts for `run`, closed after it whatever happens. */
+async function twoUsers(
+  browser: Browser,
+  run: (a: BrowserContext, b: BrowserContext) => Promise<void>,
+): Promise<void> {
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   try {
+    await run(contextA, contextB);
+  } finally {
+    await contextA.close();
+    await contextB.close();
+  }
+}
+
+test('Lambda mode: one user creates, reads, updates and deletes; the other never sees it', async ({
+  browser,
+}, testInfo) => {
+  await twoUsers(browser, async (contextA, contextB) => {
     const pageA = await contextA.newPage();
     const tokenA = await signedIn(pageA, `lambda-a-${testInfo.testId}@example.com`);
     const created = await api(pageA, `${stack.urls.gateway}/tasks`, tokenA, {
@@ -132,18 +145,13 @@ test('Lambda mode: one user creates, reads, updates and deletes; the other never
     expect((await api(pageA, item, tokenA, { method: 'DELETE' })).status).toBe(204);
     await pageA.reload();
     await expect(pageA.getByTestId('empty-state')).toBeVisible();
-  } finally {
-    await contextA.close();
-    await contextB.close();
-  }
+  });
 });
 
 test("Lambda mode: the list pages, in the browser and in the app; cursors are the owner's own", async ({
   browser,
 }, testInfo) => {
-  const contextA = await browser.newContext();
-  const contextB = await browser.newContext();
-  try {
+  await twoUsers(browser, async (contextA, contextB) => {
     const pageA = await contextA.newPage();
     const tokenA = await signedIn(pageA, `paging-a-${testInfo.testId}@example.com`);
     const tasks = `${stack.urls.gateway}/tasks`;
@@ -194,8 +202,5 @@ test("Lambda mode: the list pages, in the browser and in the app; cursors are th
     await expect(pageA.getByTestId('list-status')).toHaveText('21 timers shown');
     // Focus moved to the timer the button added (its link, inside ion-item's shadow root).
     await expect(list.nth(20).locator('a, button').first()).toBeFocused();
-  } finally {
-    await contextA.close();
-    await contextB.close();
-  }
+  });
 });
