@@ -1,5 +1,5 @@
 // Bounded cost for any body: the CPU each backend spends refusing the worst request bodies
-// (lambda/timer-api/core/drafts.fixture.ts WORST_BODIES: many unknown fields, a huge field name,
+// (lambda/timer-api/core/worst-bodies.fixture.ts: many unknown fields, a huge field name,
 // deep nesting, long arrays, long strings, control characters, invalid JSON), each within the
 // 64 KiB limit, against the CPU of an ordinary mistake (a draft with hour 24, refused by the schema)
 // on the same backend, both in this run: both are refused before any storage, so the ratio is what
@@ -8,7 +8,8 @@
 // (body base64-encoded, as API Gateway sends it) on dynalite, and the reference server's core on
 // SQLite in memory. CPU is the process's user + system time (process.cpuUsage), GC included.
 // Target: the worst body costs at most 10 ms of CPU.
-import { VALID_DRAFT, WORST_BODIES } from '../lambda/timer-api/core/drafts.fixture.ts';
+import { VALID_DRAFT } from '../lambda/timer-api/core/drafts.fixture.ts';
+import { WORST_BODIES } from '../lambda/timer-api/core/worst-bodies.fixture.ts';
 import { loadTimerSchemas } from '../lambda/timer-api/core/schema.ts';
 import { createTimerHandler, type TimerRequest } from '../lambda/timer-api/core/timer-handler.ts';
 import { startDynalite } from '../lambda/timer-api/dynalite.ts';

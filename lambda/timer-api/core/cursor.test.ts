@@ -22,20 +22,20 @@ test("a cursor opens for its owner only, under any of the server's keys", () => 
 
 test('any other text is no cursor: altered, truncated, padded, foreign, junk (property)', () => {
   const cursor = sealCursor([key], 'alice', '42');
-  for (const bad of ['', 'x', 'A'.repeat(600), `${cursor}=`, cursor.slice(1), `${cursor}A`, '!!']) {
+  const bads = ['', 'x', 'A'.repeat(600), `${cursor}=`, cursor.slice(1), '!!'];
+  // Every length of cursor: a character added is never ignored (base64url's stray bits).
+  for (const position of ['4', '42', '421', '0190f3a2-6c1e-7b4d-9a21-5d0b7f9a4c11']) {
+    const sealed = sealCursor([key], 'alice', position);
+    bads.push(...['A', 'AA', 'AAA', 'Q', 'g'].map((extra) => `${sealed}${extra}`));
+  }
+  for (const bad of bads) {
     assert.equal(openCursor([key], 'alice', bad), undefined, bad);
   }
   fc.assert(
     fc.property(fc.nat({ max: cursor.length - 1 }), fc.constantFrom(...'ABCxyz0_-'), (at, c) => {
       fc.pre(cursor[at] !== c);
       const altered = cursor.slice(0, at) + c + cursor.slice(at + 1);
-      const opened = openCursor([key], 'alice', altered);
-      // base64url's last character may carry unused bits: the same bytes, the same position.
-      if (Buffer.from(altered, 'base64url').equals(Buffer.from(cursor, 'base64url'))) {
-        assert.equal(opened, '42');
-      } else {
-        assert.equal(opened, undefined);
-      }
+      assert.equal(openCursor([key], 'alice', altered), undefined);
     }),
   );
   fc.assert(

@@ -49,6 +49,9 @@ export function openCursor(
 ): string | undefined {
   if (cursor.length > MAX_CURSOR_CHARS || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
   const bytes = Buffer.from(cursor, 'base64url');
+  // Only the one spelling sealCursor writes: base64url's decoder ignores stray trailing bits and
+  // characters, which would let altered text open.
+  if (bytes.toString('base64url') !== cursor) return undefined;
   if (bytes.length < 1 + IV_BYTES + TAG_BYTES || bytes[0] !== VERSION) return undefined;
   const iv = bytes.subarray(1, 1 + IV_BYTES);
   const sealed = bytes.subarray(1 + IV_BYTES, bytes.length - TAG_BYTES);

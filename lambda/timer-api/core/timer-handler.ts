@@ -31,7 +31,8 @@ export function route(url: string): Route {
   try {
     return { kind: 'item', id: decodeURIComponent(match[1]) };
   } catch {
-    return { kind: 'none' };
+    // Not UTF-8 once decoded: an id no task can have, answered like any other (TaskId).
+    return { kind: 'item', id: '' };
   }
 }
 
