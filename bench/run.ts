@@ -11,6 +11,7 @@ import { gatewayBenchmarks } from './gateway.bench.ts';
 import { interceptorBenchmarks } from './interceptor.bench.ts';
 import { jwtBenchmarks } from './jwt.bench.ts';
 import { lambdaBenchmarks } from './lambda.bench.ts';
+import { worstBodyBenchmarks } from './worst-body.bench.ts';
 import { formatTable, type BenchRow } from './lib/result.ts';
 
 const USAGE = 'usage: npm run bench [-- --record]   (--record: also write bench/results.json)';
@@ -32,6 +33,7 @@ for (const [label, run] of [
   ['second fence', fenceBenchmarks],
   ['jwt', jwtBenchmarks],
   ['timer lambda', lambdaBenchmarks],
+  ['worst body', worstBodyBenchmarks],
 ] as const) {
   console.error(`running ${label} benchmarks…`);
   rows.push(...(await run(time)));

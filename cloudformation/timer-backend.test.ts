@@ -155,3 +155,29 @@ test('least privilege: the role reads and writes its own table and writes its ow
   // No role anywhere in the template grants on "*".
   assert.ok(!/"Resource":"\*"/.test(JSON.stringify(template.Resources)));
 });
+
+test('cost bounds: the stage throttles every route, and the function can be capped', () => {
+  const stage = Object.values(template.Resources).find(
+    (r) => r.Type === 'AWS::ApiGatewayV2::Stage',
+  );
+  assert.deepEqual(stage?.Properties?.['DefaultRouteSettings'], {
+    ThrottlingRateLimit: { Ref: 'ApiThrottlingRateLimit' },
+    ThrottlingBurstLimit: { Ref: 'ApiThrottlingBurstLimit' },
+  });
+  const parameters = template.Parameters!;
+  assert.equal(parameters['ApiThrottlingRateLimit']!['Default'], 25);
+  assert.equal(parameters['ApiThrottlingBurstLimit']!['Default'], 50);
+  assert.equal(parameters['TimerReservedConcurrency']!['Default'], '');
+  assert.deepEqual(props('TimerFunction')['ReservedConcurrentExecutions'], {
+    'Fn::If': ['CapTimerConcurrency', { Ref: 'TimerReservedConcurrency' }, { Ref: 'AWS::NoValue' }],
+  });
+  assert.equal(conditionHolds(template, base, 'CapTimerConcurrency'), false, 'no cap by default');
+  assert.equal(
+    conditionHolds(template, { ...base, TimerReservedConcurrency: '10' }, 'CapTimerConcurrency'),
+    true,
+  );
+  const pattern = new RegExp(String(parameters['TimerReservedConcurrency']!['AllowedPattern']));
+  for (const good of ['', '1', '10', '9999']) assert.ok(pattern.test(good), good);
+  // 0 would stop the function altogether (Lambda throttles every call): refused.
+  for (const bad of ['0', '-1', '10000', '1.5', 'x']) assert.ok(!pattern.test(bad), bad);
+});

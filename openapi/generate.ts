@@ -70,6 +70,9 @@ export async function generate(doc: OpenApiDocument = loadSpec()): Promise<strin
     '',
     '/** The fields a Task has beyond its TaskDraft: the server sets them, a request body never holds them. */',
     `export const TASK_SERVER_FIELDS = ${JSON.stringify(serverFields(doc))} as const;`,
+    '',
+    '/** `limit` of GET /tasks: tasks per page, the least, the most and the number when absent. */',
+    `export const TASK_PAGE_LIMIT = ${JSON.stringify(pageLimit(doc))} as const;`,
   );
   return format(parts.join('\n'), { ...config, filepath: GENERATED_PATH });
 }
@@ -119,6 +122,25 @@ function serverFields(doc: OpenApiDocument): string[] {
   if (!own?.['properties'])
     throw new Error('Task must be a TaskDraft $ref and an object of its own');
   return Object.keys(own['properties'] as Record<string, Schema>);
+}
+
+/** The Limit parameter's bounds and default, all three required (the client pages with them). */
+export function pageLimit(doc: OpenApiDocument): {
+  minimum: number;
+  maximum: number;
+  default: number;
+} {
+  const parameters = (doc.components as { parameters?: Record<string, { schema?: Schema }> })
+    .parameters;
+  const { minimum, maximum, default: fallback } = parameters?.['Limit']?.schema ?? {};
+  if (![minimum, maximum, fallback].every((n) => Number.isInteger(n))) {
+    throw new Error('components.parameters.Limit needs an integer minimum, maximum and default');
+  }
+  return { minimum, maximum, default: fallback } as {
+    minimum: number;
+    maximum: number;
+    default: number;
+  };
 }
 
 /**

@@ -15,15 +15,7 @@ before(async () => {
 after(() => issuer.close());
 
 async function bearer(sub: string): Promise<Record<string, string>> {
-  const now = Math.floor(Date.now() / 1000);
-  const token = await issuer.sign({
-    iss: issuer.issuer,
-    sub,
-    client_id: 'client-1',
-    scope: SCOPE,
-    iat: now,
-    exp: now + 600,
-  });
+  const token = await issuer.accessToken({ sub, client_id: 'client-1', scope: SCOPE });
   return { authorization: `Bearer ${token}` };
 }
 
@@ -51,7 +43,11 @@ for (const kind of BACKEND_KINDS) {
       const url = `${backend.url}/tasks/${id}`;
       assert.deepEqual((await call(`${backend.url}/tasks`, { headers: bob })).json, []);
       assert.equal((await call(url, { headers: bob })).status, 404);
-      const put = await call(url, { method: 'PUT', body: VALID_DRAFT, headers: bob });
+      const put = await call(url, {
+        method: 'PUT',
+        body: VALID_DRAFT,
+        headers: { ...bob, 'if-match': '*' },
+      });
       assert.equal(put.status, 404);
       const starred = await call(url, {
         method: 'DELETE',

@@ -17,6 +17,8 @@ import { loadSpec, resolvePointer } from './spec.ts';
  */
 interface Recipe {
   missing?: true;
+  /** Added to the path: `?limit=…`. */
+  query?: string;
   body?: unknown;
   raw?: string;
   contentType?: string;
@@ -32,6 +34,8 @@ const caller: Record<string, Recipe> = {
   '403': { token: 'no-scope' },
 };
 const stale = { headers: { 'if-match': '"999"' } };
+/** A PUT needs If-Match (else 428); `*` lets it reach every other rule. */
+const anyVersion = { headers: { 'if-match': '*' } };
 
 const big = JSON.stringify({ ...VALID_DRAFT, description: 'x'.repeat(64 * 1024) });
 const bodyErrors: Record<string, Recipe> = {
@@ -40,7 +44,7 @@ const bodyErrors: Record<string, Recipe> = {
   '415': { raw: JSON.stringify(VALID_DRAFT), contentType: 'text/plain' },
 };
 const RECIPES: Record<string, Record<string, Recipe>> = {
-  listTasks: { '200': {}, ...caller },
+  listTasks: { '200': {}, '400': { query: '?limit=0' }, ...caller },
   createTask: {
     '201': { body: VALID_DRAFT },
     ...bodyErrors,
@@ -49,11 +53,14 @@ const RECIPES: Record<string, Record<string, Recipe>> = {
   },
   getTask: { '200': {}, '404': { missing: true }, ...caller },
   updateTask: {
-    '200': { body: VALID_DRAFT },
-    ...bodyErrors,
-    '404': { missing: true, body: VALID_DRAFT },
+    '200': { body: VALID_DRAFT, ...anyVersion },
+    ...Object.fromEntries(
+      Object.entries(bodyErrors).map(([status, recipe]) => [status, { ...recipe, ...anyVersion }]),
+    ),
+    '404': { missing: true, body: VALID_DRAFT, ...anyVersion },
     ...caller,
     '412': { body: VALID_DRAFT, ...stale },
+    '428': { body: VALID_DRAFT },
   },
   deleteTask: {
     '204': {},
@@ -71,16 +78,8 @@ before(async () => {
 after(() => issuer.close());
 
 /** An access token for `sub`, with the scope the server requires unless `scope` says otherwise. */
-async function tokenFor(sub: string, scope = SCOPE): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return issuer.sign({
-    iss: issuer.issuer,
-    sub,
-    client_id: 'client-1',
-    scope,
-    iat: now,
-    exp: now + 600,
-  });
+function tokenFor(sub: string, scope = SCOPE): Promise<string> {
+  return issuer.accessToken({ sub, client_id: 'client-1', scope });
 }
 
 interface Operation {
@@ -118,7 +117,7 @@ describe('spec responses vs both backends', () => {
       it(`${kind} backend, ${op.operationId}: every declared status is answered as declared`, () =>
         withBackend(kind, async (url) => {
           for (const [status, recipe] of Object.entries(RECIPES[op.operationId] ?? {})) {
-            const { missing, token, full, headers, ...request } = recipe;
+            const { missing, token, full, headers, query = '', ...request } = recipe;
             // A user of its own per recipe, so one recipe's tasks never count against another's.
             const user = `${op.operationId}-${status}`;
             const authorization = `Bearer ${await tokenFor(user)}`;
@@ -139,7 +138,7 @@ describe('spec responses vs both backends', () => {
                       ? `Bearer ${await tokenFor(user, 'other')}`
                       : authorization,
                   };
-            const response = await call(`${url}${path.replace('{id}', id)}`, {
+            const response = await call(`${url}${path.replace('{id}', id)}${query}`, {
               method,
               ...request,
               headers: { ...sent, ...headers },

@@ -84,13 +84,18 @@ describe('openapi/timer-api.yaml', () => {
     ]);
   });
 
-  it('gives Task, TaskDraft and DayOfWeek examples that their schemas accept (generate.ts shows them as @example)', () => {
+  it('gives Task, TaskDraft, TaskId and DayOfWeek examples that their schemas accept (generate.ts shows them as @example)', () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     addFormats(ajv);
     ajv.addVocabulary(['components']);
     ajv.addSchema({ $id: 'https://timer-api.invalid/openapi.json', components: doc.components });
     const withExamples = Object.entries(doc.components.schemas).filter(([, s]) => s['examples']);
-    assert.deepEqual(withExamples.map(([name]) => name).sort(), ['DayOfWeek', 'Task', 'TaskDraft']);
+    assert.deepEqual(withExamples.map(([name]) => name).sort(), [
+      'DayOfWeek',
+      'Task',
+      'TaskDraft',
+      'TaskId',
+    ]);
     for (const [name, schema] of withExamples) {
       const valid = ajv.getSchema(
         `https://timer-api.invalid/openapi.json#/components/schemas/${name}`,

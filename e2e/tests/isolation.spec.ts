@@ -23,7 +23,12 @@ async function apiFromPage(
     async ({ url, authorization, method, body }) => {
       const response = await fetch(url, {
         method: method ?? 'GET',
-        headers: { authorization, 'content-type': 'application/json' },
+        // A PUT needs If-Match (else 428): `*` takes it to the ownership check.
+        headers: {
+          authorization,
+          'content-type': 'application/json',
+          ...(method === 'PUT' ? { 'if-match': '*' } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();

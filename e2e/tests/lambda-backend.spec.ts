@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ensureUser } from '../../local/cognito/seed.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { recordAuthorized, signIn, type E2eStack } from '../fixtures.ts';
@@ -77,6 +77,8 @@ async function api(page: Page, url: string, authorization: string, call: Call = 
       return {
         status: response.status,
         etag: response.headers.get('etag'),
+        // Readable only when the API exposes it to this origin (CORS).
+        link: response.headers.get('link'),
         body: text ? JSON.parse(text) : null,
       };
     },
@@ -84,12 +86,25 @@ async function api(page: Page, url: string, authorization: string, call: Call = 
   );
 }
 
-test('Lambda mode: one user creates, reads, updates and deletes; the other never sees it', async ({
-  browser,
-}, testInfo) => {
+/** Two users' browser contexts for `run`, closed after it whatever happens. */
+async function twoUsers(
+  browser: Browser,
+  run: (a: BrowserContext, b: BrowserContext) => Promise<void>,
+): Promise<void> {
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   try {
+    await run(contextA, contextB);
+  } finally {
+    await contextA.close();
+    await contextB.close();
+  }
+}
+
+test('Lambda mode: one user creates, reads, updates and deletes; the other never sees it', async ({
+  browser,
+}, testInfo) => {
+  await twoUsers(browser, async (contextA, contextB) => {
     const pageA = await contextA.newPage();
     const tokenA = await signedIn(pageA, `lambda-a-${testInfo.testId}@example.com`);
     const created = await api(pageA, `${stack.urls.gateway}/tasks`, tokenA, {
@@ -122,14 +137,70 @@ test('Lambda mode: one user creates, reads, updates and deletes; the other never
     await expect(pageB.getByTestId('empty-state')).toBeVisible();
     for (const method of ['GET', 'PUT', 'DELETE']) {
       const body = method === 'PUT' ? JSON.stringify(DRAFT) : undefined;
-      expect((await api(pageB, item, tokenB, { method, body })).status, `${method} by B`).toBe(404);
+      const headers = { 'if-match': '*' };
+      const status = (await api(pageB, item, tokenB, { method, body, headers })).status;
+      expect(status, `${method} by B`).toBe(404);
     }
 
     expect((await api(pageA, item, tokenA, { method: 'DELETE' })).status).toBe(204);
     await pageA.reload();
     await expect(pageA.getByTestId('empty-state')).toBeVisible();
-  } finally {
-    await contextA.close();
-    await contextB.close();
-  }
+  });
+});
+
+test("Lambda mode: the list pages, in the browser and in the app; cursors are the owner's own", async ({
+  browser,
+}, testInfo) => {
+  await twoUsers(browser, async (contextA, contextB) => {
+    const pageA = await contextA.newPage();
+    const tokenA = await signedIn(pageA, `paging-a-${testInfo.testId}@example.com`);
+    const tasks = `${stack.urls.gateway}/tasks`;
+    // One more than the app's page of 20.
+    const created = await Promise.all(
+      Array.from({ length: 21 }, (_, i) =>
+        api(pageA, tasks, tokenA, {
+          method: 'POST',
+          body: JSON.stringify({ ...DRAFT, name: `Paged ${i}` }),
+        }),
+      ),
+    );
+    expect(created.map((c) => c.status)).toEqual(Array(21).fill(201));
+
+    const first = await api(pageA, `${tasks}?limit=20`, tokenA);
+    expect(first.body).toHaveLength(20);
+    const next = /^<([^>]+)>; rel="next"$/.exec(first.link ?? '')?.[1];
+    expect(next, 'the browser reads Link').toBeTruthy();
+    const rest = await api(pageA, new URL(next!, tasks).href, tokenA);
+    expect(rest.body).toHaveLength(1);
+    expect(rest.link).toBeNull();
+
+    // A PUT without If-Match is refused, and says why.
+    const blind = await api(pageA, `${tasks}/${created[0]!.body.id}`, tokenA, {
+      method: 'PUT',
+      body: JSON.stringify(DRAFT),
+    });
+    expect(blind.status).toBe(428);
+    expect(blind.body.detail).toContain('If-Match');
+
+    // B, with A's cursor, gets 400 and nothing of A's.
+    const pageB = await contextB.newPage();
+    const tokenB = await signedIn(pageB, `paging-b-${testInfo.testId}@example.com`);
+    const foreign = await api(pageB, new URL(next!, tasks).href, tokenB);
+    expect(foreign.status).toBe(400);
+    expect(JSON.stringify(foreign.body)).not.toContain('Paged');
+
+    // The app shows 20, and the rest on "Load more", with the keyboard.
+    await pageA.reload();
+    const list = pageA.getByTestId('timer-list').locator('ion-item');
+    await expect(list).toHaveCount(20);
+    // The native button inside ion-button, where Tab lands.
+    const more = pageA.getByRole('button', { name: 'Load more timers' });
+    await more.focus();
+    await pageA.keyboard.press('Enter');
+    await expect(list).toHaveCount(21);
+    await expect(more).toHaveCount(0);
+    await expect(pageA.getByTestId('list-status')).toHaveText('21 timers shown');
+    // Focus moved to the timer the button added (its link, inside ion-item's shadow root).
+    await expect(list.nth(20).locator('a, button').first()).toBeFocused();
+  });
 });

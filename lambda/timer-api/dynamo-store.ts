@@ -1,16 +1,15 @@
 // Tasks in DynamoDB, with the same guarantees as the SQLite store (local/timer-server/store.ts),
-// each from a single-item conditional write (no transactions, so dynalite can test all of it):
+// each from single-item conditional writes (no transactions, so dynalite can test all of it):
 // - Owner scoping: the owner is the partition key of every read and write (table.ts).
 // - Lost updates: update and delete carry `version = :expected` as their ConditionExpression, and
 //   every update adds one to `version`
 //   (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html).
-// - The per-owner limit: a create first takes a slot on the owner's `meta` item with a conditional
-//   ADD (`count < :limit`), then puts the task; a delete gives the slot back after the task is gone.
-//   A crash between the two steps can only leave `count` too high, never too low, so the limit
-//   holds; when a create finds the owner full, the tasks are counted and a drifted `count` is set
-//   back before refusing.
+// - The per-owner limit: exact, from the owner's meta item (dynamo-limit.ts).
+// - Pages: a Query of the owner's partition in sort-key order, which is creation order (ids are
+//   UUIDv7), with `Limit` and `ExclusiveStartKey`
+//   (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html); the
+//   position a page continues after is the last task's id.
 // Reads are strongly consistent, so a task is visible to the request after the one that wrote it.
-import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
@@ -20,9 +19,11 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { newTaskId } from './core/task-id.ts';
 import type { Task, TaskDraft, TaskStore } from './core/task-store.ts';
 import { draftFields, LIMIT_REACHED, STALE } from './core/task-store.ts';
-import { META_KEY, TASK_PREFIX } from './table.ts';
+import { ownerLimit } from './dynamo-limit.ts';
+import { TASK_PREFIX } from './table.ts';
 
 export interface DynamoTaskStoreOptions {
   tableName: string;
@@ -37,15 +38,19 @@ interface TaskItem {
   createdAt: string;
   updatedAt: string;
   version: number;
-  seq: number;
 }
 
 const isConditionFailure = (error: unknown) =>
   (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
-// `count` and `version` are not reserved words today, but names in expressions always go through
-// placeholders so a future reserved word cannot break a query.
-const NAMES = { '#count': 'count', '#created': 'created', '#version': 'version' };
+/** The SDK says the request was refused as sent (4xx): it certainly wrote nothing. */
+const certainlyNotWritten = (error: unknown) => (error as { $fault?: string }).$fault === 'client';
+
+// Names in expressions always go through placeholders so a future reserved word cannot break one.
+const VERSION = { '#version': 'version' };
+
+/** A position is a task id: what Query's ExclusiveStartKey needs besides the owner. */
+const POSITION = /^[A-Za-z0-9_-]{1,64}$/;
 
 function toTask(item: TaskItem): Task {
   return {
@@ -63,10 +68,16 @@ export function dynamoTaskStore(
 ): TaskStore {
   const doc = DynamoDBDocumentClient.from(client);
   const TableName = options.tableName;
-  const limit = options.maxTasksPerOwner;
   const now = options.now ?? (() => new Date());
+  const limit = ownerLimit(doc, { tableName: TableName, limit: options.maxTasksPerOwner, now });
   const taskKey = (owner: string, id: string) => ({ pk: owner, sk: `${TASK_PREFIX}${id}` });
-  const metaKey = (owner: string) => ({ pk: owner, sk: META_KEY });
+  const versionIs = (expected: number | undefined) =>
+    expected === undefined
+      ? { ConditionExpression: 'attribute_exists(sk)' }
+      : {
+          ConditionExpression: 'attribute_exists(sk) AND #version = :expected',
+          ExpressionAttributeNames: VERSION,
+        };
 
   async function get(owner: string, id: string): Promise<Task | undefined> {
     const { Item } = await doc.send(
@@ -75,96 +86,46 @@ export function dynamoTaskStore(
     return Item ? toTask(Item as TaskItem) : undefined;
   }
 
-  async function items(owner: string): Promise<TaskItem[]> {
-    const found: TaskItem[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName,
-          KeyConditionExpression: 'pk = :owner AND begins_with(sk, :task)',
-          ExpressionAttributeValues: { ':owner': owner, ':task': TASK_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
-      found.push(...((page.Items ?? []) as TaskItem[]));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return found;
-  }
-
-  /** Takes a slot under the limit; its `created` number orders the owner's tasks. */
-  async function takeSlot(owner: string): Promise<number | typeof LIMIT_REACHED> {
-    try {
-      const { Attributes } = await doc.send(
-        new UpdateCommand({
-          TableName,
-          Key: metaKey(owner),
-          UpdateExpression: 'ADD #count :one, #created :one',
-          ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-          ExpressionAttributeNames: { '#count': NAMES['#count'], '#created': NAMES['#created'] },
-          ExpressionAttributeValues: { ':one': 1, ':limit': limit },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return Number(Attributes?.['created']);
-    } catch (error) {
-      if (isConditionFailure(error)) return LIMIT_REACHED;
-      throw error;
-    }
-  }
-
-  async function moveCount(owner: string, by: number, when?: { count: number }): Promise<boolean> {
-    try {
-      await doc.send(
-        new UpdateCommand({
-          TableName,
-          Key: metaKey(owner),
-          UpdateExpression: when ? 'SET #count = :to' : 'ADD #count :by',
-          ConditionExpression: when ? '#count = :seen' : '#count > :zero',
-          ExpressionAttributeNames: { '#count': NAMES['#count'] },
-          ExpressionAttributeValues: when
-            ? { ':to': when.count + by, ':seen': when.count }
-            : { ':by': by, ':zero': 0 },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  }
-
-  /** A full owner whose `count` is above the tasks there are (see the top): set it back once. */
-  async function repairCount(owner: string): Promise<boolean> {
-    const { Item } = await doc.send(
-      new GetCommand({ TableName, Key: metaKey(owner), ConsistentRead: true }),
-    );
-    const counted = Number(Item?.['count'] ?? 0);
-    const actual = (await items(owner)).length;
-    if (actual >= counted) return false;
-    return moveCount(owner, actual - counted, { count: counted });
-  }
-
   return {
-    maxTasksPerOwner: limit,
+    maxTasksPerOwner: options.maxTasksPerOwner,
     get,
-    async list(owner) {
-      return (await items(owner)).sort((a, b) => a.seq - b.seq).map(toTask);
+    async listPage(owner, { limit: count, after }) {
+      if (after !== undefined && !POSITION.test(after)) return undefined;
+      const found: TaskItem[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined =
+        after === undefined ? undefined : taskKey(owner, after);
+      // One more than asked says whether another page follows. A Query answer stops at 1 MB
+      // too, far above a page of tasks, but is followed to be sure.
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName,
+            KeyConditionExpression: 'pk = :owner AND begins_with(sk, :task)',
+            ExpressionAttributeValues: { ':owner': owner, ':task': TASK_PREFIX },
+            ConsistentRead: true,
+            Limit: count + 1 - found.length,
+            ExclusiveStartKey,
+          }),
+        );
+        found.push(...((page.Items ?? []) as TaskItem[]));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey && found.length <= count);
+      const items = found.slice(0, count).map((item) => {
+        const task = toTask(item);
+        return { task, position: task.id };
+      });
+      return { items, more: found.length > count };
     },
     async create(owner, draft) {
-      let seq = await takeSlot(owner);
-      if (seq === LIMIT_REACHED && (await repairCount(owner))) seq = await takeSlot(owner);
-      if (seq === LIMIT_REACHED) return LIMIT_REACHED;
+      const id = newTaskId();
+      if (!(await limit.reserve(owner, id))) return LIMIT_REACHED;
       const at = now().toISOString();
       const item: TaskItem = {
-        ...taskKey(owner, randomUUID()),
+        ...taskKey(owner, id),
         draft: JSON.stringify(draftFields(draft)),
         createdAt: at,
         updatedAt: at,
         version: 1,
-        seq,
       };
       try {
         await doc.send(
@@ -175,9 +136,11 @@ export function dynamoTaskStore(
           }),
         );
       } catch (error) {
-        await moveCount(owner, -1);
+        // Otherwise the write may have happened: the reservation stays until repaired.
+        if (certainlyNotWritten(error)) await limit.release(owner, id);
         throw error;
       }
+      await limit.settle(owner, id);
       return toTask(item);
     },
     async update(owner, id, draft, expectedVersion) {
@@ -187,11 +150,8 @@ export function dynamoTaskStore(
             TableName,
             Key: taskKey(owner, id),
             UpdateExpression: 'SET draft = :draft, updatedAt = :at ADD #version :one',
-            ConditionExpression:
-              expectedVersion === undefined
-                ? 'attribute_exists(sk)'
-                : 'attribute_exists(sk) AND #version = :expected',
-            ExpressionAttributeNames: { '#version': NAMES['#version'] },
+            ...versionIs(expectedVersion),
+            ExpressionAttributeNames: VERSION,
             ExpressionAttributeValues: {
               ':draft': JSON.stringify(draftFields(draft)),
               ':at': now().toISOString(),
@@ -208,29 +168,25 @@ export function dynamoTaskStore(
       }
     },
     async delete(owner, id, expectedVersion) {
+      await limit.markDelete(owner, id);
+      let deleted: boolean | typeof STALE = true;
       try {
         await doc.send(
           new DeleteCommand({
             TableName,
             Key: taskKey(owner, id),
-            ConditionExpression:
-              expectedVersion === undefined
-                ? 'attribute_exists(sk)'
-                : 'attribute_exists(sk) AND #version = :expected',
+            ...versionIs(expectedVersion),
             ...(expectedVersion === undefined
               ? {}
-              : {
-                  ExpressionAttributeNames: { '#version': NAMES['#version'] },
-                  ExpressionAttributeValues: { ':expected': expectedVersion },
-                }),
+              : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
           }),
         );
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
-        return (await get(owner, id)) ? STALE : false;
+        deleted = (await get(owner, id)) ? STALE : false;
       }
-      await moveCount(owner, -1);
-      return true;
+      await limit.endDelete(owner, id, deleted === true);
+      return deleted;
     },
   };
 }

@@ -4,6 +4,7 @@
 // is a string, base64-encoded when `isBase64Encoded`. A result with `statusCode` is the response
 // as is (no inference), its body a string.
 import { BodyTooLargeError } from './core/body.ts';
+import { ownerFromSub } from './core/owner.ts';
 import type { TimerResponse } from './core/problem.ts';
 import type { TimerRequest } from './core/timer-handler.ts';
 
@@ -31,13 +32,12 @@ export interface HttpApiResult {
 }
 
 /**
- * The owner: the `sub` claim the gateway's JWT authorizer verified. Nothing else in the event (a
- * header, the query, the body) can name it; without one the request is refused, so a route
- * configured without the authorizer exposes nothing.
+ * The owner: the `sub` claim the gateway's JWT authorizer verified, when it can own tasks
+ * (core/owner.ts). Nothing else in the event (a header, the query, the body) can name it; without
+ * one the request is refused, so a route configured without the authorizer exposes nothing.
  */
 export function ownerOf(event: HttpApiEvent): string | undefined {
-  const sub = event.requestContext?.authorizer?.jwt?.claims?.['sub'];
-  return typeof sub === 'string' && sub !== '' ? sub : undefined;
+  return ownerFromSub(event.requestContext?.authorizer?.jwt?.claims?.['sub']);
 }
 
 export function timerRequestOf(event: HttpApiEvent): TimerRequest {

@@ -60,8 +60,13 @@ function event(
 const json = (result: HttpApiResult) => JSON.parse(result.body) as Record<string, unknown>;
 
 describe('Timer Lambda handler', () => {
-  it('refuses an event without verified claims (a route without the authorizer) with 401', async () => {
-    for (const e of [event('GET', '/tasks'), event('GET', '/tasks', { sub: '' })]) {
+  it('refuses an event without verified claims, or a sub that cannot own tasks, with 401', async () => {
+    const unusable = ['', '\ud800x', '\udc00x', 'x'.repeat(256), 'é'.repeat(128), 'a\u0000b'];
+    for (const e of [
+      event('GET', '/tasks'),
+      ...unusable.map((sub) => event('GET', '/tasks', { sub })),
+      ...unusable.map((sub) => event('POST', '/tasks', { sub, body: VALID_DRAFT })),
+    ]) {
       const result = await handler(e);
       assert.equal(result.statusCode, 401);
       assert.equal(result.headers['content-type'], 'application/problem+json');

@@ -7,10 +7,12 @@
 // resource policy lets only this API invoke it (cloudformation/api.yaml, TimerPermission); the
 // owner is the verified `sub` (event.ts ownerOf).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parseTimerConfig } from './config.ts';
 import { problemResponse, problems } from './core/problem.ts';
 import { compileTimerSchemas } from './core/schema.ts';
 import { createTimerHandler } from './core/timer-handler.ts';
+import { tableCursorKeys } from './cursor-keys.ts';
 import { dynamoTaskStore } from './dynamo-store.ts';
 import {
   ownerOf,
@@ -39,7 +41,9 @@ const store = dynamoTaskStore(client, {
   tableName: config.tableName,
   maxTasksPerOwner: config.maxTasksPerUser,
 });
-const timer = createTimerHandler(store, compileTimerSchemas(specDocument()));
+const timer = createTimerHandler(store, compileTimerSchemas(specDocument()), {
+  cursorKeys: tableCursorKeys(DynamoDBDocumentClient.from(client), config.tableName),
+});
 
 const WWW_AUTHENTICATE = 'Bearer error="invalid_token", error_description="no verified subject"';
 
@@ -49,7 +53,7 @@ export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
   if (owner === undefined) {
     const refusal = problemResponse(
       problems.unauthorized(
-        'No verified token subject: this function only runs behind the JWT authorizer',
+        'No verified token subject that can own tasks (1 to 255 bytes of text): this function only runs behind the JWT authorizer',
       ),
       { 'www-authenticate': WWW_AUTHENTICATE },
     );

@@ -2,8 +2,13 @@
 // template's AWS::DynamoDB::Table (cloudformation/timer-backend.test.ts compares them).
 //
 // One partition per owner (the verified token's `sub`), so every query is scoped by its key:
-//   pk = owner, sk = "task#<id>"  a task: draft (JSON text), createdAt, updatedAt, version, seq
-//   pk = owner, sk = "meta"       the owner's counters: count (tasks now), created (ever; orders)
+//   pk = owner, sk = "task#<id>"  a task: draft (JSON text), createdAt, updatedAt, version. Ids are
+//                                 UUIDv7 (core/task-id.ts), so sort-key order is creation order
+//   pk = owner, sk = "meta"       the owner's task count and the creates and deletes under way
+//                                 (dynamo-limit.ts)
+//   pk = SETTINGS_PK              the API's own settings, e.g. the cursor keys (cursor-keys.ts).
+//                                 It starts with a control character, which no owner's can
+//                                 (core/owner.ts), so it is nobody's partition.
 export const KEY_SCHEMA = [
   { AttributeName: 'pk', KeyType: 'HASH' },
   { AttributeName: 'sk', KeyType: 'RANGE' },
@@ -16,3 +21,4 @@ export const ATTRIBUTE_DEFINITIONS = [
 
 export const TASK_PREFIX = 'task#';
 export const META_KEY = 'meta';
+export const SETTINGS_PK = '\u0000timer-api';

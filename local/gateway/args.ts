@@ -10,6 +10,25 @@ import {
 } from '../jwt-authorizer/flags.ts';
 import { ALLOWED_ORIGIN_RULE, isAllowedOrigin } from './origin-check.ts';
 
+export const USAGE = [
+  'usage: npm run gateway -- --port N --issuer URL --audience ID[,ID] --upstream URL --allowed-origins CSV [--scopes CSV] [--template FILE] [--parameters FILE] [--jwks-max-age SECONDS] [--lambda-env KEY=VALUE ...]',
+  '   or: npm run gateway -- --help',
+  '',
+  'The HTTP API of cloudformation/api.yaml on 127.0.0.1, as API Gateway runs it (docs/gateway-emulator.md):',
+  'routes, the JWT authorizer, CORS, the preflight Lambda and AWS request limits. Flags override the',
+  'template and its parameters. Prints "listening on http://127.0.0.1:PORT" when ready.',
+  '  --port N                 0-65535, 0 picks a free port (default 3000)',
+  "  --issuer URL             the JWT authorizer's issuer (iss, exact)",
+  '  --audience ID[,ID]       accepted aud / client_id values',
+  "  --upstream URL           the HTTP integration's base URL (the Timer server)",
+  '  --allowed-origins CSV    exact browser origins for CORS',
+  "  --scopes CSV             the $default route's scopes (default: the template's)",
+  '  --template FILE          default cloudformation/api.yaml',
+  '  --parameters FILE        default cloudformation/parameters/local.json',
+  '  --jwks-max-age SECONDS   how long a fetched key set is used (default 3600)',
+  "  --lambda-env KEY=VALUE   added to every Lambda integration's environment (repeatable)",
+].join('\n');
+
 export class GatewayArgsError extends Error {
   override readonly name = 'GatewayArgsError';
 }

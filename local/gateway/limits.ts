@@ -18,6 +18,18 @@ export const LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024;
 export const MAX_LAMBDA_BODY_BYTES = Math.floor(LAMBDA_PAYLOAD_BYTES / 4) * 3;
 
 /**
+ * Lambda's quota is the same for what a function returns: "Invocation payload (request and
+ * response): 6 MB each for request and response" for synchronous invocations
+ * (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). The response payload
+ * is the function's result as JSON; past the quota Lambda returns the error
+ * `Function.ResponseSizeTooLarge` instead, and an HTTP API whose Lambda integration fails answers
+ * `500 {"message":"Internal Server Error"}`, the failure only in the access log's
+ * `$context.integrationErrorMessage`
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html).
+ */
+export const LAMBDA_RESPONSE_BYTES = LAMBDA_PAYLOAD_BYTES;
+
+/**
  * Bytes of request bodies the gateway holds at once, per kind of route (body.ts). Not an AWS
  * quota (AWS scales out): the emulator's own bound on memory, so concurrent large bodies cannot
  * grow it without limit. Lambda routes are unauthenticated (the CORS preflight), so their budget

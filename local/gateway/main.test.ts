@@ -160,3 +160,14 @@ test('bad flags exit non-zero with a message', { timeout: 30_000 }, async () => 
   assert.equal(maxAge.started, false, 'refused before listening');
   assert.match(maxAge.err, /--jwks-max-age must be a whole number of seconds from 1 to 86400/);
 });
+
+test('--help prints the usage on stdout and exits 0, starting nothing', async () => {
+  const child = spawn(process.execPath, [main, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  assert.equal(code, 0);
+  assert.match(out, /^usage: npm run gateway -- --port N --issuer URL/);
+  assert.match(out, /--lambda-env KEY=VALUE/);
+  assert.doesNotMatch(out, /^listening on http/m);
+});

@@ -2,13 +2,18 @@
 //  [--scopes CSV] [--template FILE] [--parameters FILE] [--jwks-max-age SECONDS]
 //  [--lambda-env KEY=VALUE ...]`
 import { existsSync } from 'node:fs';
-import { parseGatewayArgs } from './args.ts';
+import { parseGatewayArgs, USAGE } from './args.ts';
 import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE, CORS_LAMBDA_FILE } from '../../tools/paths.ts';
 import { startGateway } from './server.ts';
 import { loadGatewayConfig } from './template.ts';
 
 async function main(): Promise<void> {
-  const args = parseGatewayArgs(process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  const args = parseGatewayArgs(argv, {
     template: TEMPLATE_FILE,
     parameters: LOCAL_PARAMETERS_FILE,
   });

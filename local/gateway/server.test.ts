@@ -180,7 +180,7 @@ test(
       headers: { authorization: `Bearer ${token}`, origin: ALLOWED },
     });
     assert.equal(ok.headers.get('access-control-allow-origin'), ALLOWED);
-    assert.equal(ok.headers.get('access-control-expose-headers'), 'location,etag');
+    assert.equal(ok.headers.get('access-control-expose-headers'), 'location,etag,link');
     const other = await call('/tasks', {
       headers: { authorization: `Bearer ${token}`, origin: 'https://evil.example' },
     });

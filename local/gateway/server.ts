@@ -22,6 +22,7 @@ import { interpretResult, loadHandler, payloadV2Event, type LambdaHandler } from
 import {
   LAMBDA_BODY_BUDGET_BYTES,
   LAMBDA_PAYLOAD_BYTES,
+  LAMBDA_RESPONSE_BYTES,
   MAX_BODY_BYTES,
   MAX_HEADER_BYTES,
   MAX_LAMBDA_BODY_BYTES,
@@ -215,6 +216,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         result = await handlers.get(route)!(event);
       } catch (error) {
         log(`gateway: Lambda integration failed: ${String(error)}`);
+        return json(res, 500, 'Internal Server Error', base);
+      }
+      // Past Lambda's response quota the function's answer never reaches API Gateway (limits.ts).
+      const resultBytes = Buffer.byteLength(JSON.stringify(result) ?? '');
+      if (resultBytes > LAMBDA_RESPONSE_BYTES) {
+        log(
+          `gateway: Lambda integration failed: Function.ResponseSizeTooLarge: the response is ${resultBytes} bytes, over ${LAMBDA_RESPONSE_BYTES}`,
+        );
         return json(res, 500, 'Internal Server Error', base);
       }
       const out = interpretResult(result);

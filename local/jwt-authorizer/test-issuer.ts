@@ -81,6 +81,11 @@ export interface TestIssuer {
     header?: Record<string, unknown>,
     key?: KeyObject | TestKey,
   ): Promise<string>;
+  /**
+   * An access token as Cognito issues them (`token_use: access`, `iss` this issuer, issued now,
+   * expiring in `ttlSeconds`), with `claims` added or overriding (`sub`, `client_id`, `scope`…).
+   */
+  accessToken(claims: JWTPayload, ttlSeconds?: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -115,9 +120,17 @@ export async function startIssuer(options: IssuerOptions = {}): Promise<TestIssu
     res.end(JSON.stringify({ keys: state.served.map((k) => k.jwk) }));
   });
   state.base = `http://127.0.0.1:${await listen(server)}`;
+  const issuer = `${state.base}${options.path ?? '/local_test'}`;
+  const sign: TestIssuer['sign'] = (payload, header = {}, signer = key) => {
+    const [kid, privateKey] =
+      'privateKey' in signer ? [signer.kid, signer.privateKey] : [key.kid, signer];
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', kid, ...header })
+      .sign(privateKey);
+  };
   return {
     base: state.base,
-    issuer: `${state.base}${options.path ?? '/local_test'}`,
+    issuer,
     key,
     privateKey: key.privateKey,
     publicKey: key.publicKey,
@@ -129,12 +142,10 @@ export async function startIssuer(options: IssuerOptions = {}): Promise<TestIssu
     requests: state.requests,
     serve: (keys) => void (state.served = keys),
     fail: (failure) => void (state.failure = failure),
-    sign: (payload, header = {}, signer = key) => {
-      const [kid, privateKey] =
-        'privateKey' in signer ? [signer.kid, signer.privateKey] : [key.kid, signer];
-      return new SignJWT(payload)
-        .setProtectedHeader({ alg: 'RS256', kid, ...header })
-        .sign(privateKey);
+    sign,
+    accessToken(claims, ttlSeconds = 600) {
+      const now = Math.floor(Date.now() / 1000);
+      return sign({ iss: issuer, token_use: 'access', iat: now, exp: now + ttlSeconds, ...claims });
     },
     close: () => closeServer(server),
   };

@@ -45,6 +45,9 @@ function timerRequest(req: IncomingMessage): TimerRequest {
  * scoped to that owner.
  */
 export function createTimerApp(store: TaskStore, schemas: TimerSchemas, fence: Fence) {
+  // Page cursors are sealed with one random key per process (the core's default): a cursor does
+  // not outlive the server that gave it, and a client holding one after a restart gets 400 and
+  // lists again from the first page. Nothing to configure or rotate.
   const handler = createTimerHandler(store, schemas);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

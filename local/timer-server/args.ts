@@ -8,9 +8,20 @@ export const DEFAULT_PORT = 3100;
 /** Gitignored (local/data/), so a developer's tasks never end up in a commit. */
 export const DEFAULT_DB = fileURLToPath(new URL('../data/timer.sqlite', import.meta.url));
 
-export const USAGE =
-  'usage: npm run timer-server -- --port N [--db FILE|:memory:] --issuer URL --audience ID[,ID] [--scopes CSV] [--jwks-max-age SECONDS] [--max-tasks-per-user N]\n' +
-  '   or: npm run timer-server -- --port N [--db FILE|:memory:] --insecure-no-auth';
+export const USAGE = [
+  'usage: npm run timer-server -- --port N [--db FILE|:memory:] --issuer URL --audience ID[,ID] [--scopes CSV] [--jwks-max-age SECONDS] [--max-tasks-per-user N]',
+  '   or: npm run timer-server -- --port N [--db FILE|:memory:] --insecure-no-auth',
+  '   or: npm run timer-server -- --help',
+  '',
+  'The reference Timer API (openapi/timer-api.yaml) on SQLite, on 127.0.0.1. Every request needs an',
+  'access token from --issuer for one of --audience (and one of --scopes, when given); each task',
+  'belongs to its token\'s sub. Prints "listening on http://127.0.0.1:PORT" when ready.',
+  '  --port N                 0-65535, 0 picks a free port (default 3100)',
+  '  --db FILE|:memory:       the SQLite file, created with its folder (default local/data/timer.sqlite)',
+  '  --max-tasks-per-user N   past it, creating answers 409 (default 1000)',
+  '  --jwks-max-age SECONDS   how long a fetched key set is used (default 3600)',
+  '  --insecure-no-auth       no token checks, one owner for every task: never behind a public URL',
+].join('\n');
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

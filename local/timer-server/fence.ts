@@ -2,9 +2,14 @@
 // as the gateway's JWT authorizer (local/jwt-authorizer), and takes the owner of every task from
 // the verified token's `sub`. Nothing a client can set (a header, a query, the body) chooses the
 // owner, so a public backend URL called around the gateway is as safe as the gateway.
+// Beyond the gateway's rules it takes access tokens only (`token_use: access`), whatever scopes it
+// was started with: API Gateway refuses ID tokens on routes with scopes, since only access tokens
+// carry `scope`, and without scopes this server would otherwise take an ID token as a bearer
+// credential, which an ID token is not (OpenID Connect Core §2).
 import type { IncomingMessage } from 'node:http';
 import { createAuthorizer } from '../jwt-authorizer/authorizer.ts';
 import { wwwAuthenticate } from '../jwt-authorizer/claims.ts';
+import { ownerFromSub } from '../../lambda/timer-api/core/owner.ts';
 import { problems, type Problem } from '../../lambda/timer-api/core/problem.ts';
 
 export type Admission =
@@ -57,15 +62,25 @@ export function tokenFence(options: TokenFenceOptions): Fence {
         headers: { 'www-authenticate': wwwAuthenticate(result, scopes) },
       };
     }
-    const { sub } = result.claims;
-    if (typeof sub !== 'string' || sub === '') {
-      const refusal = { status: 401, description: 'the token is invalid' } as const;
-      return {
-        ok: false,
-        problem: problems.unauthorized('The token has no subject (sub) to own tasks'),
-        headers: { 'www-authenticate': wwwAuthenticate(refusal, scopes) },
-      };
+    const refuse = (detail: string): Admission => ({
+      ok: false,
+      problem: problems.unauthorized(detail),
+      headers: {
+        'www-authenticate': wwwAuthenticate(
+          { status: 401, description: 'the token is invalid' },
+          scopes,
+        ),
+      },
+    });
+    if (result.claims['token_use'] !== 'access') {
+      return refuse(
+        'Send an access token: this API takes no other kind (token_use must be access)',
+      );
     }
-    return { ok: true, owner: sub };
+    const owner = ownerFromSub(result.claims.sub);
+    if (owner === undefined) {
+      return refuse('The token has no subject (sub) that can own tasks: 1 to 255 bytes of text');
+    }
+    return { ok: true, owner };
   };
 }

@@ -20,16 +20,7 @@ let issuer: TestIssuer;
 let bearer: string;
 before(async () => {
   issuer = await startIssuer();
-  const now = Math.floor(Date.now() / 1000);
-  const token = await issuer.sign({
-    iss: issuer.issuer,
-    sub: 'user-a',
-    client_id: AUDIENCE,
-    token_use: 'access',
-    iat: now,
-    exp: now + 3600,
-  });
-  bearer = `Bearer ${token}`;
+  bearer = `Bearer ${await issuer.accessToken({ sub: 'user-a', client_id: AUDIENCE }, 3600)}`;
 });
 after(() => issuer.close());
 
@@ -202,6 +193,17 @@ describe('timer-server CLI', () => {
     } finally {
       assert.equal(await stop(child, 'SIGTERM'), 0, child.output());
     }
+  });
+
+  it('--help prints the usage on stdout and exits 0, starting nothing', async () => {
+    const child = spawn(process.execPath, [MAIN, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    const [code] = (await once(child, 'exit')) as [number];
+    assert.equal(code, 0);
+    assert.match(stdout, /^usage: npm run timer-server -- --port N/);
+    assert.match(stdout, /--insecure-no-auth/);
+    assert.doesNotMatch(stdout, /^listening on http/m);
   });
 
   it('exits 2 with usage on bad arguments', async () => {

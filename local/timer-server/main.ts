@@ -4,9 +4,15 @@
 import { parseCliArgs, USAGE, UsageError } from './args.ts';
 import { startTimerServer } from './server.ts';
 
+const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
 let options;
 try {
-  options = parseCliArgs(process.argv.slice(2));
+  options = parseCliArgs(argv);
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
   console.error(`timer-server: ${error.message}`);

@@ -18,16 +18,7 @@ before(async () => {
 });
 after(() => issuer.close());
 
-async function token(claims: JWTPayload): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return issuer.sign({
-    iss: issuer.issuer,
-    client_id: AUDIENCE,
-    iat: now,
-    exp: now + 600,
-    ...claims,
-  });
-}
+const token = (claims: JWTPayload) => issuer.accessToken({ client_id: AUDIENCE, ...claims });
 
 type Caller = (path: string, init?: Parameters<typeof call>[1]) => Promise<JsonResponse>;
 
@@ -66,7 +57,8 @@ describe('timer server: every task is its owner’s', () => {
         ['PUT', { ...VALID_DRAFT, executionCommand: 'rm -rf /' }],
         ['DELETE'],
       ] as const) {
-        const response = await b(`/tasks/${task.id}`, { method, body });
+        const headers = { 'if-match': '"1"' };
+        const response = await b(`/tasks/${task.id}`, { method, body, headers });
         const problem = assertProblem(response, 404);
         // Nothing tells B the id exists: same answer as for an id nobody has, but the id.
         assert.equal(problem.title, (missing.json as { title: string }).title);
@@ -115,6 +107,15 @@ describe('timer server: every task is its owner’s', () => {
         ],
         ['no sub', { authorization: `Bearer ${await token({})}` }],
         ['empty sub', { authorization: `Bearer ${await token({ sub: '' })}` }],
+        // Only access tokens, whatever the scopes (none here): API Gateway's rule with scopes.
+        [
+          'an ID token',
+          { authorization: `Bearer ${await token({ sub: 'user-a', token_use: 'id' })}` },
+        ],
+        [
+          'no token_use',
+          { authorization: `Bearer ${await token({ sub: 'user-a', token_use: undefined })}` },
+        ],
         // A client-set header naming a user is not a credential.
         ['x-user header', { 'x-user': 'user-a', 'x-amzn-oidc-identity': 'user-a' }],
       ];
@@ -191,7 +192,7 @@ describe('timer server: lost updates', () => {
       const { id } = (await a('/tasks', { method: 'POST', body: VALID_DRAFT })).json as {
         id: string;
       };
-      await a(`/tasks/${id}`, { method: 'PUT', body: VALID_DRAFT });
+      await a(`/tasks/${id}`, { method: 'PUT', body: VALID_DRAFT, headers: { 'if-match': '"1"' } });
       assertProblem(
         await a(`/tasks/${id}`, { method: 'DELETE', headers: { 'if-match': '"1"' } }),
         412,

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { DRAFT_CASES, VALID_DRAFT } from '../../lambda/timer-api/core/drafts.fixture.ts';
 import { loadTimerSchemas } from '../../lambda/timer-api/core/schema.ts';
-import { assertProblem, call, withServer } from './testing.ts';
+import { assertProblem, call, listAll, withServer } from './testing.ts';
 
 const schemas = loadTimerSchemas();
 type Task = typeof VALID_DRAFT & {
@@ -54,7 +54,11 @@ describe('timer server: endpoints', () => {
         daysOfWeek: ['SUN'],
         executionCommand: 'true',
       };
-      const updated = await call(`${url}/tasks/${task.id}`, { method: 'PUT', body: replacement });
+      const updated = await call(`${url}/tasks/${task.id}`, {
+        method: 'PUT',
+        body: replacement,
+        headers: { 'if-match': `"${task.version}"` },
+      });
       assert.equal(updated.status, 200);
       assertTask(updated.json);
       assert.equal(updated.json.id, task.id);
@@ -99,8 +103,9 @@ describe('timer server: endpoints', () => {
         const response = await call(`${url}/tasks/no-such-id`, {
           method,
           body: method === 'PUT' ? VALID_DRAFT : undefined,
+          headers: { 'if-match': '*' },
         });
-        assert.match(assertProblem(response, 404).detail, /no-such-id/);
+        assert.equal(assertProblem(response, 404).detail, 'No task with this id');
       }
       assertProblem(await call(`${url}/nothing-here`), 404);
       assertProblem(await call(`${url}/tasks/a/b`), 404);
@@ -127,7 +132,7 @@ describe('timer server: endpoints', () => {
       assert.ok(responses.every((r) => r.status === 201));
       const ids = new Set(responses.map((r) => (r.json as Task).id));
       assert.equal(ids.size, 200);
-      const list = (await call(`${url}/tasks`)).json as Task[];
+      const list = (await listAll(url)) as Task[];
       assert.equal(list.length, 200);
       assert.deepEqual(new Set(list.map((t) => t.id)), ids);
       assert.deepEqual(
@@ -147,7 +152,7 @@ describe('timer server: validation over HTTP', () => {
           ['POST', `${url}/tasks`],
           ['PUT', `${url}/tasks/${existing.id}`],
         ] as const) {
-          const response = await call(target, { method, body });
+          const response = await call(target, { method, body, headers: { 'if-match': '*' } });
           if (invalid.length === 0) {
             assert.equal(
               response.status,
@@ -171,7 +176,8 @@ describe('timer server: validation over HTTP', () => {
 
   it('never lets the client choose id, createdAt or updatedAt', () =>
     withServer(async ({ url }) => {
-      const spoofed = { ...VALID_DRAFT, id: 'mine', createdAt: '2000-01-01T00:00:00Z' };
+      const { description: _, executeUntil: __, ...required } = VALID_DRAFT;
+      const spoofed = { ...required, id: 'mine', createdAt: '2000-01-01T00:00:00Z' };
       const create = assertProblem(
         await call(`${url}/tasks`, { method: 'POST', body: spoofed }),
         400,
@@ -186,6 +192,7 @@ describe('timer server: validation over HTTP', () => {
       const replay = await call(`${url}/tasks/${a.id}`, {
         method: 'PUT',
         body: { ...b, name: 'hijack' },
+        headers: { 'if-match': '*' },
       });
       assertProblem(replay, 400);
       assert.deepEqual((await call(`${url}/tasks/${a.id}`)).json, a);
@@ -222,6 +229,7 @@ describe('timer server: validation over HTTP', () => {
         method: 'PUT',
         raw: json,
         contentType: 'text/plain',
+        headers: { 'if-match': '*' },
       });
       assertProblem(put, 415);
       for (const contentType of [
@@ -247,7 +255,7 @@ describe('timer server: validation over HTTP', () => {
         const response = await call(target, {
           method,
           raw,
-          headers: { 'content-encoding': contentEncoding },
+          headers: { 'content-encoding': contentEncoding, 'if-match': '*' },
         });
         const problem = assertProblem(response, 415);
         assert.match(problem.detail, /Content-Encoding/, contentEncoding);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import {
+  allTasks,
   CONTRACT_DRAFT as draft,
   storeContract,
 } from '../../lambda/timer-api/core/store-contract.ts';
@@ -37,7 +38,7 @@ describe('openTaskStore: SQLite', () => {
       first.close();
       const second = openTaskStore(path);
       try {
-        assert.deepEqual(await second.list('a'), [task]);
+        assert.deepEqual(await allTasks(second, 'a'), [task]);
         assert.equal(second.ownerless, 0);
       } finally {
         second.close();
@@ -63,7 +64,7 @@ describe('openTaskStore: SQLite', () => {
       try {
         assert.equal(store.ownerless, 2);
         assert.equal(await store.get('', 'legacy-1'), undefined);
-        assert.deepEqual(await store.list(''), []);
+        assert.deepEqual(await allTasks(store, ''), []);
         assert.equal(await store.update('a', 'legacy-1', draft), undefined);
         assert.equal(await store.delete('a', 'legacy-2'), false);
         created(await store.create('a', draft));

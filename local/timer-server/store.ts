@@ -10,7 +10,6 @@
 // had owners have owner NULL: they stay in the file and match no owner.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import type { Task, TaskDraft, TaskStore } from '../../lambda/timer-api/core/task-store.ts';
 import {
@@ -19,6 +18,7 @@ import {
   LIMIT_REACHED,
   STALE,
 } from '../../lambda/timer-api/core/task-store.ts';
+import { newTaskId } from '../../lambda/timer-api/core/task-id.ts';
 
 /** The SQLite store: the shared interface, plus what only a file can have. */
 export interface SqliteTaskStore extends TaskStore {
@@ -34,6 +34,7 @@ export interface TaskStoreOptions {
 }
 
 interface Row {
+  seq: number;
   id: string;
   draft: string;
   created_at: string;
@@ -41,7 +42,7 @@ interface Row {
   version: number;
 }
 
-const COLUMNS = 'id, draft, created_at, updated_at, version';
+const COLUMNS = 'seq, id, draft, created_at, updated_at, version';
 
 /** `path` is a file (created with its folder) or `:memory:`. */
 export function openTaskStore(path: string, options: TaskStoreOptions = {}): SqliteTaskStore {
@@ -50,7 +51,10 @@ export function openTaskStore(path: string, options: TaskStoreOptions = {}): Sql
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   migrate(db);
-  const listRows = db.prepare(`SELECT ${COLUMNS} FROM tasks WHERE owner = ? ORDER BY seq`);
+  // The row number orders the list (oldest first) and is the position a page continues after.
+  const pageRows = db.prepare(
+    `SELECT ${COLUMNS} FROM tasks WHERE owner = ? AND seq > ? ORDER BY seq LIMIT ?`,
+  );
   const getRow = db.prepare(`SELECT ${COLUMNS} FROM tasks WHERE owner = ? AND id = ?`);
   const countRows = db.prepare('SELECT COUNT(*) AS n FROM tasks WHERE owner = ?');
   const insertRow = db.prepare(
@@ -72,7 +76,15 @@ export function openTaskStore(path: string, options: TaskStoreOptions = {}): Sql
   return {
     ownerless,
     maxTasksPerOwner: limit,
-    list: async (owner) => (listRows.all(owner) as unknown as Row[]).map(toTask),
+    async listPage(owner, { limit, after }) {
+      if (after !== undefined && !/^\d{1,15}$/.test(after)) return undefined;
+      // One more than asked: whether it is there says whether another page follows.
+      const rows = pageRows.all(owner, Number(after ?? 0), limit + 1) as unknown as Row[];
+      const items = rows
+        .slice(0, limit)
+        .map((row) => ({ task: toTask(row), position: String(row.seq) }));
+      return { items, more: rows.length > limit };
+    },
     async get(owner, id) {
       const row = getRow.get(owner, id) as Row | undefined;
       return row && toTask(row);
@@ -80,7 +92,7 @@ export function openTaskStore(path: string, options: TaskStoreOptions = {}): Sql
     async create(owner, draft) {
       if (Number((countRows.get(owner) as { n: number }).n) >= limit) return LIMIT_REACHED;
       const at = now().toISOString();
-      const row = insertRow.get(owner, randomUUID(), serialize(draft), at, at) as unknown as Row;
+      const row = insertRow.get(owner, newTaskId(), serialize(draft), at, at) as unknown as Row;
       return toTask(row);
     },
     async update(owner, id, draft, expectedVersion) {

@@ -64,6 +64,25 @@ export async function call(
   return { status: response.status, headers: response.headers, text, json };
 }
 
+/**
+ * Every task at `url`/tasks, following the `next` links (RFC 8288) page by page as a client does;
+ * `init` adds headers (a token).
+ */
+export async function listAll(
+  url: string,
+  init: Parameters<typeof call>[1] = {},
+): Promise<unknown[]> {
+  const tasks: unknown[] = [];
+  for (let next: string | undefined = `${url}/tasks`; next !== undefined;) {
+    const page = await call(next, init);
+    assert.equal(page.status, 200, page.text);
+    tasks.push(...(page.json as unknown[]));
+    const link = /<([^>]*)>;\s*rel="next"/.exec(page.headers.get('link') ?? '')?.[1];
+    next = link === undefined ? undefined : new URL(link, next).href;
+  }
+  return tasks;
+}
+
 /** Writes `text` as is on a new connection; resolves with everything the server sent until it closed. */
 export function exchange(url: string, text: string | Buffer): Promise<string> {
   return new Promise((resolve, reject) => {

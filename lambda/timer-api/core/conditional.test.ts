@@ -14,8 +14,23 @@ describe('If-Match (RFC 9110 §13.1.1)', () => {
     ]);
   });
 
+  it('skips empty list elements, as RFC 9110 §5.6.1.2 requires of recipients', () => {
+    assert.deepEqual(parseIfMatch(', "1"'), [{ weak: false, tag: '1' }]);
+    assert.deepEqual(parseIfMatch('"9",, "1"'), [
+      { weak: false, tag: '9' },
+      { weak: false, tag: '1' },
+    ]);
+    assert.deepEqual(parseIfMatch(' , ,"x" ,, "y", '), [
+      { weak: false, tag: 'x' },
+      { weak: false, tag: 'y' },
+    ]);
+  });
+
   for (const bad of [
     '',
+    ' ',
+    ',',
+    ', ,',
     '3',
     '"3',
     '3"',
@@ -23,10 +38,12 @@ describe('If-Match (RFC 9110 §13.1.1)', () => {
     'W/3',
     '"a"b"',
     '**',
-    '"x" ,, "y"',
+    '*, "1"',
     '"\u0000"',
+    `"1",${' '.repeat(1100)}"2"`,
   ]) {
-    it(`refuses ${JSON.stringify(bad)}`, () => assert.equal(parseIfMatch(bad), undefined));
+    it(`refuses ${JSON.stringify(bad).slice(0, 40)}`, () =>
+      assert.equal(parseIfMatch(bad), undefined));
   }
 
   it('matches strongly: only the current version, never a weak tag', () => {
@@ -46,8 +63,13 @@ describe('If-Match (RFC 9110 §13.1.1)', () => {
           maxLength: 5,
         }),
         fc.integer({ min: 1, max: 50 }),
-        (tags, version) => {
-          const header = tags.map(({ weak, v }) => `${weak ? 'W/' : ''}"${v}"`).join(', ');
+        fc.array(fc.constantFrom(', ', ',', ' , ,', ',,'), { minLength: 6, maxLength: 6 }),
+        (tags, version, separators) => {
+          // Any separator, with empty elements in it, between and around the tags.
+          const header =
+            tags
+              .map(({ weak, v }, i) => `${separators[i]!.slice(1)}${weak ? 'W/' : ''}"${v}"`)
+              .join(', ') + separators[5]!.slice(0, 1);
           const parsed = parseIfMatch(header);
           assert.ok(parsed && parsed !== '*');
           const expected = tags.some(({ weak, v }) => !weak && v === version);

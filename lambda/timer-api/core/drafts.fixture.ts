@@ -18,6 +18,11 @@ const without = (key: string): Draft => {
   return copy;
 };
 const withField = (key: string, value: unknown): Draft => ({ ...VALID_DRAFT, [key]: value });
+/** The full draft but its description, and one more field: seven fields, as many as the schema has. */
+const besideSix = (key: string, value: unknown): Draft => ({
+  ...without('description'),
+  [key]: value,
+});
 
 export interface DraftCase {
   readonly title: string;
@@ -198,17 +203,17 @@ export const DRAFT_CASES: readonly DraftCase[] = [
     body: withField('executeUntil', '2030-01-31T18:00:00Z\n'),
     invalid: ['executeUntil'],
   },
-  // unknown and server-owned fields
-  { title: 'unknown field', body: withField('priority', 1), invalid: ['priority'] },
-  { title: 'client-chosen id', body: withField('id', 'chosen-by-client'), invalid: ['id'] },
+  // unknown and server-owned fields (beside six known ones: seven fields in all, so each is named)
+  { title: 'unknown field', body: besideSix('priority', 1), invalid: ['priority'] },
+  { title: 'client-chosen id', body: besideSix('id', 'chosen-by-client'), invalid: ['id'] },
   {
     title: 'client-chosen createdAt',
-    body: withField('createdAt', '2020-01-01T00:00:00Z'),
+    body: besideSix('createdAt', '2020-01-01T00:00:00Z'),
     invalid: ['createdAt'],
   },
   {
     title: 'client-chosen updatedAt',
-    body: withField('updatedAt', '2020-01-01T00:00:00Z'),
+    body: besideSix('updatedAt', '2020-01-01T00:00:00Z'),
     invalid: ['updatedAt'],
   },
   {
@@ -218,11 +223,59 @@ export const DRAFT_CASES: readonly DraftCase[] = [
     ),
     invalid: ['__proto__'],
   },
-  { title: 'constructor key', body: withField('constructor', 'x'), invalid: ['constructor'] },
+  { title: 'constructor key', body: besideSix('constructor', 'x'), invalid: ['constructor'] },
   {
     title: 'several fields at once',
     body: { name: '', hour: 99, minute: 0, daysOfWeek: [], executionCommand: 'c', extra: 1 },
     invalid: ['name', 'hour', 'daysOfWeek', 'extra'],
+  },
+  // refused whole, before the schema (the answer stays small whatever the body)
+  { title: 'eight fields (a full draft and an id)', body: withField('id', 'x'), invalid: [''] },
+  {
+    title: 'nine fields',
+    body: { ...VALID_DRAFT, extra: 1, more: 2 },
+    invalid: [''],
+  },
+  {
+    title: '8,000 unknown fields (all of 64 KiB)',
+    body: Object.fromEntries(Array.from({ length: 8000 }, (_, i) => [i.toString(36), 0])),
+    invalid: [''],
+  },
+  {
+    title: 'an unknown field named with 16 characters',
+    body: besideSix('x'.repeat(16), 1),
+    invalid: ['x'.repeat(16)],
+  },
+  {
+    title: 'an unknown field named with 17 characters',
+    body: besideSix('x'.repeat(17), 1),
+    invalid: [''],
+  },
+  {
+    title: 'an unknown field named with 60,000 characters',
+    body: { name: 'n', ['k'.repeat(60_000)]: 1 },
+    invalid: [''],
+  },
+  { title: 'name of 201 chars', body: withField('name', 'n'.repeat(201)), invalid: ['name'] },
+  {
+    title: 'command of 10,000 control characters (60 KB as JSON)',
+    body: withField('executionCommand', '\u0000'.repeat(10_000)),
+    invalid: ['executionCommand'],
+  },
+  {
+    title: 'until of 36 chars',
+    body: withField('executeUntil', '2030-01-31T18:00:00.1234567891+01:00'),
+    invalid: ['executeUntil'],
+  },
+  {
+    title: 'until of 35 chars',
+    body: withField('executeUntil', '2030-01-31T18:00:00.123456789+01:00'),
+    invalid: [],
+  },
+  {
+    title: 'until with a 60,000-digit fraction',
+    body: withField('executeUntil', `2030-01-31T18:00:00.${'1'.repeat(60_000)}Z`),
+    invalid: ['executeUntil'],
   },
   // not an object at all
   { title: 'array body', body: [VALID_DRAFT], invalid: [''] },

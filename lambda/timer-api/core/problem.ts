@@ -13,14 +13,14 @@ export const problems = {
     type: 'urn:problem-type:timer-api:validation-error',
     title: 'Invalid task',
     status: 400,
-    detail: errors.map((e) => `${e.field || 'body'} ${e.message}`).join('; '),
+    detail: cut(errors.map((e) => `${e.field || 'body'} ${e.message}`).join('; ')),
     errors,
   }),
   invalidJson: (detail: string): Problem => ({
     type: 'urn:problem-type:timer-api:invalid-json',
     title: 'Invalid JSON',
     status: 400,
-    detail,
+    detail: cut(detail),
   }),
   badRequest: (detail: string): Problem => blank(400, 'Bad Request', detail),
   unauthorized: (detail: string): Problem => blank(401, 'Unauthorized', detail),
@@ -32,6 +32,12 @@ export const problems = {
     detail: `You have ${limit} tasks, the most one user can have: delete one to create another`,
   }),
   preconditionFailed: (detail: string): Problem => blank(412, 'Precondition Failed', detail),
+  preconditionRequired: (): Problem =>
+    blank(
+      428,
+      'Precondition Required',
+      'Send If-Match with the ETag of the task as you read it (GET /tasks/{id}), so that no change made since is overwritten',
+    ),
   notFound: (detail: string): Problem => blank(404, 'Not Found', detail),
   methodNotAllowed: (detail: string): Problem => blank(405, 'Method Not Allowed', detail),
   tooLarge: (limit: number): Problem =>
@@ -65,8 +71,20 @@ export const problems = {
   internal: (): Problem => blank(500, 'Internal Server Error', 'The server failed unexpectedly'),
 };
 
+/**
+ * Most characters of a detail (Problem.detail's maxLength). Details quote what was sent (a JSON
+ * parser's message, a media type): cut, they keep every problem under 4 KB.
+ */
+export const MAX_DETAIL_CHARS = 1000;
+
 function blank(status: number, title: string, detail: string): Problem {
-  return { type: 'about:blank', title, status, detail };
+  return { type: 'about:blank', title, status, detail: cut(detail) };
+}
+
+function cut(detail: string): string {
+  if (detail.length <= MAX_DETAIL_CHARS) return detail;
+  // Never between the two halves of a surrogate pair: the text stays well-formed.
+  return `${detail.slice(0, MAX_DETAIL_CHARS - 1).replace(/[\ud800-\udbff]$/, '')}…`;
 }
 
 const PROBLEM_JSON = 'application/problem+json';

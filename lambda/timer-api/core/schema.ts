@@ -19,6 +19,8 @@ export interface TimerSchemas {
   isTask(value: unknown): boolean;
   /** Whether a value is a `Problem` as the spec defines it (tests check error bodies with it). */
   isProblem(value: unknown): boolean;
+  /** Whether a value is a `TaskId`: any other id is no task's, in every store. */
+  isTaskId(value: unknown): boolean;
 }
 
 // ajv-formats is CommonJS: under nodenext its default import is module.exports itself.
@@ -39,12 +41,15 @@ export function compileTimerSchemas(doc: OpenApiDocument): TimerSchemas {
   // The request body's schema, not components.schemas.TaskDraft: the body is what refuses other
   // fields (TaskDraft stays open so that Task can extend it).
   const draft = schema(ajv, DRAFT_BODY_POINTER);
-  const limits = arrayLimits(doc.components.schemas['TaskDraft']);
+  const limits = draftShape(doc.components.schemas['TaskDraft']);
   const task = schema(ajv, '#/components/schemas/Task');
   const problem = schema(ajv, '#/components/schemas/Problem');
+  const taskId = schema(ajv, '#/components/schemas/TaskId');
   return {
     validateDraft(body) {
       const tooBig = shapeErrors(body, limits);
+      // A body refused whole is answered with that alone: its fields are not looked at.
+      if (tooBig.some(({ field }) => field === '')) return tooBig;
       if (tooBig.length === 0) return draft(body) ? [] : fieldErrors(draft.errors ?? []);
       // The schema still judges the other fields (so the answer names every mistake, as the
       // client's validator does), but never sees the ones refused for their size or depth.
@@ -62,35 +67,73 @@ export function compileTimerSchemas(doc: OpenApiDocument): TimerSchemas {
     isProblem(value) {
       return problem(value);
     },
+    isTaskId(value) {
+      return taskId(value);
+    },
   };
 }
 
 /** Deepest nesting a draft may have; a valid one has 2 (the body, then daysOfWeek). */
 export const MAX_DEPTH = 4;
 
-/** `maxItems` of each top-level array property of the draft schema. */
-function arrayLimits(draft: unknown): Map<string, number> {
-  const properties = (draft as { properties?: Record<string, { maxItems?: unknown }> })?.properties;
-  const limits = new Map<string, number>();
-  for (const [name, rule] of Object.entries(properties ?? {})) {
-    if (typeof rule.maxItems === 'number') limits.set(name, rule.maxItems);
+/** What the shape check knows of the draft schema's properties. */
+export interface DraftShape {
+  /** Every property's name. */
+  readonly names: ReadonlySet<string>;
+  /** `maxItems` of each array property. */
+  readonly maxItems: ReadonlyMap<string, number>;
+  /** `maxLength` of each string property. */
+  readonly maxLength: ReadonlyMap<string, number>;
+}
+
+export function draftShape(draft: unknown): DraftShape {
+  type Rule = { maxItems?: unknown; maxLength?: unknown };
+  const properties = (draft as { properties?: Record<string, Rule> })?.properties ?? {};
+  const maxItems = new Map<string, number>();
+  const maxLength = new Map<string, number>();
+  for (const [name, rule] of Object.entries(properties)) {
+    if (typeof rule.maxItems === 'number') maxItems.set(name, rule.maxItems);
+    if (typeof rule.maxLength === 'number') maxLength.set(name, rule.maxLength);
   }
-  return limits;
+  return { names: new Set(Object.keys(properties)), maxItems, maxLength };
 }
 
 /**
- * The checks that keep every request's cost linear and small, run before the schema: an array
- * longer than its maxItems, and nesting deeper than MAX_DEPTH. ajv's uniqueItems compares items
- * pairwise (quadratic), and deep-equal recursion over nested arrays can exhaust the stack; both
- * only ever see what passed here. Iterative, and stops at the first level past the limit.
+ * The checks that keep every request's cost and every answer small, run before the schema:
+ * - more fields than the schema has properties, or an unknown field whose name is longer than
+ *   every property's: the body is refused whole (field ''), so no error list grows with the body
+ *   and no answer quotes a long name;
+ * - an array longer than its maxItems: ajv's uniqueItems compares items pairwise (quadratic);
+ * - a string over twice its maxLength in UTF-16 units (so surely over it in code points): its
+ *   pattern is not run over up to 64 KiB;
+ * - nesting deeper than MAX_DEPTH: deep-equal recursion over nested arrays can exhaust the stack.
+ * Iterative, linear in the body, and the depth walk stops at the first level past the limit.
  */
-export function shapeErrors(body: unknown, limits: ReadonlyMap<string, number>): FieldError[] {
+export function shapeErrors(body: unknown, shape: DraftShape): FieldError[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  const fields = Object.keys(body);
+  const longestName = Math.max(...[...shape.names].map((name) => name.length));
+  if (fields.length > shape.names.size) {
+    return [
+      {
+        field: '',
+        message: `must have at most ${shape.names.size} fields: ${[...shape.names].join(', ')}`,
+      },
+    ];
+  }
+  if (fields.some((field) => field.length > longestName && !shape.names.has(field))) {
+    return [
+      { field: '', message: `must not have a field name over ${longestName} characters long` },
+    ];
+  }
   const errors: FieldError[] = [];
   for (const [field, value] of Object.entries(body)) {
-    const max = limits.get(field);
-    if (max !== undefined && Array.isArray(value) && value.length > max) {
-      errors.push({ field, message: `count must be ≤ ${max}` });
+    const items = shape.maxItems.get(field);
+    const length = shape.maxLength.get(field);
+    if (items !== undefined && Array.isArray(value) && value.length > items) {
+      errors.push({ field, message: `count must be ≤ ${items}` });
+    } else if (length !== undefined && typeof value === 'string' && value.length > 2 * length) {
+      errors.push({ field, message: `length must be ≤ ${length}` });
     } else if (deeperThan(value, MAX_DEPTH - 1)) {
       errors.push({ field, message: `must not be nested more than ${MAX_DEPTH} levels deep` });
     }

@@ -23,9 +23,21 @@ export const LIMIT_REACHED = 'limit-reached';
 
 export const DEFAULT_MAX_TASKS_PER_OWNER = 1000;
 
+/** One page of an owner's tasks, oldest first. */
+export interface TaskPage {
+  /** The tasks, each with the position a page that follows it starts after. */
+  readonly items: readonly { readonly task: Task; readonly position: string }[];
+  /** Whether the owner has tasks after the last item. */
+  readonly more: boolean;
+}
+
 export interface TaskStore {
-  /** The owner's tasks, oldest first. */
-  list(owner: string): Promise<Task[]>;
+  /**
+   * Up to `limit` of the owner's tasks, oldest first, after the task at `after` (a position an
+   * earlier page gave; the first page without it). undefined: `after` is no position of this store.
+   * A position stays usable when its task is deleted.
+   */
+  listPage(owner: string, page: { limit: number; after?: string }): Promise<TaskPage | undefined>;
   get(owner: string, id: string): Promise<Task | undefined>;
   create(owner: string, draft: TaskDraft): Promise<Task | typeof LIMIT_REACHED>;
   /** `expectedVersion` undefined: unconditional. undefined: no such task of this owner. */

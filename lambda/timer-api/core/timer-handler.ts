@@ -14,6 +14,8 @@ import {
   parseJsonBody,
 } from './body.ts';
 import { etagOf, ifMatchAllows, parseIfMatch, type IfMatch } from './conditional.ts';
+import { fixedCursorKeys, type CursorKeys } from './cursor.ts';
+import { listPage, pageRequest } from './paging.ts';
 import { jsonResponse, problemResponse, problems, type TimerResponse } from './problem.ts';
 import type { TimerSchemas } from './schema.ts';
 import { LIMIT_REACHED, STALE, type Task, type TaskDraft, type TaskStore } from './task-store.ts';
@@ -29,7 +31,8 @@ export function route(url: string): Route {
   try {
     return { kind: 'item', id: decodeURIComponent(match[1]) };
   } catch {
-    return { kind: 'none' };
+    // Not UTF-8 once decoded: an id no task can have, answered like any other (TaskId).
+    return { kind: 'item', id: '' };
   }
 }
 
@@ -59,8 +62,9 @@ const changedElsewhere = (task: Task) =>
     ),
   );
 
-const notFound = (id: string) =>
-  problemResponse(problems.notFound(`No task with id ${JSON.stringify(id)}`));
+// The same answer for an id nobody has, another user's, and one no task can have (TaskId).
+const NOT_FOUND = problemResponse(problems.notFound('No task with this id'));
+const notFound = () => NOT_FOUND;
 
 const notAllowed = (method: string, allow: string) =>
   problemResponse(problems.methodNotAllowed(`${method} is not supported here`), { allow });
@@ -116,10 +120,15 @@ async function draftFrom(
   return body as TaskDraft;
 }
 
-/** `If-Match`, parsed; undefined when absent; a 400 answer when malformed. */
-function conditionOf(req: TimerRequest): IfMatch | undefined | TimerResponse {
+/**
+ * `If-Match`, parsed; undefined when absent; a 400 answer when malformed. A PUT without it is
+ * refused (428, RFC 6585 §3): a replacement is only made at the version its sender read.
+ */
+function conditionOf(req: TimerRequest, method: string): IfMatch | undefined | TimerResponse {
   const header = req.header('if-match');
-  if (header === undefined) return undefined;
+  if (header === undefined) {
+    return method === 'PUT' ? unread(problemResponse(problems.preconditionRequired())) : undefined;
+  }
   return (
     parseIfMatch(header) ??
     problemResponse(problems.badRequest('If-Match must be * or a list of entity tags from ETag'))
@@ -129,13 +138,28 @@ function conditionOf(req: TimerRequest): IfMatch | undefined | TimerResponse {
 const isResponse = (value: unknown): value is TimerResponse =>
   typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
 
+export interface TimerHandlerOptions {
+  /** The keys page cursors are sealed with; default one random key for this process. */
+  cursorKeys?: CursorKeys;
+}
+
 /**
  * The API over a store. The caller has decided who `owner` is (deny by default: no transport
- * calls this without one), and every store call is scoped to that owner.
+ * calls this without one; core/owner.ts says which `sub` can be one), and every store call is
+ * scoped to that owner.
  */
-export function createTimerHandler(store: TaskStore, schemas: TimerSchemas): TimerHandler {
+export function createTimerHandler(
+  store: TaskStore,
+  schemas: TimerSchemas,
+  options: TimerHandlerOptions = {},
+): TimerHandler {
+  const cursorKeys = options.cursorKeys ?? fixedCursorKeys();
+
   async function collection(owner: string, method: string, req: TimerRequest) {
-    if (method === 'GET') return jsonResponse(200, await store.list(owner));
+    if (method === 'GET') {
+      const page = pageRequest(req.url);
+      return isResponse(page) ? page : listPage(store, cursorKeys, owner, page);
+    }
     if (method !== 'POST') return notAllowed(method, ALLOW.collection);
     const draft = await draftFrom(req, schemas);
     if (isResponse(draft)) return draft;
@@ -147,19 +171,22 @@ export function createTimerHandler(store: TaskStore, schemas: TimerSchemas): Tim
   }
 
   async function item(owner: string, id: string, method: string, req: TimerRequest) {
+    const known = ['GET', 'PUT', 'DELETE'].includes(method);
+    if (!known) return notAllowed(method, ALLOW.item);
+    // An id no task can have (TaskId: its alphabet and length, so within every store's key
+    // limits) is answered like a missing one, before any store sees it.
     if (method === 'GET') {
-      const task = await store.get(owner, id);
-      return task ? taskResponse(200, task) : notFound(id);
+      const task = schemas.isTaskId(id) ? await store.get(owner, id) : undefined;
+      return task ? taskResponse(200, task) : notFound();
     }
-    if (method !== 'PUT' && method !== 'DELETE') return notAllowed(method, ALLOW.item);
-    const condition = conditionOf(req);
+    const condition = conditionOf(req, method);
     if (isResponse(condition)) return condition;
     const draft = method === 'PUT' ? await draftFrom(req, schemas) : undefined;
     if (isResponse(draft)) return draft;
     // A missing task is 404 whatever If-Match says (RFC 9110 §13.2.1: preconditions are ignored
     // when the answer without them would not be 2xx).
-    const current = await store.get(owner, id);
-    if (!current) return notFound(id);
+    const current = schemas.isTaskId(id) ? await store.get(owner, id) : undefined;
+    if (!current) return notFound();
     if (condition && !ifMatchAllows(condition, current.version)) return changedElsewhere(current);
     // With a condition, the write happens only at the version just checked, atomically in the
     // store, so a change landing between the read and the write is a 412, never a lost update.
@@ -167,11 +194,11 @@ export function createTimerHandler(store: TaskStore, schemas: TimerSchemas): Tim
     if (draft) {
       const task = await store.update(owner, id, draft, expected);
       if (task === STALE) return changedElsewhere(current);
-      return task ? taskResponse(200, task) : notFound(id);
+      return task ? taskResponse(200, task) : notFound();
     }
     const deleted = await store.delete(owner, id, expected);
     if (deleted === STALE) return changedElsewhere(current);
-    return deleted ? NO_CONTENT : notFound(id);
+    return deleted ? NO_CONTENT : notFound();
   }
 
   return async (owner, req) => {
@@ -179,9 +206,8 @@ export function createTimerHandler(store: TaskStore, schemas: TimerSchemas): Tim
     // HEAD is GET without the body, wherever GET is supported (RFC 9110 §9.3.2); each transport
     // leaves the body out and keeps the headers.
     const method = req.method === 'HEAD' ? 'GET' : req.method;
-    if (target.kind === 'none') {
-      return problemResponse(problems.notFound(`No resource at ${req.url}`));
-    }
+    if (target.kind === 'none')
+      return problemResponse(problems.notFound('No resource at this path'));
     if (target.kind === 'collection') return collection(owner, method, req);
     return item(owner, target.id, method, req);
   };

@@ -15,6 +15,8 @@ describe('describeError', () => {
       [new timer.TimerUnauthorizedError('x', 401), 'unauthorized'],
       [new NotSignedInError('/tasks'), 'unauthorized'],
       [new TokenRefreshError('/tasks', { cause: new Error('offline') }), 'network'],
+      // As TimerClient emits them: the auth library's error as the cause decides.
+      [new timer.TimerUnauthorizedError('x', 0, new NotSignedInError('/tasks')), 'unauthorized'],
       [new timer.TimerNetworkError('x', 0), 'network'],
       [new timer.TimerValidationError([]), 'validation'],
       [new timer.TimerPreconditionFailedError('x', 412), 'changed'],
@@ -54,6 +56,9 @@ describe('describeError', () => {
     log.calls.reset();
     // The sign-in service, not the Timer API: the AllowedOrigins hint would mislead.
     reportError(new TokenRefreshError('/tasks', { cause: new Error('offline') }));
+    const refresh = new TokenRefreshError('/tasks', { cause: new Error('offline') });
+    const wrapped = new timer.TimerNetworkError('x', 0, refresh);
+    expect(reportError(wrapped).message).toContain('sign-in service');
     expect(log).not.toHaveBeenCalled();
   });
 });

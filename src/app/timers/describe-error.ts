@@ -1,4 +1,4 @@
-import { NotSignedInError, TokenRefreshError } from 'ngx-cognito-gateway';
+import { CognitoGatewayError, NotSignedInError, TokenRefreshError } from 'ngx-cognito-gateway';
 import * as timer from 'ngx-cognito-gateway/timer';
 
 export type ErrorKind =
@@ -74,9 +74,15 @@ const UNKNOWN: DescribedError = {
   message: 'Something went wrong. Try again in a moment.',
 };
 
-/** One place that turns any failure into what a person needs to read. Pure. */
+/**
+ * One place that turns any failure into what a person needs to read. Pure. TimerClient emits the
+ * auth library's errors as TimerApiErrors with the original as `cause`: that original says more
+ * (the sign-in service, not the Timer API, could not be reached), so it is the one described.
+ */
 export function describeError(e: unknown): DescribedError {
-  return BY_TYPE.find(([type]) => e instanceof type)?.[1] ?? UNKNOWN;
+  const failure =
+    e instanceof timer.TimerApiError && e.cause instanceof CognitoGatewayError ? e.cause : e;
+  return BY_TYPE.find(([type]) => failure instanceof type)?.[1] ?? UNKNOWN;
 }
 
 /** describeError for the page, with what only a developer can act on written to the console. */

@@ -1,9 +1,10 @@
 import type { TimerFieldError } from './validate-task-draft';
 
 /**
- * Every error TimerClient emits. `name` is stable (minifiers rename classes, not strings), so
- * apps can branch on `error.name` as well as `instanceof`. `status` is the HTTP status received
- * (0: no response; 400 also for drafts rejected before sending).
+ * Every error TimerClient emits, whatever failed: the API's answers, the network, and the auth
+ * interceptor's own errors (kept as `cause`). `name` is stable (minifiers rename classes, not
+ * strings), so apps can branch on `error.name` as well as `instanceof`. `status` is the HTTP status
+ * received (0: no response, or no request sent; 400 also for drafts rejected before sending).
  *
  * @example
  * import { TimerApiError, TimerPreconditionFailedError, TimerValidationError } from 'ngx-cognito-gateway/timer';
@@ -53,7 +54,8 @@ export class TimerNotFoundError extends TimerApiError {
 }
 
 /**
- * No valid token reached the API (the gateway's authorizer answered 401).
+ * No valid token reached the API (the gateway's authorizer answered 401), or nobody is signed in
+ * so nothing was sent (status 0, `cause`: the auth interceptor's NotSignedInError).
  *
  * @example
  * import { TimerUnauthorizedError } from 'ngx-cognito-gateway/timer';
@@ -87,6 +89,19 @@ export class TimerPreconditionFailedError extends TimerApiError {
 }
 
 /**
+ * A replacement was sent without `If-Match` (428): the API only replaces a task at the version
+ * its sender read. TimerClient's `update` sends it from the task you pass, so this means a proxy
+ * dropped the header, or the task passed had no `version`.
+ *
+ * @example
+ * import { TimerPreconditionRequiredError } from 'ngx-cognito-gateway/timer';
+ * if (error instanceof TimerPreconditionRequiredError) console.warn('read the task, then update it');
+ */
+export class TimerPreconditionRequiredError extends TimerApiError {
+  override readonly name = 'TimerPreconditionRequiredError';
+}
+
+/**
  * The request conflicts with the API's state (409), e.g. the per-user task limit is reached.
  *
  * @example
@@ -98,7 +113,9 @@ export class TimerConflictError extends TimerApiError {
 }
 
 /**
- * No HTTP response: offline, DNS, TLS, or a CORS rejection (browsers hide which). Status 0.
+ * No HTTP response: offline, DNS, TLS, or a CORS rejection (browsers hide which). Status 0. Also
+ * when the session could not be refreshed, so nothing was sent (`cause`: the auth interceptor's
+ * TokenRefreshError, usually the sign-in service unreachable).
  *
  * @example
  * import { TimerNetworkError } from 'ngx-cognito-gateway/timer';
@@ -126,6 +143,7 @@ const BY_STATUS: Readonly<Record<number, typeof TimerApiError>> = {
   404: TimerNotFoundError,
   409: TimerConflictError,
   412: TimerPreconditionFailedError,
+  428: TimerPreconditionRequiredError,
 };
 
 /**

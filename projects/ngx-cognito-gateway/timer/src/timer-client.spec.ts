@@ -2,8 +2,17 @@ import { HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom, Observable } from 'rxjs';
-import { cognitoAuthInterceptor, NotSignedInError, provideCognitoAuth } from 'ngx-cognito-gateway';
-import { CognitoAuthTestingOptions, provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
+import {
+  cognitoAuthInterceptor,
+  NotSignedInError,
+  provideCognitoAuth,
+  TokenRefreshError,
+} from 'ngx-cognito-gateway';
+import {
+  CognitoAuthTestingOptions,
+  FakeCognitoTokenSource,
+  provideCognitoAuthTesting,
+} from 'ngx-cognito-gateway/testing';
 import {
   provideTimerClient,
   Task,
@@ -14,6 +23,7 @@ import {
   TimerForbiddenError,
   TimerConflictError,
   TimerPreconditionFailedError,
+  TimerPreconditionRequiredError,
   TimerNetworkError,
   TimerNotFoundError,
   TimerServerError,
@@ -22,6 +32,8 @@ import {
 } from 'ngx-cognito-gateway/timer';
 
 const API = 'https://api.example.com/prod';
+/** What list() asks for first: the first page, as many tasks as a page may hold. */
+const LIST = `${API}/tasks?limit=100`;
 const DRAFT: TaskDraft = {
   name: 'Nightly backup',
   hour: 2,
@@ -81,11 +93,41 @@ describe('TimerClient requests', () => {
 
   it('list() GETs /tasks and emits the tasks', async () => {
     const result = settle(client.list());
-    const req = backend.expectOne(`${API}/tasks`);
+    const req = backend.expectOne(LIST);
     expect(req.request.method).toBe('GET');
     expect(req.request.body).toBeNull();
     req.flush([TASK]);
     expect(await result).toEqual([TASK]);
+  });
+
+  it('list() follows every next link, 100 tasks a page, and emits all the tasks once', async () => {
+    const result = settle(client.list());
+    const first = backend.expectOne(LIST);
+    first.flush([TASK], { headers: { link: '</tasks?limit=100&cursor=c1>; rel="next"' } });
+    const second = backend.expectOne(`${API}/tasks?limit=100&cursor=c1`);
+    const other = { ...TASK, id: 'second' };
+    second.flush([other]);
+    expect(await result).toEqual([TASK, other]);
+  });
+
+  it('listPage() asks for a limit and a cursor, and gives the next cursor from Link', async () => {
+    const result = settle(client.listPage({ limit: 2, cursor: 'abc' }));
+    const req = backend.expectOne(`${API}/tasks?limit=2&cursor=abc`);
+    expect(req.request.method).toBe('GET');
+    req.flush([TASK], { headers: { link: '</tasks?limit=2&cursor=def>; rel="next"' } });
+    expect(await result).toEqual({ tasks: [TASK], next: 'def' });
+    const last = settle(client.listPage());
+    backend.expectOne(`${API}/tasks`).flush([TASK]);
+    expect(await last).toEqual({ tasks: [TASK] });
+  });
+
+  it('listPage() refuses a limit outside 1–100 before sending anything', async () => {
+    for (const limit of [0, 101, 1.5, NaN]) {
+      const error = (await failure(client.listPage({ limit }))) as TimerValidationError;
+      expect(error).withContext(String(limit)).toBeInstanceOf(TimerValidationError);
+      expect(error.fieldErrors.map((e) => e.field)).toEqual(['limit']);
+    }
+    backend.expectNone(() => true);
   });
 
   it('get(id) GETs /tasks/{id}, encoding the id', async () => {
@@ -122,12 +164,17 @@ describe('TimerClient requests', () => {
     expect(await result).toEqual(updated);
   });
 
-  it('update(id, draft) without a version replaces unconditionally (no If-Match)', async () => {
-    const result = settle(client.update(TASK.id, DRAFT));
-    const req = backend.expectOne({ method: 'PUT', url: `${API}/tasks/${TASK.id}` });
-    expect(req.request.headers.has('if-match')).toBeFalse();
-    req.flush(TASK);
-    expect(await result).toEqual(TASK);
+  it('update(id, draft) without a version sends nothing: the API takes no PUT without If-Match', async () => {
+    const error = (await failure(client.update(TASK.id, DRAFT))) as TimerValidationError;
+    expect(error).toBeInstanceOf(TimerValidationError);
+    expect(error.fieldErrors.map((e) => e.field)).toEqual(['version']);
+    for (const version of [undefined, 1.5, '3', NaN]) {
+      const task = { ...TASK, version } as unknown as Task;
+      expect(await failure(client.update(TASK.id, task)))
+        .withContext(String(version))
+        .toBeInstanceOf(TimerValidationError);
+    }
+    backend.expectNone(() => true);
   });
 
   it('a stale version fails update() with TimerPreconditionFailedError and nothing else is sent', async () => {
@@ -154,8 +201,17 @@ describe('TimerClient requests', () => {
     await expectAsync(result).toBeResolved();
   });
 
+  it("update(id, draft, { ifMatch: '*' }) replaces whatever version is stored (a backend without versions)", async () => {
+    const result = settle(client.update(TASK.id, DRAFT, { ifMatch: '*' }));
+    const req = backend.expectOne({ method: 'PUT', url: `${API}/tasks/${TASK.id}` });
+    expect(req.request.headers.get('if-match')).toBe('*');
+    expect(req.request.body).toEqual(DRAFT);
+    req.flush(TASK);
+    expect(await result).toEqual(TASK);
+  });
+
   it('update() tolerates the legacy 200 with an empty body by reading the task back', async () => {
-    const result = settle(client.update(TASK.id, DRAFT));
+    const result = settle(client.update(TASK.id, TASK));
     backend.expectOne({ method: 'PUT', url: `${API}/tasks/${TASK.id}` }).flush('');
     const read = backend.expectOne({ method: 'GET', url: `${API}/tasks/${TASK.id}` });
     read.flush(TASK);
@@ -241,7 +297,7 @@ describe('TimerClient ids', () => {
     it(`refuses id ${JSON.stringify(id) ?? 'undefined'} on get, update and delete, sending nothing`, async () => {
       const calls = [
         client.get(id as string),
-        client.update(id as string, DRAFT),
+        client.update(id as string, TASK),
         client.delete(id as string),
       ];
       for (const call of calls) {
@@ -256,7 +312,7 @@ describe('TimerClient ids', () => {
 
   it('reports a bad id and a bad draft together', async () => {
     const error = (await failure(
-      client.update('..', { ...DRAFT, hour: -1 }),
+      client.update('..', { ...TASK, hour: -1 }),
     )) as TimerValidationError;
     expect(error.fieldErrors.map((e) => e.field)).toEqual(['id', 'hour']);
     backend.expectNone(() => true);
@@ -294,7 +350,7 @@ describe('TimerClient error mapping over HTTP', () => {
     const errors = [{ field: 'name', message: 'length must be ≤ 100' }];
     const result = failure(client.list());
     backend
-      .expectOne(`${API}/tasks`)
+      .expectOne(LIST)
       .flush(problem(400, 'Invalid task', { errors }), { status: 400, statusText: 'Bad Request' });
     const error = (await result) as TimerValidationError;
     expect(error).toBeInstanceOf(TimerValidationError);
@@ -306,7 +362,7 @@ describe('TimerClient error mapping over HTTP', () => {
   it('maps a 400 invalid-JSON problem (no errors) to TimerValidationError with none', async () => {
     const result = failure(client.list());
     backend
-      .expectOne(`${API}/tasks`)
+      .expectOne(LIST)
       .flush(problem(400, 'Invalid JSON'), { status: 400, statusText: 'Bad Request' });
     expect(((await result) as TimerValidationError).fieldErrors).toEqual([]);
   });
@@ -317,6 +373,12 @@ describe('TimerClient error mapping over HTTP', () => {
     [404, 'Not Found', TimerNotFoundError, 'TimerNotFoundError'],
     [409, 'Conflict', TimerConflictError, 'TimerConflictError'],
     [412, 'Precondition Failed', TimerPreconditionFailedError, 'TimerPreconditionFailedError'],
+    [
+      428,
+      'Precondition Required',
+      TimerPreconditionRequiredError,
+      'TimerPreconditionRequiredError',
+    ],
     [500, 'Internal Server Error', TimerServerError, 'TimerServerError'],
     [502, 'Bad Gateway', TimerServerError, 'TimerServerError'],
     [503, 'Service Unavailable', TimerServerError, 'TimerServerError'],
@@ -343,7 +405,7 @@ describe('TimerClient error mapping over HTTP', () => {
   it("maps API Gateway's own 401 body {message} to TimerUnauthorizedError", async () => {
     const result = failure(client.list());
     backend
-      .expectOne(`${API}/tasks`)
+      .expectOne(LIST)
       .flush({ message: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });
     const error = (await result) as TimerUnauthorizedError;
     expect(error).toBeInstanceOf(TimerUnauthorizedError);
@@ -353,14 +415,14 @@ describe('TimerClient error mapping over HTTP', () => {
   it('maps a 5xx with a non-JSON body to TimerServerError', async () => {
     const result = failure(client.list());
     backend
-      .expectOne(`${API}/tasks`)
+      .expectOne(LIST)
       .flush('<html>upstream down</html>', { status: 504, statusText: 'Gateway Timeout' });
     expect(await result).toBeInstanceOf(TimerServerError);
   });
 
   it('maps a network failure (status 0) to TimerNetworkError', async () => {
     const result = failure(client.list());
-    backend.expectOne(`${API}/tasks`).error(new ProgressEvent('error'));
+    backend.expectOne(LIST).error(new ProgressEvent('error'));
     const error = (await result) as TimerNetworkError;
     expect(error).toBeInstanceOf(TimerNetworkError);
     expect(error.name).toBe('TimerNetworkError');
@@ -505,29 +567,68 @@ describe('TimerClient wiring', () => {
   it('works through TimerClientModule.forRoot', async () => {
     setUp('ngmodule');
     const result = settle(client.list());
-    backend.expectOne(`${API}/tasks`).flush([]);
+    backend.expectOne(LIST).flush([]);
     expect(await result).toEqual([]);
   });
 
   it('drops trailing slashes of baseUrl', async () => {
     setUp('standalone', `${API}//`);
     const result = settle(client.list());
-    backend.expectOne(`${API}/tasks`).flush([]);
+    backend.expectOne(LIST).flush([]);
     await result;
   });
 
-  it('goes through the auth interceptor: the token is added, and its errors pass through untouched', async () => {
+  it('goes through the auth interceptor: the token is added', async () => {
     setUpWithAuth();
     const result = settle(client.list());
-    const req = await waitForRequest(`${API}/tasks`);
+    const req = await waitForRequest(LIST);
     expect(req.request.headers.get('Authorization')).toMatch(/^Bearer /);
     req.flush([]);
     await result;
   });
 
-  it('lets NotSignedInError from the interceptor through as is', async () => {
+  it("turns the interceptor's NotSignedInError into TimerUnauthorizedError, keeping it as cause", async () => {
     setUpWithAuth({ signedOut: true });
-    expect(await failure(client.list())).toBeInstanceOf(NotSignedInError);
+    const error = (await failure(client.list())) as TimerUnauthorizedError;
+    expect(error).toBeInstanceOf(TimerUnauthorizedError);
+    expect(error.status).toBe(0);
+    expect(error.cause).toBeInstanceOf(NotSignedInError);
+  });
+
+  it('turns a 401 whose refresh fails on the network into TimerNetworkError, TokenRefreshError as cause', async () => {
+    setUpWithAuth();
+    const source = TestBed.inject(FakeCognitoTokenSource);
+    const result = failure(client.get('x'));
+    const first = await waitForRequest(`${API}/tasks/x`);
+    source.failWith(new TypeError('Failed to fetch'));
+    first.flush({ message: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+    const error = (await result) as TimerNetworkError;
+    expect(error).toBeInstanceOf(TimerNetworkError);
+    expect(error).toBeInstanceOf(TimerApiError);
+    expect(error.status).toBe(0);
+    expect(error.cause).toBeInstanceOf(TokenRefreshError);
+  });
+
+  it('emits any other failure as a TimerApiError with the original as cause', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(
+          withInterceptors([
+            () => {
+              throw new RangeError('an app interceptor failed');
+            },
+          ]),
+        ),
+        provideHttpClientTesting(),
+        provideTimerClient({ baseUrl: API }),
+      ],
+    });
+    client = TestBed.inject(TimerClient);
+    backend = TestBed.inject(HttpTestingController);
+    const error = (await failure(client.list())) as TimerApiError;
+    expect(error).toBeInstanceOf(TimerApiError);
+    expect(error.status).toBe(0);
+    expect(error.cause).toBeInstanceOf(RangeError);
   });
 });
 

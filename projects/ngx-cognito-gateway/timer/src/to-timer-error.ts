@@ -1,5 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { timerErrorClass, TimerValidationError } from './errors';
+import {
+  TimerApiError,
+  timerErrorClass,
+  TimerNetworkError,
+  TimerUnauthorizedError,
+  TimerValidationError,
+} from './errors';
 import type { TimerFieldError } from './validate-task-draft';
 
 interface ErrorBody {
@@ -14,11 +20,21 @@ interface ErrorBody {
 }
 
 /**
- * Maps an HttpClient failure onto the TimerApiError classes. Anything that is not an HTTP error
- * (e.g. the auth interceptor's NotSignedInError) passes through untouched.
+ * Maps any failure of a call onto the TimerApiError classes, so one `instanceof TimerApiError`
+ * branch catches everything. The auth interceptor's errors (recognized by their stable names, so
+ * this entry point does not depend on the main one) keep their meaning and are the `cause`:
+ * NotSignedInError is TimerUnauthorizedError, TokenRefreshError (the session could not be
+ * refreshed, usually the network) is TimerNetworkError; anything else is a TimerApiError.
  */
-export function toTimerError(failure: unknown): unknown {
-  if (!(failure instanceof HttpErrorResponse)) return failure;
+export function toTimerError(failure: unknown): TimerApiError {
+  if (failure instanceof TimerApiError) return failure;
+  if (!(failure instanceof HttpErrorResponse)) {
+    const { name, message } = (failure ?? {}) as { name?: unknown; message?: unknown };
+    const text = typeof message === 'string' ? message : String(failure);
+    if (name === 'NotSignedInError') return new TimerUnauthorizedError(text, 0, failure);
+    if (name === 'TokenRefreshError') return new TimerNetworkError(text, 0, failure);
+    return new TimerApiError(text, 0, failure);
+  }
   const { status } = failure;
   // HttpClient has already parsed a JSON error body (whatever its content type) or kept the text.
   const body: ErrorBody = (typeof failure.error === 'object' && failure.error) || {};

@@ -60,6 +60,8 @@ export function validateTaskDraft(draft: unknown): FieldError[] {
   }
   const values = draft as Record<string, unknown>;
   const { properties, required } = schema;
+  const whole = wholeDraftError(values);
+  if (whole) return [whole];
   const errors: FieldError[] = [];
   for (const field of new Set([...Object.keys(properties), ...Object.keys(values)])) {
     const value = values[field];
@@ -71,6 +73,24 @@ export function validateTaskDraft(draft: unknown): FieldError[] {
     if (message) errors.push({ field, message });
   }
   return errors;
+}
+
+/**
+ * The server refuses a draft whole, before looking at its fields, when it has more fields than
+ * the contract has, or an unknown one with a name longer than any the contract has: so no answer
+ * grows with the draft. The same here, in the same words.
+ */
+function wholeDraftError(values: Record<string, unknown>): FieldError | undefined {
+  const names = Object.keys(schema.properties);
+  const present = Object.keys(values).filter((field) => values[field] !== undefined);
+  if (present.length > names.length) {
+    return { field: '', message: `must have at most ${names.length} fields: ${names.join(', ')}` };
+  }
+  const longest = Math.max(...names.map((name) => name.length));
+  const long = present.some((field) => field.length > longest && !names.includes(field));
+  return long
+    ? { field: '', message: `must not have a field name over ${longest} characters long` }
+    : undefined;
 }
 
 function check(rule: Rule, value: unknown): string | false | undefined {

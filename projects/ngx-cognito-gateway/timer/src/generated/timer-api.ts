@@ -2,6 +2,15 @@
 // Regenerate: ./node_modules/.bin/node openapi/generate.ts (openapi/generate.test.ts fails when stale).
 
 /**
+ * A task's id, set by the server: 1–64 of A–Z a–z 0–9 _ -, so it is one URL path segment as it is and fits every store's key.
+ *
+ * @example
+ * import type { TaskId } from 'ngx-cognito-gateway/timer';
+ * const taskId: TaskId = '0190f3a2-6c1e-7b4d-9a21-5d0b7f9a4c11';
+ */
+export type TaskId = string;
+
+/**
  * @example
  * import type { DayOfWeek } from 'ngx-cognito-gateway/timer';
  * const dayOfWeek: DayOfWeek = 'MON';
@@ -36,7 +45,7 @@ export interface TaskDraft {
   daysOfWeek: DayOfWeek[];
   /** 1–1000 characters; tab and line breaks are the only control characters. */
   executionCommand: string;
-  /** RFC 3339 date-time with an explicit offset (Z or ±hh:mm), e.g. 2030-01-31T18:00:00+01:00. */
+  /** RFC 3339 date-time with an explicit offset (Z or ±hh:mm), e.g. 2030-01-31T18:00:00+01:00; at most 35 characters (nanoseconds and an offset). */
   executeUntil?: string;
 }
 
@@ -46,7 +55,7 @@ export interface TaskDraft {
  * @example
  * import type { Task } from 'ngx-cognito-gateway/timer';
  * const task: Task = {
- *   id: '3f6c2a1e-8b4d-4c7a-9e21-5d0b7f9a4c11',
+ *   id: '0190f3a2-6c1e-7b4d-9a21-5d0b7f9a4c11',
  *   name: 'Nightly backup',
  *   hour: 2,
  *   minute: 30,
@@ -58,8 +67,8 @@ export interface TaskDraft {
  * };
  */
 export interface Task extends TaskDraft {
-  /** Set by the server. */
-  id: string;
+  /** A task's id, set by the server: 1–64 of A–Z a–z 0–9 _ -, so it is one URL path segment as it is and fits every store's key. */
+  id: TaskId;
   /** RFC 3339, set by the server. */
   createdAt: string;
   /** RFC 3339, set by the server on every change. */
@@ -111,6 +120,7 @@ export const TASK_DRAFT_SCHEMA = {
     },
     executeUntil: {
       type: 'string',
+      maxLength: 35,
       format: 'date-time',
       pattern:
         '^\\d{4}-\\d\\d-\\d\\d[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$',
@@ -120,3 +130,6 @@ export const TASK_DRAFT_SCHEMA = {
 
 /** The fields a Task has beyond its TaskDraft: the server sets them, a request body never holds them. */
 export const TASK_SERVER_FIELDS = ['id', 'createdAt', 'updatedAt', 'version'] as const;
+
+/** `limit` of GET /tasks: tasks per page, the least, the most and the number when absent. */
+export const TASK_PAGE_LIMIT = { minimum: 1, maximum: 100, default: 100 } as const;
