@@ -8,24 +8,35 @@ import { seedCognito, type Seeded, type SeedOptions } from './seed.ts';
 export interface SeededCognito {
   cognito: CognitoLocal;
   seeded: Seeded;
-  /** Stops the process and removes its data folder. */
+  /** cognito-local's data dir (its working directory). */
+  dataDir: string;
+  /** Stops the process and removes its data folder (unless the caller gave `dataDir`). */
   stop(): Promise<void>;
 }
 
 /**
- * Starts cognito-local on a free port with its data in a new temporary folder and seeds it with
- * `options`; should either step fail, what already exists is stopped and removed before rethrowing.
+ * Starts cognito-local on a free port with its data in a new temporary folder (or `dataDir`, kept
+ * when stopped, to start again on the same data) and seeds it with `options`; should either step
+ * fail, what already exists is stopped and removed before rethrowing.
  */
-export async function startSeededCognito(options: SeedOptions = {}): Promise<SeededCognito> {
-  const dir = await mkdtemp(join(tmpdir(), 'cognito-test-'));
+export async function startSeededCognito(
+  options: SeedOptions & { webAuthnOrigins?: readonly string[]; dataDir?: string } = {},
+): Promise<SeededCognito> {
+  const { webAuthnOrigins, dataDir, ...seedOptions } = options;
+  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'cognito-test-')));
   let cognito: CognitoLocal | undefined;
   const stop = async () => {
     await cognito?.stop();
-    await rm(dir, { recursive: true, force: true });
+    if (dataDir === undefined) await rm(dir, { recursive: true, force: true });
   };
   try {
-    cognito = await startCognitoLocal({ port: 0, dataDir: dir });
-    return { cognito, seeded: await seedCognito(cognito.endpoint, options), stop };
+    cognito = await startCognitoLocal({ port: 0, dataDir: dir, webAuthnOrigins });
+    return {
+      cognito,
+      seeded: await seedCognito(cognito.endpoint, seedOptions),
+      dataDir: dir,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
