@@ -12,7 +12,7 @@ import type { CognitoLocal } from './cognito-local.ts';
 import { resetLocalClock, setLocalClock } from './local-clock.ts';
 import { refreshCalls } from './refresh-calls.ts';
 import { REFRESH_TOKEN_GRACE_SECONDS, seedCognito, signIn, type Seeded } from './seed.ts';
-import { startSeededCognito } from './testing.ts';
+import { ok, rawCall, refused, startSeededCognito, type RawAnswer } from './testing.ts';
 
 const LIFETIME = 20;
 
@@ -41,24 +41,9 @@ before(
 after(() => stop?.());
 afterEach(() => resetLocalClock(dataDir));
 
-interface Raw {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-/** An action over plain HTTP, as Amplify sends it, so status codes are visible. */
-async function call(action: string, body: Record<string, unknown>): Promise<Raw> {
-  const response = await fetch(cognito.endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${action}`,
-    },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+type Raw = RawAnswer;
+const call = (action: string, body: Record<string, unknown>) =>
+  rawCall(cognito.endpoint, action, body);
 const getTokens = (body: Record<string, unknown>) => call('GetTokensFromRefreshToken', body);
 const refreshWith = (RefreshToken: string, ClientId = seeded.userPoolClientId) =>
   getTokens({ ClientId, RefreshToken });
@@ -84,18 +69,9 @@ async function verify(
 const claims = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as JWTPayload;
 const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100));
-const result = (raw: Raw) => raw.body['AuthenticationResult'] as Record<string, unknown>;
 
-function assertOk(raw: Raw): Record<string, unknown> {
-  assert.equal(raw.status, 200, JSON.stringify(raw.body));
-  return result(raw);
-}
-
-function assertError(raw: Raw, type: string, message?: RegExp): void {
-  assert.equal(raw.status, 400, JSON.stringify(raw.body));
-  assert.equal(raw.body['__type'], type);
-  if (message) assert.match(String(raw.body['message']), message);
-}
+const assertOk = (raw: Raw) => ok(raw)['AuthenticationResult'] as Record<string, unknown>;
+const assertError = refused;
 
 test(
   'rotation: new RS256 tokens and a new refresh token that expires with the one it replaces',

@@ -4,12 +4,26 @@
 // "Cognito Local running on …" ready line.
 import { createRequire } from 'node:module';
 import { registerAppClientSettings } from './app-client-settings.ts';
+import { registerCompleteWebAuthnRegistration } from './complete-web-authn-registration.ts';
+import { registerDeleteWebAuthnCredential } from './delete-web-authn-credential.ts';
 import { registerGetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
+import { registerInitiateAuth } from './initiate-auth.ts';
 import { cognitoLocalTargets } from './internals.ts';
+import { registerListWebAuthnCredentials } from './list-web-authn-credentials.ts';
+import { registerRespondToAuthChallenge } from './respond-to-auth-challenge.ts';
+import { registerStartWebAuthnRegistration } from './start-web-authn-registration.ts';
+import { registerWebAuthnConfiguration } from './web-authn-configuration.ts';
 
 const require = createRequire(import.meta.url);
 const targets = cognitoLocalTargets();
 
 registerAppClientSettings(targets); // RefreshTokenRotation, AuthSessionValidity on app clients
+registerWebAuthnConfiguration(targets); // WebAuthnConfiguration in Set/GetUserPoolMfaConfig
 registerGetTokensFromRefreshToken(targets); // refresh, with rotation
+registerInitiateAuth(targets); // USER_AUTH; REFRESH_TOKEN_AUTH refused when rotating
+registerRespondToAuthChallenge(targets); // SELECT_CHALLENGE, PASSWORD, EMAIL_OTP, WEB_AUTHN
+registerStartWebAuthnRegistration(targets);
+registerCompleteWebAuthnRegistration(targets);
+registerListWebAuthnCredentials(targets);
+registerDeleteWebAuthnCredential(targets);
 require('cognito-local/lib/bin/start.js');

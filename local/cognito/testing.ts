@@ -42,3 +42,46 @@ export async function startSeededCognito(
     throw error;
   }
 }
+
+/** An action's raw answer: its HTTP status and JSON body. */
+export interface RawAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** One action over plain HTTP, as Amplify sends it, so status codes and error bodies are visible. */
+export async function rawCall(
+  endpoint: string,
+  action: string,
+  body: Record<string, unknown>,
+): Promise<RawAnswer> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${action}`,
+    },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** The body of a 200, or a failed assertion naming what came instead. */
+export function ok(answer: RawAnswer): Record<string, unknown> {
+  if (answer.status !== 200) {
+    throw new Error(`expected 200, got ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  return answer.body;
+}
+
+/** A 400 of this `__type` (and message), or a failed assertion naming what came instead. */
+export function refused(answer: RawAnswer, type: string, message?: RegExp): void {
+  const body = JSON.stringify(answer.body);
+  if (answer.status !== 400 || answer.body['__type'] !== type) {
+    throw new Error(`expected 400 ${type}, got ${answer.status} ${body}`);
+  }
+  if (message && !message.test(String(answer.body['message']))) {
+    throw new Error(`expected a message matching ${message}, got ${body}`);
+  }
+}
