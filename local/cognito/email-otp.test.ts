@@ -1,31 +1,15 @@
 // Sign-in with an emailed code (USER_AUTH, EMAIL_OTP) on a real cognito-local process: the right
 // code, a wrong one, an expired one, a reused one, and where a test reads the code.
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CognitoLocal } from './cognito-local.ts';
 import { CODE_DIGITS } from './email-otp.ts';
 import { latestEmailCode } from './inbox.ts';
-import { resetLocalClock, setLocalClock } from './local-clock.ts';
-import type { Seeded } from './seed.ts';
-import { ok, rawCall, refused, startSeededCognito } from './testing.ts';
+import { setLocalClock } from './local-clock.ts';
+import { ok, refused, useSeededCognito } from './testing.ts';
 
-let cognito: CognitoLocal;
-let seeded: Seeded;
-let dataDir: string;
-let stop: (() => Promise<void>) | undefined;
-
-before(
-  async () => {
-    ({ cognito, seeded, dataDir, stop } = await startSeededCognito());
-  },
-  { timeout: 60_000 },
-);
-after(() => stop?.());
-afterEach(() => resetLocalClock(dataDir));
-
-const email = () => seeded.credentials.username;
-const call = (action: string, body: Record<string, unknown>) =>
-  rawCall(cognito.endpoint, action, body);
+const local = useSeededCognito();
+const call = local.call;
+const email = () => local.seeded.credentials.username;
 
 /** USER_AUTH asking for an email code: the EMAIL_OTP challenge. */
 async function codeSent(): Promise<{
@@ -36,17 +20,21 @@ async function codeSent(): Promise<{
   const body = ok(
     await call('InitiateAuth', {
       AuthFlow: 'USER_AUTH',
-      ClientId: seeded.userPoolClientId,
+      ClientId: local.seeded.userPoolClientId,
       AuthParameters: { USERNAME: email(), PREFERRED_CHALLENGE: 'EMAIL_OTP' },
     }),
   );
   const session = String(body['Session']);
-  return { session, code: await latestEmailCode(dataDir, seeded.userPoolId, email()), body };
+  return {
+    session,
+    code: await latestEmailCode(local.dataDir, local.seeded.userPoolId, email()),
+    body,
+  };
 }
 
 const answer = (Session: string, EMAIL_OTP_CODE: string) =>
   call('RespondToAuthChallenge', {
-    ClientId: seeded.userPoolClientId,
+    ClientId: local.seeded.userPoolClientId,
     ChallengeName: 'EMAIL_OTP',
     Session,
     ChallengeResponses: { USERNAME: email(), EMAIL_OTP_CODE },
@@ -68,7 +56,7 @@ test('the right code signs in; the challenge says where the code went', async ()
   // The refresh token it issued refreshes.
   ok(
     await call('GetTokensFromRefreshToken', {
-      ClientId: seeded.userPoolClientId,
+      ClientId: local.seeded.userPoolClientId,
       RefreshToken: signedIn.RefreshToken,
     }),
   );
@@ -78,20 +66,20 @@ test('the same way through SELECT_CHALLENGE', async () => {
   const select = ok(
     await call('InitiateAuth', {
       AuthFlow: 'USER_AUTH',
-      ClientId: seeded.userPoolClientId,
+      ClientId: local.seeded.userPoolClientId,
       AuthParameters: { USERNAME: email() },
     }),
   );
   const chosen = ok(
     await call('RespondToAuthChallenge', {
-      ClientId: seeded.userPoolClientId,
+      ClientId: local.seeded.userPoolClientId,
       ChallengeName: 'SELECT_CHALLENGE',
       Session: select['Session'],
       ChallengeResponses: { USERNAME: email(), ANSWER: 'EMAIL_OTP' },
     }),
   );
   assert.equal(chosen['ChallengeName'], 'EMAIL_OTP');
-  const code = await latestEmailCode(dataDir, seeded.userPoolId, email());
+  const code = await latestEmailCode(local.dataDir, local.seeded.userPoolId, email());
   assert.ok(tokens(ok(await answer(String(chosen['Session']), code))).AccessToken);
 });
 
@@ -115,17 +103,17 @@ test('a used code does not sign in again', async () => {
 
 test('a code expires with its session (AuthSessionValidity, 3 minutes)', async () => {
   const { session, code } = await codeSent();
-  setLocalClock(dataDir, 3 * 60 - 5);
+  setLocalClock(local.dataDir, 3 * 60 - 5);
   const inTime = await codeSent();
   ok(await answer(inTime.session, inTime.code));
-  setLocalClock(dataDir, 3 * 60 + 1);
+  setLocalClock(local.dataDir, 3 * 60 + 1);
   refused(await answer(session, code), 'NotAuthorizedException', /session is expired/);
 });
 
 test('each request sends a new code; only its own session takes it', async () => {
   const first = await codeSent();
   const second = await codeSent();
-  const again = await latestEmailCode(dataDir, seeded.userPoolId, email(), first.code);
+  const again = await latestEmailCode(local.dataDir, local.seeded.userPoolId, email(), first.code);
   assert.equal(again, second.code);
   if (first.code !== second.code) {
     refused(await answer(second.session, first.code), 'CodeMismatchException');

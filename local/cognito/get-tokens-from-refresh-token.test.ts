@@ -1,62 +1,52 @@
 // GetTokensFromRefreshToken on a real cognito-local process (local/cognito/launch-cognito-local.ts),
 // checked against AWS's documented behaviour, with and without refresh token rotation, and against
 // Amplify 6.22's own refresher, the code the demo app runs.
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { ROOT } from '../../tools/paths.ts';
 import { cognitoCall, CognitoApiError } from './api.ts';
-import type { CognitoLocal } from './cognito-local.ts';
-import { resetLocalClock, setLocalClock } from './local-clock.ts';
+import { setLocalClock } from './local-clock.ts';
 import { refreshCalls } from './refresh-calls.ts';
-import { REFRESH_TOKEN_GRACE_SECONDS, seedCognito, signIn, type Seeded } from './seed.ts';
-import { ok, rawCall, refused, startSeededCognito, type RawAnswer } from './testing.ts';
+import { REFRESH_TOKEN_GRACE_SECONDS, seedCognito, signIn } from './seed.ts';
+import { ok, refused, useSeededCognito, type RawAnswer } from './testing.ts';
 
 const LIFETIME = 20;
 
-let cognito: CognitoLocal;
-let seeded: Seeded;
-let dataDir: string;
-let stop: (() => Promise<void>) | undefined;
-/** An app client of the same pool that does not rotate refresh tokens. */
-let still: string;
-
-before(
-  async () => {
-    ({ cognito, seeded, dataDir, stop } = await startSeededCognito({
-      tokenLifetimes: { accessSeconds: LIFETIME, idSeconds: LIFETIME },
-    }));
-    still = (
-      await seedCognito(cognito.endpoint, {
-        clientName: 'no-rotation',
-        refreshTokenRotation: false,
-        tokenLifetimes: { accessSeconds: LIFETIME, idSeconds: LIFETIME },
-      })
-    ).userPoolClientId;
-  },
-  { timeout: 60_000 },
-);
-after(() => stop?.());
-afterEach(() => resetLocalClock(dataDir));
-
+const local = useSeededCognito({
+  tokenLifetimes: { accessSeconds: LIFETIME, idSeconds: LIFETIME },
+});
+const call = local.call;
 type Raw = RawAnswer;
-const call = (action: string, body: Record<string, unknown>) =>
-  rawCall(cognito.endpoint, action, body);
+let stillClient: Promise<string> | undefined;
+/** An app client of the same pool that does not rotate refresh tokens, made on first use. */
+const still = () =>
+  (stillClient ??= seedCognito(local.cognito.endpoint, {
+    clientName: 'no-rotation',
+    refreshTokenRotation: false,
+    tokenLifetimes: { accessSeconds: LIFETIME, idSeconds: LIFETIME },
+  }).then((seeded) => seeded.userPoolClientId));
+
 const getTokens = (body: Record<string, unknown>) => call('GetTokensFromRefreshToken', body);
-const refreshWith = (RefreshToken: string, ClientId = seeded.userPoolClientId) =>
+const refreshWith = (RefreshToken: string, ClientId = local.seeded.userPoolClientId) =>
   getTokens({ ClientId, RefreshToken });
 
-const signedIn = (clientId = seeded.userPoolClientId) =>
-  signIn(cognito.endpoint, clientId, seeded.credentials.username, seeded.credentials.password);
+const signedIn = (clientId = local.seeded.userPoolClientId) =>
+  signIn(
+    local.cognito.endpoint,
+    clientId,
+    local.seeded.credentials.username,
+    local.seeded.credentials.password,
+  );
 
 async function verify(
   token: string,
   tokenUse: 'access' | 'id',
-  clientId = seeded.userPoolClientId,
+  clientId = local.seeded.userPoolClientId,
 ) {
-  const issuer = `${cognito.endpoint}/${seeded.userPoolId}`;
+  const issuer = `${local.cognito.endpoint}/${local.seeded.userPoolId}`;
   const jwks = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
   assert.equal(decodeProtectedHeader(token).alg, 'RS256');
   const { payload } = await jwtVerify(token, jwks, { issuer, algorithms: ['RS256'] });
@@ -110,11 +100,11 @@ test('the rotated-out token works for the grace period, then RefreshTokenReuseEx
   const fresh = String(assertOk(await refreshWith(RefreshToken))['RefreshToken']);
 
   // Within the grace period (a retry, or a second tab): tokens, and a refresh token of its own.
-  setLocalClock(dataDir, REFRESH_TOKEN_GRACE_SECONDS - 2);
+  setLocalClock(local.dataDir, REFRESH_TOKEN_GRACE_SECONDS - 2);
   const retry = assertOk(await refreshWith(RefreshToken));
   assert.ok(retry['RefreshToken'] && retry['RefreshToken'] !== fresh);
 
-  setLocalClock(dataDir, REFRESH_TOKEN_GRACE_SECONDS + 1);
+  setLocalClock(local.dataDir, REFRESH_TOKEN_GRACE_SECONDS + 1);
   assertError(await refreshWith(RefreshToken), 'RefreshTokenReuseException', /rotation/);
   // Its replacements are unaffected.
   assertOk(await refreshWith(fresh));
@@ -122,7 +112,7 @@ test('the rotated-out token works for the grace period, then RefreshTokenReuseEx
 });
 
 test('a grace period of 0 ends the old token at once', async () => {
-  const strict = await seedCognito(cognito.endpoint, {
+  const strict = await seedCognito(local.cognito.endpoint, {
     clientName: 'no-grace',
     refreshTokenRotation: { graceSeconds: 0 },
   });
@@ -135,18 +125,18 @@ test('a grace period of 0 ends the old token at once', async () => {
 });
 
 test('without rotation: no new refresh token, and the same one keeps working', async () => {
-  const { RefreshToken } = await signedIn(still);
-  const got = assertOk(await refreshWith(RefreshToken, still));
+  const { RefreshToken } = await signedIn(await still());
+  const got = assertOk(await refreshWith(RefreshToken, await still()));
   assert.deepEqual(Object.keys(got).sort(), ['AccessToken', 'ExpiresIn', 'IdToken', 'TokenType']);
-  await verify(String(got['AccessToken']), 'access', still);
-  assertOk(await refreshWith(RefreshToken, still));
+  await verify(String(got['AccessToken']), 'access', await still());
+  assertOk(await refreshWith(RefreshToken, await still()));
 });
 
 test('the client keeps its rotation setting: described, validated, updated', async () => {
   const described = await cognitoCall<{ UserPoolClient: Record<string, unknown> }>(
-    cognito.endpoint,
+    local.cognito.endpoint,
     'DescribeUserPoolClient',
-    { UserPoolId: seeded.userPoolId, ClientId: seeded.userPoolClientId },
+    { UserPoolId: local.seeded.userPoolId, ClientId: local.seeded.userPoolClientId },
   );
   assert.deepEqual(described.UserPoolClient['RefreshTokenRotation'], {
     Feature: 'ENABLED',
@@ -160,7 +150,7 @@ test('the client keeps its rotation setting: described, validated, updated', asy
   ]) {
     assertError(
       await call('CreateUserPoolClient', {
-        UserPoolId: seeded.userPoolId,
+        UserPoolId: local.seeded.userPoolId,
         ClientName: 'bad',
         RefreshTokenRotation,
       }),
@@ -169,8 +159,8 @@ test('the client keeps its rotation setting: described, validated, updated', asy
   }
   assertError(
     await call('UpdateUserPoolClient', {
-      UserPoolId: seeded.userPoolId,
-      ClientId: still,
+      UserPoolId: local.seeded.userPoolId,
+      ClientId: await still(),
       AuthSessionValidity: 2,
     }),
     'InvalidParameterException',
@@ -180,21 +170,21 @@ test('the client keeps its rotation setting: described, validated, updated', asy
 test('an unknown, revoked or expired refresh token is a 400 NotAuthorizedException', async () => {
   assertError(await refreshWith('not-a-refresh-token'), 'NotAuthorizedException');
 
-  for (const clientId of [seeded.userPoolClientId, still]) {
+  for (const clientId of [local.seeded.userPoolClientId, await still()]) {
     const revoked = await signedIn(clientId);
-    await cognitoCall(cognito.endpoint, 'RevokeToken', {
+    await cognitoCall(local.cognito.endpoint, 'RevokeToken', {
       ClientId: clientId,
       Token: revoked.RefreshToken,
     });
     assertError(await refreshWith(revoked.RefreshToken, clientId), 'NotAuthorizedException');
   }
 
-  const shortLived = await seedCognito(cognito.endpoint, {
+  const shortLived = await seedCognito(local.cognito.endpoint, {
     clientName: 'short-refresh',
     tokenLifetimes: { refreshSeconds: 60 },
   });
   const expiring = await signedIn(shortLived.userPoolClientId);
-  setLocalClock(dataDir, 61);
+  setLocalClock(local.dataDir, 61);
   assertError(
     await refreshWith(expiring.RefreshToken, shortLived.userPoolClientId),
     'NotAuthorizedException',
@@ -206,15 +196,18 @@ test('an unknown client is a 400 ResourceNotFoundException; missing parameters a
   const { RefreshToken } = await signedIn();
   assertError(await refreshWith(RefreshToken, 'no-such-client'), 'ResourceNotFoundException');
   assertError(await getTokens({ RefreshToken }), 'InvalidParameterException');
-  assertError(await getTokens({ ClientId: seeded.userPoolClientId }), 'InvalidParameterException');
+  assertError(
+    await getTokens({ ClientId: local.seeded.userPoolClientId }),
+    'InvalidParameterException',
+  );
 });
 
 test('an app client with a secret needs its ClientSecret', async () => {
   const created = await cognitoCall<{ UserPoolClient: { ClientId: string; ClientSecret: string } }>(
-    cognito.endpoint,
+    local.cognito.endpoint,
     'CreateUserPoolClient',
     {
-      UserPoolId: seeded.userPoolId,
+      UserPoolId: local.seeded.userPoolId,
       ClientName: 'with-secret',
       GenerateSecret: true,
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
@@ -235,12 +228,15 @@ test('every refresh call is logged with its user and outcome, for tests to count
   const { RefreshToken } = await signedIn();
   const fresh = String(assertOk(await refreshWith(RefreshToken))['RefreshToken']);
   assertOk(await refreshWith(RefreshToken));
-  setLocalClock(dataDir, REFRESH_TOKEN_GRACE_SECONDS + 1);
+  setLocalClock(local.dataDir, REFRESH_TOKEN_GRACE_SECONDS + 1);
   assertError(await refreshWith(RefreshToken), 'RefreshTokenReuseException');
   assertError(await refreshWith('not-a-refresh-token'), 'NotAuthorizedException');
   assertOk(await refreshWith(fresh));
 
-  const mine = await refreshCalls(dataDir, { user: seeded.credentials.username, since });
+  const mine = await refreshCalls(local.dataDir, {
+    user: local.seeded.credentials.username,
+    since,
+  });
   assert.deepEqual(
     mine.map((c) => [c.outcome, c.rotated, c.inGracePeriod]),
     [
@@ -250,8 +246,8 @@ test('every refresh call is logged with its user and outcome, for tests to count
       ['ok', true, false],
     ],
   );
-  assert.ok(mine.every((c) => c.clientId === seeded.userPoolClientId && c.username));
-  const all = await refreshCalls(dataDir, { since });
+  assert.ok(mine.every((c) => c.clientId === local.seeded.userPoolClientId && c.username));
+  const all = await refreshCalls(local.dataDir, { since });
   assert.equal(all.length, 5);
   assert.deepEqual(all[3], { ...all[3], outcome: 'NotAuthorizedException', rotated: false });
   assert.equal(all[3]!.username, undefined);
@@ -259,7 +255,7 @@ test('every refresh call is logged with its user and outcome, for tests to count
 
 test('everything else is still cognito-local: an unknown action is its 500 Unsupported', async () => {
   await assert.rejects(
-    cognitoCall(cognito.endpoint, 'NoSuchAction', {}),
+    cognitoCall(local.cognito.endpoint, 'NoSuchAction', {}),
     (error: unknown) =>
       error instanceof CognitoApiError && error.type === 'CognitoLocal#Unsupported',
   );
@@ -311,32 +307,32 @@ test(
         tokens: { accessToken: { payload: {} }, refreshToken },
         authConfig: {
           Cognito: {
-            userPoolId: seeded.userPoolId,
+            userPoolId: local.seeded.userPoolId,
             userPoolClientId,
-            userPoolEndpoint: cognito.endpoint,
+            userPoolEndpoint: local.cognito.endpoint,
           },
         },
-        username: seeded.credentials.username,
+        username: local.seeded.credentials.username,
       });
     const TARGET = 'AWSCognitoIdentityProviderService.GetTokensFromRefreshToken';
 
     const { RefreshToken } = await signedIn();
-    const ok = await withFetchCount(() => refresh(RefreshToken, seeded.userPoolClientId));
+    const ok = await withFetchCount(() => refresh(RefreshToken, local.seeded.userPoolClientId));
     assert.deepEqual(ok.targets, [TARGET]);
     await verify(ok.result.accessToken.toString(), 'access');
     await verify(ok.result.idToken!.toString(), 'id');
     // What Amplify stores for the next refresh is the rotated token, and it works.
     assert.notEqual(ok.result.refreshToken, RefreshToken);
-    const again = await refresh(ok.result.refreshToken, seeded.userPoolClientId);
+    const again = await refresh(ok.result.refreshToken, local.seeded.userPoolClientId);
     await verify(again.accessToken.toString(), 'access');
 
     // Without rotation Amplify keeps the refresh token it had.
-    const plain = await signedIn(still);
-    const kept = await refresh(plain.RefreshToken, still);
+    const plain = await signedIn(await still());
+    const kept = await refresh(plain.RefreshToken, await still());
     assert.equal(kept.refreshToken, plain.RefreshToken);
 
     const bad = await withFetchCount(() =>
-      refresh('not-a-refresh-token', seeded.userPoolClientId).then(
+      refresh('not-a-refresh-token', local.seeded.userPoolClientId).then(
         () => assert.fail('refresh with a bad token succeeded'),
         (error: unknown) => error,
       ),

@@ -33,6 +33,7 @@ import {
   attributeValue,
   authenticationResult,
   cognitoError,
+  generateTokens,
   invalidParameter,
   jwtClaims,
   notAuthorized,
@@ -193,12 +194,12 @@ async function rotate(
     outcome.user = user;
     if (user.Enabled === false) throw notAuthorized('User is disabled.');
 
-    const groups = await pool.listUserGroupMembership(ctx, user);
-    const tokens = await services.tokenGenerator.generate(
+    const tokens = await generateTokens(
+      services,
       ctx,
-      user,
-      groups,
+      pool,
       client,
+      user,
       undefined,
       'RefreshTokens',
     );

@@ -1,34 +1,19 @@
 // InitiateAuth and RespondToAuthChallenge on a real cognito-local process: choice-based sign-in
 // (USER_AUTH) with a password, the first-factor choice, hidden unknown users, sessions that expire
 // and work once, and REFRESH_TOKEN_AUTH refused for a client that rotates refresh tokens.
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { cognitoCall } from './api.ts';
-import type { CognitoLocal } from './cognito-local.ts';
-import { resetLocalClock, setLocalClock } from './local-clock.ts';
-import { seedCognito, signIn, type Seeded } from './seed.ts';
-import { ok, rawCall, refused, startSeededCognito } from './testing.ts';
+import { setLocalClock } from './local-clock.ts';
+import { seedCognito, signIn } from './seed.ts';
+import { ok, refused, seedPasswordOnlyPool, useSeededCognito } from './testing.ts';
 
-let cognito: CognitoLocal;
-let seeded: Seeded;
-let dataDir: string;
-let stop: (() => Promise<void>) | undefined;
+const local = useSeededCognito();
+const call = local.call;
+const demo = () => local.seeded.credentials;
 
-before(
-  async () => {
-    ({ cognito, seeded, dataDir, stop } = await startSeededCognito());
-  },
-  { timeout: 60_000 },
-);
-after(() => stop?.());
-afterEach(() => resetLocalClock(dataDir));
-
-const call = (action: string, body: Record<string, unknown>) =>
-  rawCall(cognito.endpoint, action, body);
-const demo = () => seeded.credentials;
-
-function userAuth(parameters: Record<string, string>, clientId = seeded.userPoolClientId) {
+function userAuth(parameters: Record<string, string>, clientId = local.seeded.userPoolClientId) {
   return call('InitiateAuth', {
     AuthFlow: 'USER_AUTH',
     ClientId: clientId,
@@ -40,7 +25,7 @@ function respond(
   ChallengeName: string,
   Session: unknown,
   responses: Record<string, string>,
-  clientId = seeded.userPoolClientId,
+  clientId = local.seeded.userPoolClientId,
 ) {
   return call('RespondToAuthChallenge', {
     ClientId: clientId,
@@ -62,13 +47,13 @@ async function assertSignedIn(body: Record<string, unknown>): Promise<void> {
   ]);
   assert.equal(result['TokenType'], 'Bearer');
   assert.equal(result['ExpiresIn'], 3600);
-  const issuer = `${cognito.endpoint}/${seeded.userPoolId}`;
+  const issuer = `${local.cognito.endpoint}/${local.seeded.userPoolId}`;
   const { payload } = await jwtVerify(
     String(result['AccessToken']),
     createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)),
     { issuer, algorithms: ['RS256'] },
   );
-  assert.equal(payload['client_id'], seeded.userPoolClientId);
+  assert.equal(payload['client_id'], local.seeded.userPoolClientId);
   assert.equal(payload['token_use'], 'access');
 }
 
@@ -147,7 +132,7 @@ test('a preference the user cannot use, or PASSWORD_SRP, gets the choice instead
 
 test('sessions expire with the client AuthSessionValidity (3 minutes)', async () => {
   const asked = ok(await userAuth({ PREFERRED_CHALLENGE: 'PASSWORD' }));
-  setLocalClock(dataDir, 3 * 60 + 1);
+  setLocalClock(local.dataDir, 3 * 60 + 1);
   refused(
     await respond('PASSWORD', asked['Session'], { PASSWORD: demo().password }),
     'NotAuthorizedException',
@@ -160,12 +145,12 @@ test('an unknown user gets the same choice, and every answer fails as a wrong on
   const unknown = (parameters: Record<string, string>) =>
     call('InitiateAuth', {
       AuthFlow: 'USER_AUTH',
-      ClientId: seeded.userPoolClientId,
+      ClientId: local.seeded.userPoolClientId,
       AuthParameters: { USERNAME: username, ...parameters },
     });
   const answer = (ChallengeName: string, Session: unknown, responses: Record<string, string>) =>
     call('RespondToAuthChallenge', {
-      ClientId: seeded.userPoolClientId,
+      ClientId: local.seeded.userPoolClientId,
       ChallengeName,
       Session,
       ChallengeResponses: { USERNAME: username, ...responses },
@@ -191,20 +176,16 @@ test('an unknown user gets the same choice, and every answer fails as a wrong on
 });
 
 test('the first factors follow the pool SignInPolicy; USER_AUTH needs ALLOW_USER_AUTH', async () => {
-  const other = await seedCognito(cognito.endpoint, { poolName: 'password-only' });
-  await cognitoCall(cognito.endpoint, 'UpdateUserPool', {
-    UserPoolId: other.userPoolId,
-    Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] } },
-  });
+  const other = await seedPasswordOnlyPool(local.cognito.endpoint, 'password-only');
   assert.deepEqual(ok(await userAuth({}, other.userPoolClientId))['AvailableChallenges'], [
     'PASSWORD',
   ]);
 
   const created = await cognitoCall<{ UserPoolClient: { ClientId: string } }>(
-    cognito.endpoint,
+    local.cognito.endpoint,
     'CreateUserPoolClient',
     {
-      UserPoolId: seeded.userPoolId,
+      UserPoolId: local.seeded.userPoolId,
       ClientName: 'password-flow-only',
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     },
@@ -215,7 +196,7 @@ test('the first factors follow the pool SignInPolicy; USER_AUTH needs ALLOW_USER
     /USER_AUTH flow not enabled/,
   );
   refused(
-    await call('InitiateAuth', { AuthFlow: 'USER_AUTH', ClientId: seeded.userPoolClientId }),
+    await call('InitiateAuth', { AuthFlow: 'USER_AUTH', ClientId: local.seeded.userPoolClientId }),
     'InvalidParameterException',
   );
   refused(await userAuth({}, 'no-such-client'), 'ResourceNotFoundException');
@@ -225,11 +206,11 @@ test('a password that is only temporary still leads to NEW_PASSWORD_REQUIRED', a
   const body = ok(
     await call('InitiateAuth', {
       AuthFlow: 'USER_AUTH',
-      ClientId: seeded.userPoolClientId,
+      ClientId: local.seeded.userPoolClientId,
       AuthParameters: {
-        USERNAME: seeded.newPasswordCredentials.username,
+        USERNAME: local.seeded.newPasswordCredentials.username,
         PREFERRED_CHALLENGE: 'PASSWORD',
-        PASSWORD: seeded.newPasswordCredentials.temporaryPassword,
+        PASSWORD: local.seeded.newPasswordCredentials.temporaryPassword,
       },
     }),
   );
@@ -238,24 +219,27 @@ test('a password that is only temporary still leads to NEW_PASSWORD_REQUIRED', a
 
 test('InitiateAuth and AdminInitiateAuth refuse REFRESH_TOKEN_AUTH when the client rotates', async () => {
   const still = (
-    await seedCognito(cognito.endpoint, { clientName: 'no-rotation', refreshTokenRotation: false })
+    await seedCognito(local.cognito.endpoint, {
+      clientName: 'no-rotation',
+      refreshTokenRotation: false,
+    })
   ).userPoolClientId;
   const rotating = await signIn(
-    cognito.endpoint,
-    seeded.userPoolClientId,
+    local.cognito.endpoint,
+    local.seeded.userPoolClientId,
     demo().username,
     demo().password,
   );
   for (const [action, extra] of [
     ['InitiateAuth', {}],
-    ['AdminInitiateAuth', { UserPoolId: seeded.userPoolId }],
+    ['AdminInitiateAuth', { UserPoolId: local.seeded.userPoolId }],
   ] as const) {
     for (const AuthFlow of ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN']) {
       refused(
         await call(action, {
           ...extra,
           AuthFlow,
-          ClientId: seeded.userPoolClientId,
+          ClientId: local.seeded.userPoolClientId,
           AuthParameters: { REFRESH_TOKEN: rotating.RefreshToken },
         }),
         'InvalidParameterException',
@@ -264,7 +248,7 @@ test('InitiateAuth and AdminInitiateAuth refuse REFRESH_TOKEN_AUTH when the clie
     }
   }
   // Still allowed where the client does not rotate.
-  const plain = await signIn(cognito.endpoint, still, demo().username, demo().password);
+  const plain = await signIn(local.cognito.endpoint, still, demo().username, demo().password);
   ok(
     await call('InitiateAuth', {
       AuthFlow: 'REFRESH_TOKEN_AUTH',

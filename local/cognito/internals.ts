@@ -143,6 +143,20 @@ export const resourceNotFound = (message: string) =>
 /** cognito-local's 500 "CognitoLocal#Unsupported", for what it cannot do. */
 export const unsupported = (message: string) => new errorsModule.UnsupportedError(message);
 
+/** cognito-local's signed tokens for `user` through `client`, with the user's groups. */
+export async function generateTokens(
+  services: Services,
+  ctx: Ctx,
+  pool: UserPool,
+  client: AppClient,
+  user: User,
+  clientMetadata: Record<string, string> | undefined,
+  source: 'Authentication' | 'RefreshTokens',
+): Promise<Tokens> {
+  const groups = await pool.listUserGroupMembership(ctx, user);
+  return services.tokenGenerator.generate(ctx, user, groups, client, clientMetadata, source);
+}
+
 /** cognito-local's route table. */
 export function cognitoLocalTargets(): TargetTable {
   return (require('cognito-local/lib/targets/targets.js') as { Targets: TargetTable }).Targets;

@@ -1,8 +1,12 @@
 // Test helper of the cognito tests: a real cognito-local process in a fresh data folder, seeded.
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { after, afterEach, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cognitoCall, cognitoRequest } from './api.ts';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local.ts';
+import { resetLocalClock } from './local-clock.ts';
 import { seedCognito, type Seeded, type SeedOptions } from './seed.ts';
 
 export interface SeededCognito {
@@ -55,15 +59,7 @@ export async function rawCall(
   action: string,
   body: Record<string, unknown>,
 ): Promise<RawAnswer> {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${action}`,
-    },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
+  const response = await cognitoRequest(endpoint, action, body);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -84,4 +80,67 @@ export function refused(answer: RawAnswer, type: string, message?: RegExp): void
   if (message && !message.test(String(answer.body['message']))) {
     throw new Error(`expected a message matching ${message}, got ${body}`);
   }
+}
+
+type Options = Parameters<typeof startSeededCognito>[0];
+
+/** A test file's cognito-local: started and seeded before its tests, stopped after them. */
+export interface TestCognito {
+  readonly cognito: CognitoLocal;
+  readonly seeded: Seeded;
+  readonly dataDir: string;
+  /** An action on it over plain HTTP. */
+  call(action: string, body: Record<string, unknown>): Promise<RawAnswer>;
+  /** Stops it and starts it again on the same data. */
+  restart(): Promise<void>;
+}
+
+/**
+ * Registers the test file's hooks: cognito-local started and seeded with `options` before its
+ * tests, in a data dir of its own (kept across `restart`), the emulated clock put back after each
+ * test, stopped and its folder removed after all. (node:test runs a file's `before` hooks without
+ * waiting for each other, so a test file seeds more through a lazily run helper, not a hook.)
+ */
+export function useSeededCognito(options: Omit<Options, 'dataDir'> = {}): TestCognito {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cognito-test-'));
+  let current: SeededCognito | undefined;
+  before(
+    async () => {
+      current = await startSeededCognito({ ...options, dataDir });
+    },
+    { timeout: 60_000 },
+  );
+  afterEach(() => resetLocalClock(dataDir));
+  after(async () => {
+    await current?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  const started = () => {
+    if (!current) throw new Error('cognito-local is not started');
+    return current;
+  };
+  return {
+    get cognito() {
+      return started().cognito;
+    },
+    get seeded() {
+      return started().seeded;
+    },
+    dataDir,
+    call: (action, body) => rawCall(started().cognito.endpoint, action, body),
+    restart: async () => {
+      await started().stop();
+      current = await startSeededCognito({ ...options, dataDir });
+    },
+  };
+}
+
+/** A new pool of `poolName` (seeded as usual) whose only first factor is a password. */
+export async function seedPasswordOnlyPool(endpoint: string, poolName: string): Promise<Seeded> {
+  const pool = await seedCognito(endpoint, { poolName });
+  await cognitoCall(endpoint, 'UpdateUserPool', {
+    UserPoolId: pool.userPoolId,
+    Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] } },
+  });
+  return pool;
 }

@@ -20,6 +20,7 @@ import {
   attributeValue,
   authenticationResult,
   cognitoError,
+  generateTokens,
   notAuthorized,
   type AppClient,
   type Ctx,
@@ -89,12 +90,12 @@ export async function userOrPhantom(signIn: SignIn, username: string): Promise<U
 export async function issueTokens(signIn: SignIn, user: User): Promise<AuthResponse> {
   const { services, ctx, pool, client } = signIn;
   const latest = (await pool.getUserByUsername(ctx, user.Username)) ?? user;
-  const groups = await pool.listUserGroupMembership(ctx, latest);
-  const tokens = await services.tokenGenerator.generate(
+  const tokens = await generateTokens(
+    services,
     ctx,
-    latest,
-    groups,
+    pool,
     client,
+    latest,
     signIn.clientMetadata,
     'Authentication',
   );

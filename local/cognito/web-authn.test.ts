@@ -2,52 +2,30 @@
 // (StartWebAuthnRegistration, CompleteWebAuthnRegistration), listing and removal, and sign-in with
 // USER_AUTH's WEB_AUTHN challenge; every wrong origin, relying party, challenge, counter, client or
 // token refused with AWS's error; passkeys kept across a restart.
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { cognitoCall } from './api.ts';
-import type { CognitoLocal } from './cognito-local.ts';
 import { resetLocalClock, setLocalClock } from './local-clock.ts';
-import { LOCAL_RELYING_PARTY, seedCognito, signIn, type Seeded } from './seed.ts';
+import { LOCAL_RELYING_PARTY, seedCognito, signIn } from './seed.ts';
 import {
   SoftAuthenticator,
   type CreationOptions,
   type RequestOptions,
 } from './soft-authenticator.ts';
-import { ok, rawCall, refused, startSeededCognito } from './testing.ts';
+import { ok, refused, seedPasswordOnlyPool, useSeededCognito } from './testing.ts';
 
 const ORIGIN = 'http://localhost:4200';
 const ORIGINS = [ORIGIN, 'http://127.0.0.1:4200'];
 
-let cognito: CognitoLocal;
-let seeded: Seeded;
-let dataDir: string;
-let stop: (() => Promise<void>) | undefined;
-
-before(
-  async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'cognito-webauthn-'));
-    ({ cognito, seeded, stop } = await startSeededCognito({ dataDir, webAuthnOrigins: ORIGINS }));
-  },
-  { timeout: 60_000 },
-);
-after(async () => {
-  await stop?.();
-  await rm(dataDir, { recursive: true, force: true });
-});
-afterEach(() => resetLocalClock(dataDir));
-
-const call = (action: string, body: Record<string, unknown>) =>
-  rawCall(cognito.endpoint, action, body);
+const local = useSeededCognito({ webAuthnOrigins: ORIGINS });
+const call = local.call;
 
 /** A user of the test's own, signed in with a password: its access token. */
 async function newUser(name: string): Promise<{ username: string; accessToken: string }> {
   const username = `${name}@example.com`;
   const password = 'Passkey-Passw0rd!';
-  await cognitoCall(cognito.endpoint, 'AdminCreateUser', {
-    UserPoolId: seeded.userPoolId,
+  await cognitoCall(local.cognito.endpoint, 'AdminCreateUser', {
+    UserPoolId: local.seeded.userPoolId,
     Username: username,
     MessageAction: 'SUPPRESS',
     UserAttributes: [
@@ -55,13 +33,18 @@ async function newUser(name: string): Promise<{ username: string; accessToken: s
       { Name: 'email_verified', Value: 'true' },
     ],
   });
-  await cognitoCall(cognito.endpoint, 'AdminSetUserPassword', {
-    UserPoolId: seeded.userPoolId,
+  await cognitoCall(local.cognito.endpoint, 'AdminSetUserPassword', {
+    UserPoolId: local.seeded.userPoolId,
     Username: username,
     Password: password,
     Permanent: true,
   });
-  const tokens = await signIn(cognito.endpoint, seeded.userPoolClientId, username, password);
+  const tokens = await signIn(
+    local.cognito.endpoint,
+    local.seeded.userPoolClientId,
+    username,
+    password,
+  );
   return { username, accessToken: tokens.AccessToken };
 }
 
@@ -89,7 +72,7 @@ async function passkeyChallenge(
   const body = ok(
     await call('InitiateAuth', {
       AuthFlow: 'USER_AUTH',
-      ClientId: seeded.userPoolClientId,
+      ClientId: local.seeded.userPoolClientId,
       AuthParameters: { USERNAME: username, PREFERRED_CHALLENGE: 'WEB_AUTHN' },
     }),
   );
@@ -103,7 +86,7 @@ async function passkeyChallenge(
 
 const answer = (username: string, session: string, credential: unknown) =>
   call('RespondToAuthChallenge', {
-    ClientId: seeded.userPoolClientId,
+    ClientId: local.seeded.userPoolClientId,
     ChallengeName: 'WEB_AUTHN',
     Session: session,
     ChallengeResponses: { USERNAME: username, CREDENTIAL: JSON.stringify(credential) },
@@ -154,7 +137,7 @@ test('register a passkey, list it, sign in with it alone', async () => {
   const select = ok(
     await call('InitiateAuth', {
       AuthFlow: 'USER_AUTH',
-      ClientId: seeded.userPoolClientId,
+      ClientId: local.seeded.userPoolClientId,
       AuthParameters: { USERNAME: username },
     }),
   );
@@ -217,7 +200,7 @@ test('sign-in refuses a wrong origin, relying party, challenge, counter or unkno
   const last = await passkeyChallenge(username);
   refused(
     await call('RespondToAuthChallenge', {
-      ClientId: seeded.userPoolClientId,
+      ClientId: local.seeded.userPoolClientId,
       ChallengeName: 'WEB_AUTHN',
       Session: last.session,
       ChallengeResponses: { USERNAME: username, CREDENTIAL: '{not json' },
@@ -259,18 +242,18 @@ test('registration refuses a wrong origin, relying party, used or expired challe
   );
 
   const late = await start(accessToken);
-  setLocalClock(dataDir, 3 * 60 + 1);
+  setLocalClock(local.dataDir, 3 * 60 + 1);
   refused(
     await complete(accessToken, authenticator.register(late, ORIGIN)),
     'WebAuthnChallengeNotFoundException',
   );
-  resetLocalClock(dataDir);
+  resetLocalClock(local.dataDir);
 
   // Started through one app client, completed through another.
-  const other = await seedCognito(cognito.endpoint, { clientName: 'second-client' });
+  const other = await seedCognito(local.cognito.endpoint, { clientName: 'second-client' });
   const otherToken = (
     await signIn(
-      cognito.endpoint,
+      local.cognito.endpoint,
       other.userPoolClientId,
       'registrations@example.com',
       'Passkey-Passw0rd!',
@@ -288,8 +271,8 @@ test('registration refuses a wrong origin, relying party, used or expired challe
 test('the passkey actions need a valid access token with the admin scope', async () => {
   const { accessToken } = await newUser('tokens');
   const tokens = await signIn(
-    cognito.endpoint,
-    seeded.userPoolClientId,
+    local.cognito.endpoint,
+    local.seeded.userPoolClientId,
     'tokens@example.com',
     'Passkey-Passw0rd!',
   );
@@ -299,7 +282,7 @@ test('the passkey actions need a valid access token with the admin scope', async
       refused(await call(action, { AccessToken }), 'NotAuthorizedException');
     }
   }
-  setLocalClock(dataDir, 2 * 3600);
+  setLocalClock(local.dataDir, 2 * 3600);
   refused(
     await call('ListWebAuthnCredentials', { AccessToken: accessToken }),
     'NotAuthorizedException',
@@ -375,15 +358,11 @@ test('ListWebAuthnCredentials pages by MaxResults and NextToken', async () => {
 });
 
 test('a pool without passkeys says so: not enabled, or no relying party', async () => {
-  const plain = await seedCognito(cognito.endpoint, { poolName: 'no-passkeys' });
-  await cognitoCall(cognito.endpoint, 'UpdateUserPool', {
-    UserPoolId: plain.userPoolId,
-    Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] } },
-  });
+  const plain = await seedPasswordOnlyPool(local.cognito.endpoint, 'no-passkeys');
   const token = async () =>
     (
       await signIn(
-        cognito.endpoint,
+        local.cognito.endpoint,
         plain.userPoolClientId,
         plain.credentials.username,
         plain.credentials.password,
@@ -395,9 +374,9 @@ test('a pool without passkeys says so: not enabled, or no relying party', async 
   );
 
   const described = await cognitoCall<{ WebAuthnConfiguration: Record<string, string> }>(
-    cognito.endpoint,
+    local.cognito.endpoint,
     'GetUserPoolMfaConfig',
-    { UserPoolId: seeded.userPoolId },
+    { UserPoolId: local.seeded.userPoolId },
   );
   assert.deepEqual(described.WebAuthnConfiguration, {
     RelyingPartyId: LOCAL_RELYING_PARTY,
@@ -406,7 +385,7 @@ test('a pool without passkeys says so: not enabled, or no relying party', async 
 
   // A pool that allows passkeys but names no relying party.
   const { UserPool } = await cognitoCall<{ UserPool: { Id: string } }>(
-    cognito.endpoint,
+    local.cognito.endpoint,
     'CreateUserPool',
     {
       PoolName: 'no-relying-party',
@@ -415,24 +394,24 @@ test('a pool without passkeys says so: not enabled, or no relying party', async 
     },
   );
   const { UserPoolClient } = await cognitoCall<{ UserPoolClient: { ClientId: string } }>(
-    cognito.endpoint,
+    local.cognito.endpoint,
     'CreateUserPoolClient',
     { UserPoolId: UserPool.Id, ClientName: 'c', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] },
   );
-  await cognitoCall(cognito.endpoint, 'AdminCreateUser', {
+  await cognitoCall(local.cognito.endpoint, 'AdminCreateUser', {
     UserPoolId: UserPool.Id,
     Username: 'rp@example.com',
     MessageAction: 'SUPPRESS',
     TemporaryPassword: 'Temp-Passw0rd!',
   });
-  await cognitoCall(cognito.endpoint, 'AdminSetUserPassword', {
+  await cognitoCall(local.cognito.endpoint, 'AdminSetUserPassword', {
     UserPoolId: UserPool.Id,
     Username: 'rp@example.com',
     Password: 'Rp-Passw0rd!',
     Permanent: true,
   });
   const noRp = await signIn(
-    cognito.endpoint,
+    local.cognito.endpoint,
     UserPoolClient.ClientId,
     'rp@example.com',
     'Rp-Passw0rd!',
@@ -447,8 +426,7 @@ test('passkeys survive a restart of the local Cognito', { timeout: 60_000 }, asy
   const { accessToken, username } = await newUser('restart');
   const authenticator = new SoftAuthenticator();
   await registered(authenticator, accessToken);
-  await stop?.();
-  ({ cognito, seeded, stop } = await startSeededCognito({ dataDir, webAuthnOrigins: ORIGINS }));
+  await local.restart();
   const { session, options } = await passkeyChallenge(username);
   ok(await answer(username, session, authenticator.assert(options, ORIGIN)));
 });
