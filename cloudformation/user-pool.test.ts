@@ -41,14 +41,14 @@ test('the pool: email sign-in, self sign-up by parameter, a strong password poli
   });
 });
 
-test('the client is public (no secret), SRP and USER_PASSWORD, lifetimes from parameters', () => {
+test('the client is public (no secret), choice-based, SRP and USER_PASSWORD, lifetimes from parameters', () => {
   const client = props('UserPoolClient');
   assert.equal(client['GenerateSecret'], false);
-  assert.deepEqual(client['ExplicitAuthFlows'], [
-    'ALLOW_USER_SRP_AUTH',
-    'ALLOW_USER_PASSWORD_AUTH',
-    'ALLOW_REFRESH_TOKEN_AUTH',
-  ]);
+  const flows = ['ALLOW_USER_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'];
+  // REFRESH_TOKEN_AUTH only without rotation (sign-in-choices.test.ts checks the rotation itself).
+  assert.deepEqual(client['ExplicitAuthFlows'], {
+    'Fn::If': ['RotatesRefreshTokens', flows, [...flows, 'ALLOW_REFRESH_TOKEN_AUTH']],
+  });
   assert.deepEqual(client['UserPoolId'], { Ref: 'UserPool' });
   assert.deepEqual(client['AccessTokenValidity'], { Ref: 'AccessTokenValidityMinutes' });
   assert.deepEqual(client['RefreshTokenValidity'], { Ref: 'RefreshTokenValidityDays' });

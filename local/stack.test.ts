@@ -9,7 +9,11 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importJWK, SignJWT, type JWK } from 'jose';
+import { loadTemplate } from '../cfn-lib/cfn-yaml.ts';
+import { TEMPLATE_FILE } from '../tools/paths.ts';
+import { cognitoCall, CognitoApiError } from './cognito/api.ts';
 import { seedCognito, signIn } from './cognito/seed.ts';
+import { SoftAuthenticator, type CreationOptions } from './cognito/soft-authenticator.ts';
 import { assertPortFree, ProcessStartError } from './processes.ts';
 import { startLocalStack, type LocalStack } from './stack.ts';
 
@@ -242,6 +246,53 @@ test(
     const accepted = await post(`Bearer ${control}`);
     assert.equal(accepted.status, 201, 'the control token, signed the same way, passes');
     assert.equal(await stored(), 1);
+  },
+);
+
+test(
+  "the local Cognito runs as the template's client: rotating refresh tokens, passkeys from the app's origin",
+  { timeout: 60_000 },
+  async () => {
+    const described = await cognitoCall<{ UserPoolClient: Record<string, unknown> }>(
+      stack.urls.cognito,
+      'DescribeUserPoolClient',
+      { UserPoolId: stack.userPoolId, ClientId: stack.userPoolClientId },
+    );
+    const template = loadTemplate(TEMPLATE_FILE);
+    const grace = template.Parameters!['RefreshTokenRetryGraceSeconds']!['Default'];
+    assert.equal(template.Parameters!['RotateRefreshTokens']!['Default'], 'true');
+    assert.deepEqual(described.UserPoolClient['RefreshTokenRotation'], {
+      Feature: 'ENABLED',
+      RetryGracePeriodSeconds: grace,
+    });
+    const flows = described.UserPoolClient['ExplicitAuthFlows'] as string[];
+    assert.ok(flows.includes('ALLOW_USER_AUTH') && !flows.includes('ALLOW_REFRESH_TOKEN_AUTH'));
+
+    // A passkey registered from the app's localhost origin, not from its 127.0.0.1 one.
+    const { AccessToken } = await tokens();
+    const start = async () =>
+      (
+        await cognitoCall<{ CredentialCreationOptions: CreationOptions }>(
+          stack.urls.cognito,
+          'StartWebAuthnRegistration',
+          { AccessToken },
+        )
+      ).CredentialCreationOptions;
+    const complete = (credential: unknown) =>
+      cognitoCall(stack.urls.cognito, 'CompleteWebAuthnRegistration', {
+        AccessToken,
+        Credential: credential,
+      });
+    const authenticator = new SoftAuthenticator();
+    await assert.rejects(
+      complete(authenticator.register(await start(), 'http://127.0.0.1:4200')),
+      (error: unknown) =>
+        error instanceof CognitoApiError && error.type === 'WebAuthnOriginNotAllowedException',
+    );
+    assert.deepEqual(
+      await complete(authenticator.register(await start(), 'http://localhost:4200')),
+      {},
+    );
   },
 );
 

@@ -30,7 +30,10 @@ export interface LocalStackOptions {
   tokenLifetimes?: TokenLifetimes;
   /** Where to write the demo app's runtime config (default public/config.json; false = none). */
   configFile?: string | false;
-  /** Extra allowed origins (the app's own origin is always allowed). */
+  /**
+   * Extra allowed origins (the app's own origin is always allowed): the gateway's CORS origins, and
+   * the origins the local Cognito accepts passkeys from (those on localhost, its relying party).
+   */
   allowedOrigins?: string[];
   /**
    * 'reference' (default): the Timer server behind the gateway's HTTP integration. 'lambda': the
@@ -88,10 +91,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     running.length = 0;
   };
   try {
+    const parameters = loadParameters(LOCAL_PARAMETERS_FILE);
+    const parameter = (key: string) =>
+      parameters.find((p) => p.ParameterKey === key)?.ParameterValue ?? '';
+    // The template's local parameters allow the default app port; another app port is allowed
+    // instead, so the gateway never allows an origin nothing serves.
+    if (withApp && ports.app === 0) ports.app = await freePort();
+    const templateOrigins = parameter('AllowedOrigins').split(',').filter(Boolean);
+    const appOrigins =
+      withApp && ports.app !== DEFAULT_PORTS.app
+        ? [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`]
+        : templateOrigins;
+    const allowedOrigins = [...appOrigins, ...(options.allowedOrigins ?? [])];
+
     const cognitoDataDir = options.cognitoDataDir ?? join(ROOT, 'local', 'data', 'cognito');
     const cognito = await startCognitoLocal({
       port: ports.cognito,
       dataDir: cognitoDataDir,
+      // Passkeys are accepted from the origins the app is served on (those on localhost: browsers
+      // refuse WebAuthn on an IP address).
+      webAuthnOrigins: allowedOrigins,
       echo: options.echo,
       signal: options.signal,
     });
@@ -101,9 +120,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const seeded = await seedCognito(cognito.endpoint, { tokenLifetimes: options.tokenLifetimes });
     options.signal?.throwIfAborted();
     const issuer = `${cognito.endpoint}/${seeded.userPoolId}`;
-    const parameters = loadParameters(LOCAL_PARAMETERS_FILE);
-    const parameter = (key: string) =>
-      parameters.find((p) => p.ParameterKey === key)?.ParameterValue ?? '';
 
     // The second fence: the Timer server checks the same tokens as the gateway's authorizer
     // (issuer, app client, the route's scopes from the template's parameters).
@@ -132,20 +148,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }
     };
 
-    // The template's local parameters allow the default app port; another app port is allowed
-    // instead, so the gateway never allows an origin nothing serves.
-    if (withApp && ports.app === 0) ports.app = await freePort();
-    const templateOrigins = parameter('AllowedOrigins').split(',').filter(Boolean);
-    const appOrigins =
-      withApp && ports.app !== DEFAULT_PORTS.app
-        ? [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`]
-        : templateOrigins;
     const gateway = await startProcess(
       gatewaySpec(
         {
           port: ports.gateway,
           fence,
-          allowedOrigins: [...appOrigins, ...(options.allowedOrigins ?? [])],
+          allowedOrigins,
           backend: backend === 'lambda' ? { lambdaTable: timerUrl } : { upstream: timerUrl },
         },
         ours,
@@ -214,8 +222,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 }
 
 export function formatTable(stack: LocalStack): string {
+  // Browsers refuse passkeys on an IP address; the local relying party is localhost.
+  const passkeyUrl = stack.urls.app?.replace('//127.0.0.1:', '//localhost:');
+  const passkeyRows: [string, string][] = passkeyUrl ? [['  with passkeys', passkeyUrl]] : [];
   const rows: [string, string][] = [
     ['demo app', stack.urls.app ?? '(not started: no src/main.ts)'],
+    ...passkeyRows,
     ['API (local gateway)', stack.urls.gateway],
     stack.backend === 'lambda'
       ? ['Timer Lambda table (dynalite)', stack.urls.timer]

@@ -9,12 +9,13 @@ export class CognitoApiError extends Error {
   }
 }
 
-export async function cognitoCall<T = Record<string, unknown>>(
+/** One action's HTTP exchange, answered as it comes (status and body unread). */
+export function cognitoRequest(
   endpoint: string,
   action: string,
   body: Record<string, unknown>,
-): Promise<T> {
-  const response = await fetch(endpoint, {
+): Promise<Response> {
+  return fetch(endpoint, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-amz-json-1.1',
@@ -23,6 +24,14 @@ export async function cognitoCall<T = Record<string, unknown>>(
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
+}
+
+export async function cognitoCall<T = Record<string, unknown>>(
+  endpoint: string,
+  action: string,
+  body: Record<string, unknown>,
+): Promise<T> {
+  const response = await cognitoRequest(endpoint, action, body);
   const text = await response.text();
   const json = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
   if (!response.ok) {

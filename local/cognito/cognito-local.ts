@@ -1,12 +1,13 @@
 // Starts cognito-local on 127.0.0.1. It keeps its data in `.cognito/` under its working directory,
 // so the working directory is our (gitignored) data dir; its token issuer is
 // http://HOST:PORT/<poolId>, which is why the port must be known before it starts.
-// launch-cognito-local.ts is cognito-local's own start script plus the GetTokensFromRefreshToken
-// action.
+// launch-cognito-local.ts is cognito-local's own start script plus the actions it lacks (refresh
+// with rotation, choice-based sign-in, passkeys).
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startProcess, type Managed } from '../processes.ts';
+import { WEBAUTHN_ORIGINS_ENV } from './internals.ts';
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'launch-cognito-local.ts');
 
@@ -20,6 +21,11 @@ export interface CognitoLocal {
 export async function startCognitoLocal(options: {
   port: number;
   dataDir: string;
+  /**
+   * Origins the app is served on: passkey ceremonies are accepted from those of them that belong to
+   * the pool's relying party (web-authn.ts).
+   */
+  webAuthnOrigins?: readonly string[];
   echo?: boolean;
   signal?: AbortSignal;
 }): Promise<CognitoLocal> {
@@ -39,6 +45,7 @@ export async function startCognitoLocal(options: {
       PORT: String(port),
       DEBUG: undefined,
       COGNITO_LOCAL_DEVMODE: undefined,
+      [WEBAUTHN_ORIGINS_ENV]: (options.webAuthnOrigins ?? []).join(','),
     },
     ready: /Cognito Local running on http:\/\/127\.0\.0\.1:(\d+)/,
     timeoutMs: 30_000,

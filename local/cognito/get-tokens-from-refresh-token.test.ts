@@ -1,146 +1,192 @@
 // GetTokensFromRefreshToken on a real cognito-local process (local/cognito/launch-cognito-local.ts),
-// checked against AWS's documented behaviour and against Amplify 6.22's own refresher, the code the
-// demo app runs.
-import { after, before, test } from 'node:test';
+// checked against AWS's documented behaviour, with and without refresh token rotation, and against
+// Amplify 6.22's own refresher, the code the demo app runs.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { ROOT } from '../../tools/paths.ts';
 import { cognitoCall, CognitoApiError } from './api.ts';
-import type { CognitoLocal } from './cognito-local.ts';
-import { seedCognito, signIn, type Seeded } from './seed.ts';
-import { startSeededCognito } from './testing.ts';
+import { setLocalClock } from './local-clock.ts';
+import { refreshCalls } from './refresh-calls.ts';
+import { REFRESH_TOKEN_GRACE_SECONDS, seedCognito, signIn } from './seed.ts';
+import { ok, refused, useSeededCognito, type RawAnswer } from './testing.ts';
 
 const LIFETIME = 20;
 
-let cognito: CognitoLocal;
-let seeded: Seeded;
-let stop: (() => Promise<void>) | undefined;
+const local = useSeededCognito({
+  tokenLifetimes: { accessSeconds: LIFETIME, idSeconds: LIFETIME },
+});
+const call = local.call;
+type Raw = RawAnswer;
+let stillClient: Promise<string> | undefined;
+/** An app client of the same pool that does not rotate refresh tokens, made on first use. */
+const still = () =>
+  (stillClient ??= seedCognito(local.cognito.endpoint, {
+    clientName: 'no-rotation',
+    refreshTokenRotation: false,
+    tokenLifetimes: { accessSeconds: LIFETIME, idSeconds: LIFETIME },
+  }).then((seeded) => seeded.userPoolClientId));
 
-before(
-  async () => {
-    ({ cognito, seeded, stop } = await startSeededCognito({
-      tokenLifetimes: { accessSeconds: LIFETIME, idSeconds: LIFETIME },
-    }));
-  },
-  { timeout: 60_000 },
-);
-after(() => stop?.());
+const getTokens = (body: Record<string, unknown>) => call('GetTokensFromRefreshToken', body);
+const refreshWith = (RefreshToken: string, ClientId = local.seeded.userPoolClientId) =>
+  getTokens({ ClientId, RefreshToken });
 
-interface Raw {
-  status: number;
-  body: Record<string, unknown>;
-}
+const signedIn = (clientId = local.seeded.userPoolClientId) =>
+  signIn(
+    local.cognito.endpoint,
+    clientId,
+    local.seeded.credentials.username,
+    local.seeded.credentials.password,
+  );
 
-/** The action over plain HTTP, as Amplify sends it, so status codes are visible. */
-async function getTokens(body: Record<string, unknown>): Promise<Raw> {
-  const response = await fetch(cognito.endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'AWSCognitoIdentityProviderService.GetTokensFromRefreshToken',
-    },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-const signedIn = (clientId = seeded.userPoolClientId) =>
-  signIn(cognito.endpoint, clientId, seeded.credentials.username, seeded.credentials.password);
-
-async function verify(token: string, tokenUse: 'access' | 'id'): Promise<JWTPayload> {
-  const issuer = `${cognito.endpoint}/${seeded.userPoolId}`;
+async function verify(
+  token: string,
+  tokenUse: 'access' | 'id',
+  clientId = local.seeded.userPoolClientId,
+) {
+  const issuer = `${local.cognito.endpoint}/${local.seeded.userPoolId}`;
   const jwks = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
   assert.equal(decodeProtectedHeader(token).alg, 'RS256');
   const { payload } = await jwtVerify(token, jwks, { issuer, algorithms: ['RS256'] });
   assert.equal(payload['token_use'], tokenUse);
-  if (tokenUse === 'access') assert.equal(payload['client_id'], seeded.userPoolClientId);
-  else assert.equal(payload.aud, seeded.userPoolClientId);
+  if (tokenUse === 'access') assert.equal(payload['client_id'], clientId);
+  else assert.equal(payload.aud, clientId);
   return payload;
 }
 
+const claims = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as JWTPayload;
 const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100));
 
-function assertError(raw: Raw, type: string, message?: RegExp): void {
-  assert.equal(raw.status, 400, JSON.stringify(raw.body));
-  assert.equal(raw.body['__type'], type);
-  if (message) assert.match(String(raw.body['message']), message);
-}
+const assertOk = (raw: Raw) => ok(raw)['AuthenticationResult'] as Record<string, unknown>;
+const assertError = refused;
 
 test(
-  'a valid refresh token gets new RS256 access and id tokens, later exp/iat, ExpiresIn, Bearer, no new refresh token',
+  'rotation: new RS256 tokens and a new refresh token that expires with the one it replaces',
   { timeout: 30_000 },
   async () => {
     const first = await signedIn();
     const firstAccess = await verify(first.AccessToken, 'access');
-    const firstId = await verify(first.IdToken, 'id');
     await nextSecond(); // iat has one-second resolution
 
-    const raw = await getTokens({
-      ClientId: seeded.userPoolClientId,
-      RefreshToken: first.RefreshToken,
-    });
-    assert.equal(raw.status, 200, JSON.stringify(raw.body));
-    const result = raw.body['AuthenticationResult'] as Record<string, unknown>;
-    assert.deepEqual(Object.keys(result).sort(), [
+    const got = assertOk(await refreshWith(first.RefreshToken));
+    assert.deepEqual(Object.keys(got).sort(), [
       'AccessToken',
       'ExpiresIn',
       'IdToken',
+      'RefreshToken',
       'TokenType',
     ]);
-    assert.equal(result['TokenType'], 'Bearer');
-    assert.equal(result['ExpiresIn'], LIFETIME);
-    assert.notEqual(result['AccessToken'], first.AccessToken);
-    assert.notEqual(result['IdToken'], first.IdToken);
+    assert.equal(got['TokenType'], 'Bearer');
+    assert.equal(got['ExpiresIn'], LIFETIME);
+    const access = await verify(String(got['AccessToken']), 'access');
+    await verify(String(got['IdToken']), 'id');
+    assert.ok(access.iat! > firstAccess.iat! && access.exp! > firstAccess.exp!);
+    assert.equal(access.sub, firstAccess.sub);
 
-    const access = await verify(String(result['AccessToken']), 'access');
-    const id = await verify(String(result['IdToken']), 'id');
-    for (const [fresh, old] of [
-      [access, firstAccess],
-      [id, firstId],
-    ] as const) {
-      assert.ok(fresh.iat! > old.iat!, `iat ${fresh.iat} after ${old.iat}`);
-      assert.ok(fresh.exp! > old.exp!, `exp ${fresh.exp} after ${old.exp}`);
-      assert.equal(fresh.exp! - fresh.iat!, LIFETIME);
-      assert.equal(fresh.sub, old.sub);
-      assert.notEqual(fresh.jti, old.jti);
-    }
-
-    // No rotation: the refresh token stays valid for the next refresh.
-    const again = await getTokens({
-      ClientId: seeded.userPoolClientId,
-      RefreshToken: first.RefreshToken,
-    });
-    assert.equal(again.status, 200, JSON.stringify(again.body));
+    const fresh = String(got['RefreshToken']);
+    assert.notEqual(fresh, first.RefreshToken);
+    assert.equal(claims(fresh).exp, claims(first.RefreshToken).exp);
+    // The new one refreshes, and rotates in turn.
+    const next = assertOk(await refreshWith(fresh));
+    assert.notEqual(next['RefreshToken'], fresh);
   },
 );
 
-test('an unknown, revoked or expired refresh token is a 400 NotAuthorizedException', async () => {
-  assertError(
-    await getTokens({ ClientId: seeded.userPoolClientId, RefreshToken: 'not-a-refresh-token' }),
-    'NotAuthorizedException',
-  );
+test('the rotated-out token works for the grace period, then RefreshTokenReuseException', async () => {
+  const { RefreshToken } = await signedIn();
+  const fresh = String(assertOk(await refreshWith(RefreshToken))['RefreshToken']);
 
-  const revoked = await signedIn();
-  await cognitoCall(cognito.endpoint, 'RevokeToken', {
-    ClientId: seeded.userPoolClientId,
-    Token: revoked.RefreshToken,
+  // Within the grace period (a retry, or a second tab): tokens, and a refresh token of its own.
+  setLocalClock(local.dataDir, REFRESH_TOKEN_GRACE_SECONDS - 2);
+  const retry = assertOk(await refreshWith(RefreshToken));
+  assert.ok(retry['RefreshToken'] && retry['RefreshToken'] !== fresh);
+
+  setLocalClock(local.dataDir, REFRESH_TOKEN_GRACE_SECONDS + 1);
+  assertError(await refreshWith(RefreshToken), 'RefreshTokenReuseException', /rotation/);
+  // Its replacements are unaffected.
+  assertOk(await refreshWith(fresh));
+  assertOk(await refreshWith(String(retry['RefreshToken'])));
+});
+
+test('a grace period of 0 ends the old token at once', async () => {
+  const strict = await seedCognito(local.cognito.endpoint, {
+    clientName: 'no-grace',
+    refreshTokenRotation: { graceSeconds: 0 },
   });
+  const { RefreshToken } = await signedIn(strict.userPoolClientId);
+  assertOk(await refreshWith(RefreshToken, strict.userPoolClientId));
   assertError(
-    await getTokens({ ClientId: seeded.userPoolClientId, RefreshToken: revoked.RefreshToken }),
-    'NotAuthorizedException',
+    await refreshWith(RefreshToken, strict.userPoolClientId),
+    'RefreshTokenReuseException',
   );
+});
 
-  const shortLived = await seedCognito(cognito.endpoint, {
+test('without rotation: no new refresh token, and the same one keeps working', async () => {
+  const { RefreshToken } = await signedIn(await still());
+  const got = assertOk(await refreshWith(RefreshToken, await still()));
+  assert.deepEqual(Object.keys(got).sort(), ['AccessToken', 'ExpiresIn', 'IdToken', 'TokenType']);
+  await verify(String(got['AccessToken']), 'access', await still());
+  assertOk(await refreshWith(RefreshToken, await still()));
+});
+
+test('the client keeps its rotation setting: described, validated, updated', async () => {
+  const described = await cognitoCall<{ UserPoolClient: Record<string, unknown> }>(
+    local.cognito.endpoint,
+    'DescribeUserPoolClient',
+    { UserPoolId: local.seeded.userPoolId, ClientId: local.seeded.userPoolClientId },
+  );
+  assert.deepEqual(described.UserPoolClient['RefreshTokenRotation'], {
+    Feature: 'ENABLED',
+    RetryGracePeriodSeconds: REFRESH_TOKEN_GRACE_SECONDS,
+  });
+  assert.equal(described.UserPoolClient['AuthSessionValidity'], 3);
+  for (const RefreshTokenRotation of [
+    { Feature: 'ENABLED', RetryGracePeriodSeconds: 61 },
+    { Feature: 'ON' },
+    { RetryGracePeriodSeconds: 5 },
+  ]) {
+    assertError(
+      await call('CreateUserPoolClient', {
+        UserPoolId: local.seeded.userPoolId,
+        ClientName: 'bad',
+        RefreshTokenRotation,
+      }),
+      'InvalidParameterException',
+    );
+  }
+  assertError(
+    await call('UpdateUserPoolClient', {
+      UserPoolId: local.seeded.userPoolId,
+      ClientId: await still(),
+      AuthSessionValidity: 2,
+    }),
+    'InvalidParameterException',
+  );
+});
+
+test('an unknown, revoked or expired refresh token is a 400 NotAuthorizedException', async () => {
+  assertError(await refreshWith('not-a-refresh-token'), 'NotAuthorizedException');
+
+  for (const clientId of [local.seeded.userPoolClientId, await still()]) {
+    const revoked = await signedIn(clientId);
+    await cognitoCall(local.cognito.endpoint, 'RevokeToken', {
+      ClientId: clientId,
+      Token: revoked.RefreshToken,
+    });
+    assertError(await refreshWith(revoked.RefreshToken, clientId), 'NotAuthorizedException');
+  }
+
+  const shortLived = await seedCognito(local.cognito.endpoint, {
     clientName: 'short-refresh',
-    tokenLifetimes: { refreshSeconds: 1 },
+    tokenLifetimes: { refreshSeconds: 60 },
   });
   const expiring = await signedIn(shortLived.userPoolClientId);
-  await new Promise((resolve) => setTimeout(resolve, 2100));
+  setLocalClock(local.dataDir, 61);
   assertError(
-    await getTokens({ ClientId: shortLived.userPoolClientId, RefreshToken: expiring.RefreshToken }),
+    await refreshWith(expiring.RefreshToken, shortLived.userPoolClientId),
     'NotAuthorizedException',
     /expired/,
   );
@@ -148,20 +194,20 @@ test('an unknown, revoked or expired refresh token is a 400 NotAuthorizedExcepti
 
 test('an unknown client is a 400 ResourceNotFoundException; missing parameters are refused', async () => {
   const { RefreshToken } = await signedIn();
-  assertError(
-    await getTokens({ ClientId: 'no-such-client', RefreshToken }),
-    'ResourceNotFoundException',
-  );
+  assertError(await refreshWith(RefreshToken, 'no-such-client'), 'ResourceNotFoundException');
   assertError(await getTokens({ RefreshToken }), 'InvalidParameterException');
-  assertError(await getTokens({ ClientId: seeded.userPoolClientId }), 'InvalidParameterException');
+  assertError(
+    await getTokens({ ClientId: local.seeded.userPoolClientId }),
+    'InvalidParameterException',
+  );
 });
 
 test('an app client with a secret needs its ClientSecret', async () => {
   const created = await cognitoCall<{ UserPoolClient: { ClientId: string; ClientSecret: string } }>(
-    cognito.endpoint,
+    local.cognito.endpoint,
     'CreateUserPoolClient',
     {
-      UserPoolId: seeded.userPoolId,
+      UserPoolId: local.seeded.userPoolId,
       ClientName: 'with-secret',
       GenerateSecret: true,
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
@@ -174,13 +220,42 @@ test('an app client with a secret needs its ClientSecret', async () => {
     await getTokens({ ClientId, RefreshToken, ClientSecret: 'wrong' }),
     'NotAuthorizedException',
   );
-  const ok = await getTokens({ ClientId, RefreshToken, ClientSecret });
-  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  assertOk(await getTokens({ ClientId, RefreshToken, ClientSecret }));
+});
+
+test('every refresh call is logged with its user and outcome, for tests to count', async () => {
+  const since = new Date();
+  const { RefreshToken } = await signedIn();
+  const fresh = String(assertOk(await refreshWith(RefreshToken))['RefreshToken']);
+  assertOk(await refreshWith(RefreshToken));
+  setLocalClock(local.dataDir, REFRESH_TOKEN_GRACE_SECONDS + 1);
+  assertError(await refreshWith(RefreshToken), 'RefreshTokenReuseException');
+  assertError(await refreshWith('not-a-refresh-token'), 'NotAuthorizedException');
+  assertOk(await refreshWith(fresh));
+
+  const mine = await refreshCalls(local.dataDir, {
+    user: local.seeded.credentials.username,
+    since,
+  });
+  assert.deepEqual(
+    mine.map((c) => [c.outcome, c.rotated, c.inGracePeriod]),
+    [
+      ['ok', true, false],
+      ['ok', true, true],
+      ['RefreshTokenReuseException', false, false],
+      ['ok', true, false],
+    ],
+  );
+  assert.ok(mine.every((c) => c.clientId === local.seeded.userPoolClientId && c.username));
+  const all = await refreshCalls(local.dataDir, { since });
+  assert.equal(all.length, 5);
+  assert.deepEqual(all[3], { ...all[3], outcome: 'NotAuthorizedException', rotated: false });
+  assert.equal(all[3]!.username, undefined);
 });
 
 test('everything else is still cognito-local: an unknown action is its 500 Unsupported', async () => {
   await assert.rejects(
-    cognitoCall(cognito.endpoint, 'NoSuchAction', {}),
+    cognitoCall(local.cognito.endpoint, 'NoSuchAction', {}),
     (error: unknown) =>
       error instanceof CognitoApiError && error.type === 'CognitoLocal#Unsupported',
   );
@@ -216,7 +291,7 @@ async function withFetchCount<T>(run: () => Promise<T>): Promise<{ targets: stri
 }
 
 test(
-  "Amplify's refresher gets tokens in one request, and a bad refresh token as NotAuthorizedException without retries",
+  "Amplify's refresher: one request, keeps the rotated refresh token, and a bad one is NotAuthorizedException without retries",
   { timeout: 30_000 },
   async () => {
     const amplify = (await import(
@@ -227,30 +302,37 @@ test(
         ),
       ).href
     )) as AmplifyRefresher;
-    const authConfig = {
-      Cognito: {
-        userPoolId: seeded.userPoolId,
-        userPoolClientId: seeded.userPoolClientId,
-        userPoolEndpoint: cognito.endpoint,
-      },
-    };
-    const { RefreshToken } = await signedIn();
-    const refresh = (refreshToken: string) =>
+    const refresh = (refreshToken: string, userPoolClientId: string) =>
       amplify.refreshAuthTokensWithoutDedupe({
         tokens: { accessToken: { payload: {} }, refreshToken },
-        authConfig,
-        username: seeded.credentials.username,
+        authConfig: {
+          Cognito: {
+            userPoolId: local.seeded.userPoolId,
+            userPoolClientId,
+            userPoolEndpoint: local.cognito.endpoint,
+          },
+        },
+        username: local.seeded.credentials.username,
       });
     const TARGET = 'AWSCognitoIdentityProviderService.GetTokensFromRefreshToken';
 
-    const ok = await withFetchCount(() => refresh(RefreshToken));
+    const { RefreshToken } = await signedIn();
+    const ok = await withFetchCount(() => refresh(RefreshToken, local.seeded.userPoolClientId));
     assert.deepEqual(ok.targets, [TARGET]);
     await verify(ok.result.accessToken.toString(), 'access');
     await verify(ok.result.idToken!.toString(), 'id');
-    assert.equal(ok.result.refreshToken, RefreshToken);
+    // What Amplify stores for the next refresh is the rotated token, and it works.
+    assert.notEqual(ok.result.refreshToken, RefreshToken);
+    const again = await refresh(ok.result.refreshToken, local.seeded.userPoolClientId);
+    await verify(again.accessToken.toString(), 'access');
+
+    // Without rotation Amplify keeps the refresh token it had.
+    const plain = await signedIn(await still());
+    const kept = await refresh(plain.RefreshToken, await still());
+    assert.equal(kept.refreshToken, plain.RefreshToken);
 
     const bad = await withFetchCount(() =>
-      refresh('not-a-refresh-token').then(
+      refresh('not-a-refresh-token', local.seeded.userPoolClientId).then(
         () => assert.fail('refresh with a bad token succeeded'),
         (error: unknown) => error,
       ),

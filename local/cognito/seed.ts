@@ -1,9 +1,11 @@
-// Idempotent seed: one user pool, one app client (USER_PASSWORD_AUTH + REFRESH_TOKEN_AUTH, no
+// Idempotent seed: one user pool, one app client (USER_AUTH and USER_PASSWORD_AUTH, no
 // secret, as a browser app client must be), two users with permanent passwords (the demo user,
 // and a second one to try per-user isolation by hand: each sees only their own timers), and a
 // third with only a temporary password, to try the "choose a new password" step. The pool
 // verifies email, as Amplify-created pools do, so sign-up codes are "sent" (cognito-local logs
-// them and keeps them in its data file), and lets users turn on TOTP MFA.
+// them and keeps them in its data file), and lets users turn on TOTP MFA. As the template's pool
+// and client do, the pool offers choice-based sign-in (password, passkey, email code; passkeys for
+// the relying party `localhost`) and the client rotates refresh tokens with a grace period.
 import { CognitoApiError, cognitoCall } from './api.ts';
 
 export interface TokenLifetimes {
@@ -19,6 +21,11 @@ export interface SeedOptions {
   username?: string;
   password?: string;
   tokenLifetimes?: TokenLifetimes;
+  /**
+   * Refresh token rotation of the app client: its retry grace period in seconds (default
+   * REFRESH_TOKEN_GRACE_SECONDS, the template's default), or false for none.
+   */
+  refreshTokenRotation?: { graceSeconds: number } | false;
 }
 
 export interface Credentials {
@@ -45,9 +52,28 @@ export const OTHER_PASSWORD = 'Other-Passw0rd!';
 export const NEW_PASSWORD_USERNAME = 'new-password@example.com';
 export const TEMPORARY_PASSWORD = 'Temp-Passw0rd!';
 
-function clientSettings(lifetimes: TokenLifetimes = {}): Record<string, unknown> {
+/** The template's RefreshTokenRetryGraceSeconds default (a test keeps the two equal). */
+export const REFRESH_TOKEN_GRACE_SECONDS = 10;
+/** The relying party of passkeys offline: browsers allow WebAuthn on localhost, not on an IP. */
+export const LOCAL_RELYING_PARTY = 'localhost';
+/** Every first factor the local pool can offer (email codes are "sent" like sign-up codes). */
+const SIGN_IN_POLICY = { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN', 'EMAIL_OTP'] };
+
+function clientSettings(
+  lifetimes: TokenLifetimes = {},
+  rotation: SeedOptions['refreshTokenRotation'] = { graceSeconds: REFRESH_TOKEN_GRACE_SECONDS },
+): Record<string, unknown> {
   return {
-    ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    // With rotation, REFRESH_TOKEN_AUTH is off, as AWS says (local/cognito/app-client-settings.ts).
+    ExplicitAuthFlows: [
+      'ALLOW_USER_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+      ...(rotation ? [] : ['ALLOW_REFRESH_TOKEN_AUTH']),
+    ],
+    RefreshTokenRotation: rotation
+      ? { Feature: 'ENABLED', RetryGracePeriodSeconds: rotation.graceSeconds }
+      : { Feature: 'DISABLED' },
+    PreventUserExistenceErrors: 'ENABLED',
     AccessTokenValidity: lifetimes.accessSeconds ?? 3600,
     IdTokenValidity: lifetimes.idSeconds ?? 3600,
     RefreshTokenValidity: lifetimes.refreshSeconds ?? 30 * 24 * 3600,
@@ -74,13 +100,15 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
       PoolName: poolName,
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
+      Policies: { SignInPolicy: SIGN_IN_POLICY },
     });
     userPoolId = created.UserPool.Id;
   } else {
-    // A data dir seeded before the pool verified email.
+    // A data dir seeded before the pool verified email or offered choice-based sign-in.
     await cognitoCall(endpoint, 'UpdateUserPool', {
       UserPoolId: userPoolId,
       AutoVerifiedAttributes: ['email'],
+      Policies: { SignInPolicy: SIGN_IN_POLICY },
     });
   }
 
@@ -91,6 +119,7 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
     UserPoolId: userPoolId,
     MfaConfiguration: 'OPTIONAL',
     SoftwareTokenMfaConfiguration: { Enabled: true },
+    WebAuthnConfiguration: { RelyingPartyId: LOCAL_RELYING_PARTY, UserVerification: 'preferred' },
   });
 
   const clients = await cognitoCall<{
@@ -107,7 +136,7 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
         UserPoolId: userPoolId,
         ClientName: clientName,
         GenerateSecret: false,
-        ...clientSettings(options.tokenLifetimes),
+        ...clientSettings(options.tokenLifetimes, options.refreshTokenRotation),
       },
     );
     userPoolClientId = created.UserPoolClient.ClientId;
@@ -117,7 +146,7 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
       UserPoolId: userPoolId,
       ClientId: userPoolClientId,
       ClientName: clientName,
-      ...clientSettings(options.tokenLifetimes),
+      ...clientSettings(options.tokenLifetimes, options.refreshTokenRotation),
     });
   }
 
