@@ -3,8 +3,10 @@
 // and a second one to try per-user isolation by hand: each sees only their own timers), and a
 // third with only a temporary password, to try the "choose a new password" step. The pool
 // verifies email, as Amplify-created pools do, so sign-up codes are "sent" (cognito-local logs
-// them and keeps them in its data file), and lets users turn on TOTP MFA.
+// them and keeps them in its data file), and lets users turn on TOTP MFA. The pool's password
+// policy and the client's PreventUserExistenceErrors are the template's (template-pool.ts).
 import { CognitoApiError, cognitoCall } from './api.ts';
+import { templatePool, type TemplatePool } from './template-pool.ts';
 
 export interface TokenLifetimes {
   /** Access and id token validity in seconds (Cognito's minimum on AWS is 5 minutes). */
@@ -45,9 +47,13 @@ export const OTHER_PASSWORD = 'Other-Passw0rd!';
 export const NEW_PASSWORD_USERNAME = 'new-password@example.com';
 export const TEMPORARY_PASSWORD = 'Temp-Passw0rd!';
 
-function clientSettings(lifetimes: TokenLifetimes = {}): Record<string, unknown> {
+function clientSettings(
+  lifetimes: TokenLifetimes = {},
+  template: TemplatePool,
+): Record<string, unknown> {
   return {
     ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    PreventUserExistenceErrors: template.preventUserExistenceErrors,
     AccessTokenValidity: lifetimes.accessSeconds ?? 3600,
     IdTokenValidity: lifetimes.idSeconds ?? 3600,
     RefreshTokenValidity: lifetimes.refreshSeconds ?? 30 * 24 * 3600,
@@ -69,19 +75,23 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
     },
   );
   let userPoolId = pools.UserPools?.find((p) => p.Name === poolName)?.Id;
+  // What works offline works on AWS: the template's password policy refuses "alllowercase" here too.
+  const template = templatePool();
+  const settings = {
+    AutoVerifiedAttributes: ['email'],
+    Policies: { PasswordPolicy: template.passwordPolicy },
+  };
   if (userPoolId === undefined) {
     const created = await cognitoCall<{ UserPool: { Id: string } }>(endpoint, 'CreateUserPool', {
       PoolName: poolName,
       UsernameAttributes: ['email'],
-      AutoVerifiedAttributes: ['email'],
+      ...settings,
     });
     userPoolId = created.UserPool.Id;
   } else {
-    // A data dir seeded before the pool verified email.
-    await cognitoCall(endpoint, 'UpdateUserPool', {
-      UserPoolId: userPoolId,
-      AutoVerifiedAttributes: ['email'],
-    });
+    // A data dir seeded before: UpdateUserPool sets every setting it names and resets the others
+    // (MFA is set again below).
+    await cognitoCall(endpoint, 'UpdateUserPool', { UserPoolId: userPoolId, ...settings });
   }
 
   // Users may turn on an authenticator app (TOTP), as on a pool with MFA "optional"; cognito-local
@@ -107,7 +117,7 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
         UserPoolId: userPoolId,
         ClientName: clientName,
         GenerateSecret: false,
-        ...clientSettings(options.tokenLifetimes),
+        ...clientSettings(options.tokenLifetimes, template),
       },
     );
     userPoolClientId = created.UserPoolClient.ClientId;
@@ -117,7 +127,7 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
       UserPoolId: userPoolId,
       ClientId: userPoolClientId,
       ClientName: clientName,
-      ...clientSettings(options.tokenLifetimes),
+      ...clientSettings(options.tokenLifetimes, template),
     });
   }
 
