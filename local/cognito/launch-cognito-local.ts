@@ -5,9 +5,11 @@
 import { createRequire } from 'node:module';
 import { registerGetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 import { registerPasswordPolicy } from './password-policy.ts';
+import { registerResendConfirmationCode } from './resend-confirmation-code.ts';
 
 const require = createRequire(import.meta.url);
 
 registerGetTokensFromRefreshToken();
+registerResendConfirmationCode();
 registerPasswordPolicy();
 require('cognito-local/lib/bin/start.js');

@@ -8,6 +8,8 @@ import { seedCognito, type Seeded, type SeedOptions } from './seed.ts';
 export interface SeededCognito {
   cognito: CognitoLocal;
   seeded: Seeded;
+  /** cognito-local's working directory: its data file is under it (codes.ts reads the codes). */
+  dataDir: string;
   /** Stops the process and removes its data folder. */
   stop(): Promise<void>;
 }
@@ -25,7 +27,12 @@ export async function startSeededCognito(options: SeedOptions = {}): Promise<See
   };
   try {
     cognito = await startCognitoLocal({ port: 0, dataDir: dir });
-    return { cognito, seeded: await seedCognito(cognito.endpoint, options), stop };
+    return {
+      cognito,
+      seeded: await seedCognito(cognito.endpoint, options),
+      dataDir: dir,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
