@@ -27,6 +27,10 @@ export class UnsupportedStepError extends Error {
 
 export const WRONG_CREDENTIALS = 'Wrong username or password.';
 export const SESSION_ENDED = 'This sign-in took too long. Please sign in again.';
+/** A step page opened without its step: said when the page loads, before any typing. */
+export const STEP_ENDED =
+  'This sign-in has ended: each step stays open for 3 minutes, in the tab where it began. ' +
+  'Please sign in again.';
 const TOO_MANY = 'Too many attempts. Wait a few minutes, then try again.';
 const UNREACHABLE =
   'The sign-in service could not be reached. Check your connection and try again.';

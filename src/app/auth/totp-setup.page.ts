@@ -6,7 +6,7 @@ import {
   ElementRef,
   inject,
 } from '@angular/core';
-import { SESSION_ENDED } from './auth-errors';
+import { STEP_ENDED } from './auth-errors';
 import { TOTP_CODE, totpDigits } from './auth-fields';
 import { authForm } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
@@ -51,7 +51,7 @@ export const TOTP_ISSUER = 'Timers';
           helper="The 6-digit code the app now shows for Timers"
         />
       } @else {
-        <div class="field-error" role="alert">{{ ended }}</div>
+        <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
       }
     </app-auth-step>
   `,
@@ -70,7 +70,7 @@ export class TotpSetupPage {
   private readonly flow = inject(SignInFlow);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   /** After a reload Amplify no longer holds the sign-in, so there is nothing to set up. */
-  readonly ended = SESSION_ENDED;
+  readonly ended = STEP_ENDED;
   readonly secret = computed(() => this.flow.totpSetup()?.sharedSecret ?? '');
   readonly grouped = computed(() =>
     this.secret()
