@@ -329,3 +329,46 @@ test('TOTP MFA: a wrong code is refused in words, the current code signs in', as
   await form.press('Verify');
   await expectSignedIn(page, e2e);
 });
+
+test('the account page names who is signed in and turns on an authenticator app; the next sign-in asks for it', async ({
+  page,
+  e2e,
+}) => {
+  const email = await confirmedUser(e2e, 'account');
+  await page.goto(`${e2e.app.url}/sign-in`);
+  await signInWith(page, email, PASSWORD);
+  await expectSignedIn(page, e2e);
+  await expect(page.getByTestId('signed-in-as')).toHaveText(`Signed in as ${email}`);
+
+  await page.locator('app-signed-in-bar').getByRole('link', { name: 'Account' }).click();
+  await expect(page).toHaveURL(`${e2e.app.url}/account`);
+  const account = page.locator('app-account');
+  await expect(account.getByTestId('account-email')).toHaveText(email);
+  const status = account.getByTestId('totp-status');
+  await expect(status).toHaveText(/^Off/);
+  await account.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  const secret = (await account.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+  await expect(account.getByTestId('totp-link')).toHaveAttribute(
+    'href',
+    `otpauth://totp/Timers:${email}?secret=${secret}&issuer=Timers`,
+  );
+  const code = account.locator('ion-input[name=code] input');
+  await code.fill('000000' === totp(secret) ? '111111' : '000000');
+  await account.getByRole('button', { name: 'Verify and turn on' }).click();
+  await expect(account.locator('ion-input[name=code].ion-invalid .error-text')).toHaveText(
+    'That code is not right. Enter the current code from your authenticator app.',
+  );
+  await code.fill(totp(secret));
+  await account.getByRole('button', { name: 'Verify and turn on' }).click();
+  await expect(status).toHaveText(
+    'Your authenticator app is on: the next sign-in asks for its code.',
+  );
+
+  await account.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await signInWith(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/sign-in\/totp$/);
+  await on(page, 'app-totp-code').field('code').fill(totp(secret));
+  await on(page, 'app-totp-code').press('Verify');
+  await expectSignedIn(page, e2e);
+});

@@ -10,7 +10,8 @@ export type AuthAction =
   | 'confirm-sign-up'
   | 'resend-code'
   | 'forgot-password'
-  | 'reset-password';
+  | 'reset-password'
+  | 'account';
 
 /** The form field a problem belongs to, when it belongs to one. */
 export type AuthField = 'username' | 'password' | 'code';
@@ -43,6 +44,7 @@ const FALLBACK: Record<AuthAction, string> = {
   'resend-code': 'No new code could be sent',
   'forgot-password': 'No code could be sent',
   'reset-password': 'The password could not be changed',
+  account: 'The authenticator app setting could not be read or changed',
 };
 
 /**

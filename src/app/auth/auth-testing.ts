@@ -17,8 +17,13 @@ export interface FakeAmplify {
 }
 
 export function fakeAmplify(): FakeAmplify {
-  const auth = jasmine.createSpyObj<AmplifyAuthApi>('amplify', ['signIn', 'signOut']);
+  const auth = jasmine.createSpyObj<AmplifyAuthApi>('amplify', [
+    'signIn',
+    'signOut',
+    'fetchAuthSession',
+  ]);
   auth.signOut.and.resolveTo();
+  auth.fetchAuthSession.and.resolveTo({});
   const steps = jasmine.createSpyObj<AmplifyStepsApi>('amplifySteps', [
     'confirmSignIn',
     'signUp',

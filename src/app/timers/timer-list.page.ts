@@ -12,7 +12,7 @@ import { TimerClient, type Task } from 'ngx-cognito-gateway/timer';
 import { displayDateTime, displayTime, formatDays, hasEnded } from './format';
 import { PageLoad } from './page-load';
 import { PAGE_PARTS } from './page-parts';
-import { SignOutButtonComponent } from '../auth/sign-out-button.component';
+import { SignedInBarComponent } from '../auth/signed-in-bar.component';
 
 @Component({
   selector: 'app-timer-list',
@@ -27,7 +27,7 @@ import { SignOutButtonComponent } from '../auth/sign-out-button.component';
     IonLabel,
     IonSkeletonText,
     IonText,
-    SignOutButtonComponent,
+    SignedInBarComponent,
   ],
   template: `
     <ion-header>
@@ -35,9 +35,9 @@ import { SignOutButtonComponent } from '../auth/sign-out-button.component';
         <ion-title>Timers</ion-title>
         <ion-buttons slot="end">
           <ion-button routerLink="/timers/new" data-testid="new-timer">New timer</ion-button>
-          <app-sign-out-button />
         </ion-buttons>
       </ion-toolbar>
+      <app-signed-in-bar />
     </ion-header>
     <ion-content>
       <ion-refresher slot="fixed" (ionRefresh)="refresh($event)">
