@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { FakeCognitoTokenSource } from 'ngx-cognito-gateway/testing';
+import { FakeCognitoTokenSource, fakeJwt } from 'ngx-cognito-gateway/testing';
 import { settle } from '../testing';
 import { authTestingProviders, cognitoError, fakeAmplify, typeInto } from '../auth/auth-testing';
 import { AccountPage } from './account.page';
@@ -8,12 +8,6 @@ import { AMPLIFY_ACCOUNT, type AmplifyAccountApi } from './amplify-account';
 describe('AccountPage', () => {
   async function setup(enabled: ('TOTP' | 'SMS')[] = []) {
     const amplify = fakeAmplify();
-    amplify.auth.fetchAuthSession.and.resolveTo({
-      tokens: {
-        accessToken: { payload: {}, toString: () => 'a' },
-        idToken: { payload: { email: 'ann@example.com' }, toString: () => 'i' },
-      },
-    });
     const account = jasmine.createSpyObj<AmplifyAccountApi>('account', [
       'fetchMFAPreference',
       'setUpTOTP',
@@ -27,7 +21,10 @@ describe('AccountPage', () => {
         { provide: AMPLIFY_ACCOUNT, useValue: account },
       ],
     });
-    TestBed.inject(FakeCognitoTokenSource);
+    // The fake hands out its token as the ID token too.
+    TestBed.inject(FakeCognitoTokenSource).signIn(
+      fakeJwt({ expiresInSeconds: 3600, claims: { email: 'ann@example.com' } }),
+    );
     const fixture = TestBed.createComponent(AccountPage);
     await settle();
     await fixture.whenStable();

@@ -1,18 +1,17 @@
 import { InjectionToken } from '@angular/core';
 import { Amplify } from 'aws-amplify';
-import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { signIn, signOut } from 'aws-amplify/auth';
 import type { RuntimeConfig } from '../config/runtime-config';
 
 /** The few Amplify calls the app makes, behind a token so specs can replace them. */
 export interface AmplifyAuthApi {
   signIn: typeof signIn;
   signOut: typeof signOut;
-  fetchAuthSession: typeof fetchAuthSession;
 }
 
 export const AMPLIFY_AUTH = new InjectionToken<AmplifyAuthApi>('AMPLIFY_AUTH', {
   providedIn: 'root',
-  factory: () => ({ signIn, signOut, fetchAuthSession }),
+  factory: () => ({ signIn, signOut }),
 });
 
 /** Amplify v6 configuration; `userPoolEndpoint` points the Cognito calls at cognito-local offline. */

@@ -17,13 +17,8 @@ export interface FakeAmplify {
 }
 
 export function fakeAmplify(): FakeAmplify {
-  const auth = jasmine.createSpyObj<AmplifyAuthApi>('amplify', [
-    'signIn',
-    'signOut',
-    'fetchAuthSession',
-  ]);
+  const auth = jasmine.createSpyObj<AmplifyAuthApi>('amplify', ['signIn', 'signOut']);
   auth.signOut.and.resolveTo();
-  auth.fetchAuthSession.and.resolveTo({});
   const steps = jasmine.createSpyObj<AmplifyStepsApi>('amplifySteps', [
     'confirmSignIn',
     'signUp',

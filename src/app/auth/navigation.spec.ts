@@ -33,13 +33,8 @@ const STEP_PATHS = [
 
 /** The app's routes, guard and sign-in page, over the testing kit's token source and a mock history. */
 async function setUp(signedIn: boolean) {
-  const amplify = jasmine.createSpyObj<AmplifyAuthApi>('amplify', [
-    'signIn',
-    'signOut',
-    'fetchAuthSession',
-  ]);
+  const amplify = jasmine.createSpyObj<AmplifyAuthApi>('amplify', ['signIn', 'signOut']);
   amplify.signOut.and.resolveTo();
-  amplify.fetchAuthSession.and.resolveTo({});
   TestBed.configureTestingModule({
     providers: [
       provideZonelessChangeDetection(),
