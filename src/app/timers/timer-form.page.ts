@@ -22,6 +22,7 @@ import {
   type Task,
 } from 'ngx-cognito-gateway/timer';
 import { firstValueFrom } from 'rxjs';
+import { FieldHelpComponent } from '../ui/field-help';
 import { FormFieldDirective } from '../ui/form-field';
 import { reportError, type DescribedError } from './describe-error';
 import { DAYS, timeZone } from './format';
@@ -29,6 +30,7 @@ import { Notify } from './notify';
 import { PAGE_PARTS } from './page-parts';
 import { SavedTask } from './saved-task';
 import {
+  controlsIn,
   draftOf,
   EMPTY_FIELDS,
   FIELD_LABEL,
@@ -42,6 +44,7 @@ import {
   type FieldName,
   type LoadedUntil,
   type TaskFields,
+  withoutControls,
 } from './task-form';
 
 // The inputs are Ionic's web components themselves, not @ionic/angular's IonInput/IonTextarea:
@@ -72,6 +75,7 @@ const UNVERSIONED: DescribedError = {
     IonSkeletonText,
     IonSpinner,
     FormFieldDirective,
+    FieldHelpComponent,
   ],
   templateUrl: './timer-form.page.html',
   styleUrl: './timer-form.page.scss',
@@ -157,6 +161,15 @@ export class TimerFormPage {
 
   maxlength(field: FieldName): number | undefined {
     return FIELD_MAXLENGTH[field];
+  }
+
+  controls(field: Exclude<FieldName, 'days'>): number {
+    return controlsIn(field, this.value(field));
+  }
+
+  removeControls(field: Exclude<FieldName, 'days'>): void {
+    this.fields.update((f) => ({ ...f, [field]: withoutControls(field, f[field]) }));
+    this.forget(field);
   }
 
   set(field: Exclude<FieldName, 'days'>, event: Event): void {
