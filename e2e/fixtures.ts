@@ -97,6 +97,7 @@ export type ApiCall = (
   method: string,
   path: string,
   body?: unknown,
+  headers?: Record<string, string>,
 ) => Promise<{ status: number; body: Record<string, unknown> | null }>;
 
 /**
@@ -110,10 +111,14 @@ export async function apiAs(e2e: E2eStack): Promise<ApiCall> {
     e2e.user.username,
     e2e.user.password,
   );
-  return async (method, path, body) => {
+  return async (method, path, body, headers = {}) => {
     const response = await fetch(`${e2e.stack.urls.gateway}${path}`, {
       method,
-      headers: { authorization: `Bearer ${AccessToken}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${AccessToken}`,
+        'content-type': 'application/json',
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(10_000),
     });

@@ -32,7 +32,7 @@ import { TotpSettings } from './totp-settings';
         <ion-buttons slot="start"
           ><ion-back-button defaultHref="/timers" aria-label="Back"
         /></ion-buttons>
-        <ion-title>Account</ion-title>
+        <ion-title role="heading" aria-level="1">Account</ion-title>
       </ion-toolbar>
     </ion-header>
     <ion-content class="ion-padding">

@@ -32,7 +32,7 @@ import { SignedInBarComponent } from '../auth/signed-in-bar.component';
   template: `
     <ion-header>
       <ion-toolbar color="primary">
-        <ion-title>Timers</ion-title>
+        <ion-title role="heading" aria-level="1">Timers</ion-title>
         <ion-buttons slot="end">
           <ion-button routerLink="/timers/new" data-testid="new-timer">New timer</ion-button>
         </ion-buttons>
