@@ -11,6 +11,7 @@ import { expect, settled, test, type E2eStack } from '../fixtures.ts';
 test.describe.configure({ mode: 'serial' });
 
 const PASSWORD = 'Steps-Passw0rd!';
+const TEMPORARY = 'Temp-Passw0rd!';
 const CODE_REFUSED = 'That code is not right or has expired. Check the email, or send a new code.';
 const WAITING_FOR_CONFIRMATION =
   'If this address is waiting for confirmation, we emailed it a new code.';
@@ -20,12 +21,17 @@ function freshEmail(what: string): string {
   return `${what}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
 
+/** A new user with only a temporary password: signing in asks for a new one. */
+async function temporaryUser(e2e: E2eStack, what: string): Promise<string> {
+  const email = freshEmail(what);
+  await ensureTemporaryPassword(e2e.stack.urls.cognito, e2e.stack.userPoolId, email, TEMPORARY);
+  return email;
+}
+
 /** A confirmed user with a permanent password, as an admin would create one. */
 async function confirmedUser(e2e: E2eStack, what: string): Promise<string> {
-  const email = freshEmail(what);
-  const { cognito } = e2e.stack.urls;
-  await ensureTemporaryPassword(cognito, e2e.stack.userPoolId, email, 'Temp-Passw0rd!');
-  await cognitoCall(cognito, 'AdminSetUserPassword', {
+  const email = await temporaryUser(e2e, what);
+  await cognitoCall(e2e.stack.urls.cognito, 'AdminSetUserPassword', {
     UserPoolId: e2e.stack.userPoolId,
     Username: email,
     Password: PASSWORD,
@@ -61,6 +67,19 @@ async function signInWith(page: Page, username: string, password: string): Promi
   await form.press('Sign in');
 }
 
+/** Fills in and sends the sign-up form; answers the code page it leads to. */
+async function signUpAs(page: Page, email: string) {
+  const signUp = on(page, 'app-sign-up');
+  await signUp.field('username').fill(email);
+  await signUp.field('password').fill(PASSWORD);
+  await signUp.field('repeat').fill(PASSWORD);
+  await signUp.press('Create account');
+  await expect(page).toHaveURL(/\/sign-up\/confirm\?username=/);
+  const confirm = on(page, 'app-confirm-sign-up');
+  await expect(confirm.field('username')).toHaveValue(email);
+  return confirm;
+}
+
 async function expectSignedIn(page: Page, e2e: E2eStack): Promise<void> {
   await expect(page).toHaveURL(`${e2e.app.url}/timers`);
   await expect(page.getByTestId('empty-state')).toBeVisible();
@@ -94,13 +113,7 @@ test('sign-up → a wrong code is refused in words → a new code, sent offline 
   await expect(signUp.field('username')).toBeFocused();
   await scan(page, 'sign-up with errors');
 
-  await signUp.field('username').fill(email);
-  await signUp.field('password').fill(PASSWORD);
-  await signUp.field('repeat').fill(PASSWORD);
-  await signUp.press('Create account');
-  await expect(page).toHaveURL(/\/sign-up\/confirm\?username=/);
-  const confirm = on(page, 'app-confirm-sign-up');
-  await expect(confirm.field('username')).toHaveValue(email);
+  const confirm = await signUpAs(page, email);
 
   const code = await sentCode(e2e.stack, email);
   await confirm.field('code').fill(code === '000000' ? '111111' : '000000');
@@ -125,15 +138,9 @@ test('temporary password → choose a new one → signed in; the new one works n
   page,
   e2e,
 }) => {
-  const email = freshEmail('new-password');
-  await ensureTemporaryPassword(
-    e2e.stack.urls.cognito,
-    e2e.stack.userPoolId,
-    email,
-    'Temp-Passw0rd!',
-  );
+  const email = await temporaryUser(e2e, 'new-password');
   await page.goto(`${e2e.app.url}/timers`);
-  await signInWith(page, email, 'Temp-Passw0rd!');
+  await signInWith(page, email, TEMPORARY);
   await expect(page).toHaveURL(/\/sign-in\/new-password\?returnUrl=%2Ftimers$/);
   const form = on(page, 'app-new-password');
   await expect(page.locator('app-new-password').getByText(email)).toBeVisible();
@@ -222,14 +229,7 @@ test('no page tells who has an account: sign-up, its code and forgot-password re
   /** What each page says for one address, with the address itself written as <address>. */
   const said = async (email: string) => {
     await page.goto(`${e2e.app.url}/sign-up`);
-    const signUp = on(page, 'app-sign-up');
-    await signUp.field('username').fill(email);
-    await signUp.field('password').fill(PASSWORD);
-    await signUp.field('repeat').fill(PASSWORD);
-    await signUp.press('Create account');
-    await expect(page).toHaveURL(/\/sign-up\/confirm\?username=/);
-    const confirm = on(page, 'app-confirm-sign-up');
-    await expect(confirm.field('username')).toHaveValue(email);
+    const confirm = await signUpAs(page, email);
     const afterSignUp = await confirm.text(email);
     await confirm.press('Send a new code');
     await expect(confirm.statusLines).toHaveText([WAITING_FOR_CONFIRMATION]);
@@ -264,16 +264,10 @@ test('a sign-in step reloaded after its 3 minutes, or opened in another tab, say
   context,
   e2e,
 }) => {
-  const email = freshEmail('reloaded');
-  await ensureTemporaryPassword(
-    e2e.stack.urls.cognito,
-    e2e.stack.userPoolId,
-    email,
-    'Temp-Passw0rd!',
-  );
+  const email = await temporaryUser(e2e, 'reloaded');
   await page.clock.install();
   await page.goto(`${e2e.app.url}/sign-in`);
-  await signInWith(page, email, 'Temp-Passw0rd!');
+  await signInWith(page, email, TEMPORARY);
   await expect(page).toHaveURL(/\/sign-in\/new-password$/);
   const step = page.locator('app-new-password');
   // Within the 3 minutes a reload keeps the step (Amplify keeps it in the tab), and whom it is for.

@@ -2,12 +2,12 @@
 // function the app imports is mapped to the Cognito actions it sends (Amplify 6.22), and the local
 // cognito-local, with the actions local/cognito/ adds, must know each of them. A new Amplify call
 // in the app fails here until it is mapped, and emulated if cognito-local lacks it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tools/paths.ts';
-import { startSeededCognito, type SeededCognito } from './testing.ts';
+import { useSeededCognito } from './testing.ts';
 
 /** Amplify auth function → the Cognito actions it sends, as the demo uses it. */
 const ACTIONS: Record<string, string[]> = {
@@ -45,15 +45,7 @@ function amplifyCalls(): Set<string> {
   return calls;
 }
 
-let local: SeededCognito | undefined;
-
-before(
-  async () => {
-    local = await startSeededCognito();
-  },
-  { timeout: 60_000 },
-);
-after(() => local?.stop());
+const cognito = useSeededCognito();
 
 test('every Amplify auth call of the demo app is mapped to the Cognito actions it sends', () => {
   const calls = amplifyCalls();
@@ -65,7 +57,7 @@ test('every Amplify auth call of the demo app is mapped to the Cognito actions i
 test('the local cognito-local answers every one of those actions', async () => {
   const unsupported: string[] = [];
   for (const action of new Set(Object.values(ACTIONS).flat())) {
-    const response = await fetch(local!.cognito.endpoint, {
+    const response = await fetch(cognito.endpoint, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-amz-json-1.1',

@@ -1,6 +1,6 @@
 // The template's password policy on a real cognito-local process: every action that sets a
 // password refuses one the policy refuses, as AWS does, and the seeded passwords pass it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cognitoCall, CognitoApiError } from './api.ts';
 import { passwordProblem } from './password-policy.ts';
@@ -11,24 +11,11 @@ import {
   OTHER_PASSWORD,
   signIn,
   TEMPORARY_PASSWORD,
-  type Seeded,
 } from './seed.ts';
 import { templatePool, type PasswordPolicy } from './template-pool.ts';
-import { startSeededCognito, type SeededCognito } from './testing.ts';
+import { useSeededCognito } from './testing.ts';
 
-let local: SeededCognito | undefined;
-let endpoint: string;
-let seeded: Seeded;
-
-before(
-  async () => {
-    local = await startSeededCognito();
-    ({ seeded } = local);
-    endpoint = local.cognito.endpoint;
-  },
-  { timeout: 60_000 },
-);
-after(() => local?.stop());
+const cognito = useSeededCognito();
 
 const STRONG = 'Strong-Passw0rd!';
 const REFUSED = /^InvalidPasswordException: Password did not conform with policy: /;
@@ -76,7 +63,7 @@ test('the seeded and test passwords satisfy the template’s policy', () => {
 });
 
 async function refused(action: string, body: Record<string, unknown>, rule: string) {
-  await assert.rejects(cognitoCall(endpoint, action, body), (error: unknown) => {
+  await assert.rejects(cognitoCall(cognito.endpoint, action, body), (error: unknown) => {
     assert.ok(error instanceof CognitoApiError);
     assert.match(error.message, REFUSED);
     assert.ok(error.message.endsWith(rule), error.message);
@@ -85,6 +72,7 @@ async function refused(action: string, body: Record<string, unknown>, rule: stri
 }
 
 test('every action that sets a password refuses "alllowercase" with InvalidPasswordException', async () => {
+  const { endpoint, seeded } = cognito;
   const ClientId = seeded.userPoolClientId;
   const UserPoolId = seeded.userPoolId;
   const upper = 'Password must have uppercase characters';

@@ -1,7 +1,7 @@
 // ResendConfirmationCode on a real cognito-local process (local/cognito/launch-cognito-local.ts),
 // checked against AWS's documented behaviour and through Amplify 6.22's own resendSignUpCode, the
 // call behind the demo's "Send a new code".
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { Amplify } from 'aws-amplify';
@@ -9,27 +9,14 @@ import { resendSignUpCode } from 'aws-amplify/auth';
 import { cognitoCall } from './api.ts';
 import { sentCode } from './codes.ts';
 import { masked } from './resend-confirmation-code.ts';
-import type { Seeded } from './seed.ts';
-import { startSeededCognito, type SeededCognito } from './testing.ts';
+import { useSeededCognito } from './testing.ts';
 
-let local: SeededCognito | undefined;
-let endpoint: string;
-let seeded: Seeded;
-const data = () => ({ cognitoDataDir: local!.dataDir, userPoolId: seeded.userPoolId });
-
-before(
-  async () => {
-    local = await startSeededCognito();
-    ({ seeded } = local);
-    endpoint = local.cognito.endpoint;
-  },
-  { timeout: 60_000 },
-);
-after(() => local?.stop());
+const cognito = useSeededCognito();
+const data = () => cognito.data;
 
 /** The action over plain HTTP, as Amplify sends it, so status codes are visible. */
 async function resend(body: Record<string, unknown>) {
-  const response = await fetch(endpoint, {
+  const response = await fetch(cognito.endpoint, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-amz-json-1.1',
@@ -41,15 +28,20 @@ async function resend(body: Record<string, unknown>) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** The delivery details of a code "emailed" to this masked address. */
+const emailedTo = (Destination: string) => ({
+  CodeDeliveryDetails: { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination },
+});
+
 function assertError(raw: { status: number; body: Record<string, unknown> }, type: string) {
   assert.equal(raw.status, 400, JSON.stringify(raw.body));
   assert.equal(raw.body['__type'], type);
 }
 
 let signUps = 0;
-async function signedUp(clientId = seeded.userPoolClientId): Promise<string> {
+async function signedUp(clientId = cognito.seeded.userPoolClientId): Promise<string> {
   const email = `resend-${++signUps}@example.com`;
-  await cognitoCall(endpoint, 'SignUp', {
+  await cognitoCall(cognito.endpoint, 'SignUp', {
     ClientId: clientId,
     Username: email,
     Password: 'Resend-Passw0rd!',
@@ -60,46 +52,38 @@ async function signedUp(clientId = seeded.userPoolClientId): Promise<string> {
 test('a new code goes where the sign-up code went, masked in the answer; it confirms the account', async () => {
   const email = await signedUp();
   const first = await sentCode(data(), email);
-  const raw = await resend({ ClientId: seeded.userPoolClientId, Username: email });
+  const raw = await resend({ ClientId: cognito.seeded.userPoolClientId, Username: email });
   assert.equal(raw.status, 200, JSON.stringify(raw.body));
-  assert.deepEqual(raw.body, {
-    CodeDeliveryDetails: {
-      AttributeName: 'email',
-      DeliveryMedium: 'EMAIL',
-      Destination: 'r***@e***',
-    },
-  });
+  assert.deepEqual(raw.body, emailedTo('r***@e***'));
   // cognito-local's codes are random: a new one may equal the old one by chance (1 in 10⁶).
   const code = await sentCode(data(), email, first).catch(() => first);
-  await cognitoCall(endpoint, 'ConfirmSignUp', {
-    ClientId: seeded.userPoolClientId,
+  await cognitoCall(cognito.endpoint, 'ConfirmSignUp', {
+    ClientId: cognito.seeded.userPoolClientId,
     Username: email,
     ConfirmationCode: code,
   });
   // Confirmed now: nothing more to send.
   assertError(
-    await resend({ ClientId: seeded.userPoolClientId, Username: email }),
+    await resend({ ClientId: cognito.seeded.userPoolClientId, Username: email }),
     'InvalidParameterException',
   );
 });
 
 test('an unknown user gets the same kind of answer with PreventUserExistenceErrors, else UserNotFound', async () => {
   const unknown = await resend({
-    ClientId: seeded.userPoolClientId,
+    ClientId: cognito.seeded.userPoolClientId,
     Username: 'nobody@example.com',
   });
   assert.equal(unknown.status, 200, JSON.stringify(unknown.body));
-  assert.deepEqual(unknown.body, {
-    CodeDeliveryDetails: {
-      AttributeName: 'email',
-      DeliveryMedium: 'EMAIL',
-      Destination: 'n***@e***',
-    },
-  });
+  assert.deepEqual(unknown.body, emailedTo('n***@e***'));
   const legacy = await cognitoCall<{ UserPoolClient: { ClientId: string } }>(
-    endpoint,
+    cognito.endpoint,
     'CreateUserPoolClient',
-    { UserPoolId: seeded.userPoolId, ClientName: 'legacy', PreventUserExistenceErrors: 'LEGACY' },
+    {
+      UserPoolId: cognito.seeded.userPoolId,
+      ClientName: 'legacy',
+      PreventUserExistenceErrors: 'LEGACY',
+    },
   );
   assertError(
     await resend({ ClientId: legacy.UserPoolClient.ClientId, Username: 'nobody@example.com' }),
@@ -110,8 +94,8 @@ test('an unknown user gets the same kind of answer with PreventUserExistenceErro
 test('a client with a secret needs the SecretHash; missing parameters and unknown clients are refused', async () => {
   const { UserPoolClient } = await cognitoCall<{
     UserPoolClient: { ClientId: string; ClientSecret: string };
-  }>(endpoint, 'CreateUserPoolClient', {
-    UserPoolId: seeded.userPoolId,
+  }>(cognito.endpoint, 'CreateUserPoolClient', {
+    UserPoolId: cognito.seeded.userPoolId,
     ClientName: 'with-secret',
     GenerateSecret: true,
   });
@@ -128,7 +112,10 @@ test('a client with a secret needs the SecretHash; missing parameters and unknow
   assert.equal((await resend({ ClientId, Username: email, SecretHash })).status, 200);
 
   assertError(await resend({ Username: email }), 'InvalidParameterException');
-  assertError(await resend({ ClientId: seeded.userPoolClientId }), 'InvalidParameterException');
+  assertError(
+    await resend({ ClientId: cognito.seeded.userPoolClientId }),
+    'InvalidParameterException',
+  );
   assertError(
     await resend({ ClientId: 'no-such-client', Username: email }),
     'ResourceNotFoundException',
@@ -139,9 +126,9 @@ test("Amplify's resendSignUpCode gets the new code's delivery details", async ()
   Amplify.configure({
     Auth: {
       Cognito: {
-        userPoolId: seeded.userPoolId,
-        userPoolClientId: seeded.userPoolClientId,
-        userPoolEndpoint: endpoint,
+        userPoolId: cognito.seeded.userPoolId,
+        userPoolClientId: cognito.seeded.userPoolClientId,
+        userPoolEndpoint: cognito.endpoint,
       },
     },
   });

@@ -3,7 +3,6 @@ import { IonBackButton } from '@ionic/angular/ion-back-button';
 import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { TOTP_CODE } from '../auth/auth-fields';
 import { authForm } from '../auth/auth-form';
-import { AuthFieldComponent } from '../auth/auth-field.component';
 import { SignOutButtonComponent } from '../auth/sign-out-button.component';
 import { SignedInUser } from '../auth/signed-in-user';
 import { TotpKeyComponent } from '../auth/totp-key.component';
@@ -18,14 +17,7 @@ import { TotpSettings } from './totp-settings';
 @Component({
   selector: 'app-account',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ...PAGE_PARTS,
-    IonBackButton,
-    IonSpinner,
-    AuthFieldComponent,
-    SignOutButtonComponent,
-    TotpKeyComponent,
-  ],
+  imports: [...PAGE_PARTS, IonBackButton, IonSpinner, SignOutButtonComponent, TotpKeyComponent],
   template: `
     <ion-header>
       <ion-toolbar color="primary">
@@ -64,12 +56,10 @@ import { TotpSettings } from './totp-settings';
             }
             @case ('setting-up') {
               <form (submit)="verify($event)" novalidate>
-                <app-totp-key [setup]="totp.setup()!" [account]="user.email() ?? ''" />
-                <app-auth-field
+                <app-totp-key
+                  [setup]="totp.setup()!"
+                  [account]="user.email() ?? ''"
                   [form]="form"
-                  name="code"
-                  autocomplete="one-time-code"
-                  helper="The 6-digit code the app now shows for Timers"
                 />
                 <div class="field-error" role="alert">{{ form.failure() ?? '' }}</div>
                 <div class="buttons">
@@ -106,7 +96,7 @@ import { TotpSettings } from './totp-settings';
       margin: 0;
     }
     form,
-    app-auth-field {
+    app-totp-key {
       justify-self: stretch;
     }
     h2 {

@@ -7,6 +7,8 @@ import {
   input,
   viewChild,
 } from '@angular/core';
+import { AuthFieldComponent } from './auth-field.component';
+import type { AuthForm } from './auth-form';
 import type { TotpSetupDetails } from './sign-in-flow';
 
 /** The issuer authenticator apps list the account under. */
@@ -14,21 +16,29 @@ export const TOTP_ISSUER = 'Timers';
 
 /**
  * An authenticator app's setup key for one account: the shared secret grouped by four, to type,
- * and an `otpauth:` link that opens an authenticator app on the same device. No QR code: that
- * would need a QR encoder the project does not have as a dependency.
+ * and an `otpauth:` link that opens an authenticator app on the same device; then the form's
+ * `code` field for the first code the app shows. No QR code: that would need a QR encoder the
+ * project does not have as a dependency.
  *
  * @example
- * <app-totp-key [setup]="details" account="ann@example.com" />
+ * <app-totp-key [setup]="details" account="ann@example.com" [form]="form" />
  */
 @Component({
   selector: 'app-totp-key',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [AuthFieldComponent],
   template: `
     <p>In your authenticator app, add an account with this key (time-based):</p>
     <p>
       <code class="secret" data-testid="totp-secret">{{ grouped() }}</code>
     </p>
     <p><a #link data-testid="totp-link">Open in an authenticator app</a> (on this device)</p>
+    <app-auth-field
+      [form]="form()"
+      name="code"
+      autocomplete="one-time-code"
+      helper="The 6-digit code the app now shows for Timers"
+    />
   `,
   styles: `
     :host {
@@ -50,6 +60,8 @@ export class TotpKeyComponent {
   readonly setup = input.required<TotpSetupDetails>();
   /** The account name the app shows next to the issuer (the person's e-mail address). */
   readonly account = input('');
+  /** The form whose `code` field takes the app's first code. */
+  readonly form = input.required<AuthForm<string>>();
   readonly grouped = computed(() =>
     this.setup()
       .sharedSecret.replace(/(.{4})/g, '$1 ')

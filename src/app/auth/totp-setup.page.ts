@@ -30,13 +30,7 @@ const TEXTS: StepTexts = {
     <app-auth-step [texts]="texts" [form]="form" [ready]="!!setup()" (send)="submit()">
       @if (setup(); as details) {
         <p>This account needs a second step at sign-in: an authenticator app.</p>
-        <app-totp-key [setup]="details" [account]="flow.username()" />
-        <app-auth-field
-          [form]="form"
-          name="code"
-          autocomplete="one-time-code"
-          helper="The 6-digit code the app now shows for Timers"
-        />
+        <app-totp-key [setup]="details" [account]="flow.username()" [form]="form" />
       } @else {
         <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
       }
