@@ -1,48 +1,11 @@
-// Where the e2e suite reads the codes a person would get by email or from an authenticator app.
-// cognito-local "sends" a sign-up or forgot-password code by logging it (its console message
-// sender) and keeps it on the user record in its data file, `.cognito/db/<poolId>.json` under its
-// working directory, written before the API call answers. This reads the data file: one JSON
-// parse instead of scraping boxed log text from a child process the fixture does not expose.
+// Where the e2e suite reads the codes a person would get by email (local/cognito/codes.ts: from
+// cognito-local's data file) or from an authenticator app (computed from the shared secret).
 import { createHmac } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { cognitoCall } from '../local/cognito/api.ts';
 import { signIn } from '../local/cognito/seed.ts';
 import type { LocalStack } from '../local/stack.ts';
 
-interface StoredUser {
-  Username: string;
-  Attributes?: { Name: string; Value: string }[];
-  ConfirmationCode?: string;
-}
-
-async function storedUser(stack: LocalStack, email: string): Promise<StoredUser | undefined> {
-  const file = join(stack.cognitoDataDir, '.cognito', 'db', `${stack.userPoolId}.json`);
-  const db = JSON.parse(await readFile(file, 'utf8')) as { Users?: Record<string, StoredUser> };
-  // Email-username pools key a signed-up user by its sub; the email is an attribute.
-  return Object.values(db.Users ?? {}).find(
-    (u) =>
-      u.Username === email || u.Attributes?.some((a) => a.Name === 'email' && a.Value === email),
-  );
-}
-
-/**
- * The code cognito-local last "sent" to this address; waits (up to 10 s) for one other than
- * `notThis`, so a test can ask for the code a resend or a second request produced.
- */
-export async function sentCode(
-  stack: LocalStack,
-  email: string,
-  notThis?: string,
-): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const code = (await storedUser(stack, email))?.ConfirmationCode;
-    if (code && code !== notThis) return code;
-    if (Date.now() > deadline) throw new Error(`cognito-local holds no new code for ${email}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export { sentCode } from '../local/cognito/codes.ts';
 
 /** RFC 4648 base32, as authenticator apps read the shared secret. */
 function base32(secret: string): Buffer {

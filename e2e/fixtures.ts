@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
-import { ensureUser } from '../local/cognito/seed.ts';
+import { ensureUser, signIn as cognitoSignIn } from '../local/cognito/seed.ts';
 import { startLocalStack, type LocalStack } from '../local/stack.ts';
 import { APP_DIST as appDir } from '../tools/paths.ts';
 import { screenshots } from './paths.ts';
@@ -90,6 +90,41 @@ export async function signIn(page: Page, e2e: E2eStack): Promise<void> {
   await page.locator('ion-input[name=username] input').fill(e2e.user.username);
   await page.locator('ion-input[name=password] input').fill(e2e.user.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** One call to the Timer API: its status and its parsed body (null when it has none). */
+export type ApiCall = (
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ status: number; body: Record<string, unknown> | null }>;
+
+/**
+ * The Timer API from Node, through the gateway, as the test's own user (`e2e.user`): what is
+ * stored, whatever the page shows. Answers the status and the parsed body.
+ */
+export async function apiAs(e2e: E2eStack): Promise<ApiCall> {
+  const { AccessToken } = await cognitoSignIn(
+    e2e.stack.urls.cognito,
+    e2e.stack.userPoolClientId,
+    e2e.user.username,
+    e2e.user.password,
+  );
+  return async (method, path, body, headers = {}) => {
+    const response = await fetch(`${e2e.stack.urls.gateway}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${AccessToken}`,
+        'content-type': 'application/json',
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
 }
 
 export function jwtPayload(token: string): Record<string, unknown> {

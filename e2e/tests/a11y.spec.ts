@@ -1,80 +1,234 @@
-// axe-core on every page and state a person meets, in light and dark: 0 serious or critical
-// violations, and no console error on a page that is working.
+// axe-core on every state a person can reach, in light and dark, not only every page: notes,
+// field errors, banners, the confirm dialog, loading and empty states, the conflict message, the
+// account page. 0 serious or critical violations, and no console error on a page that is working.
+// Each state is scanned in both schemes where it stands, and several states per page load, to keep
+// the suite quick.
 import type { Page } from '@playwright/test';
 import { consoleErrors, expectAccessible } from '../axe.ts';
-import { expect, settled, shot, signIn, test } from '../fixtures.ts';
+import { apiAs, expect, settled, shot, signIn, test } from '../fixtures.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`every page passes axe in ${scheme} mode, with no console errors`, async ({ page, e2e }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    const errors = consoleErrors(page);
-    const scan = async (what: string, name?: string) => {
-      await settled(page);
-      await expectAccessible(page, `${what} (${scheme})`);
-      if (name) await shot(page, `${name}-${scheme}`);
-    };
-
-    await page.goto(`${e2e.app.url}/timers`);
-    await expect(page).toHaveURL(/\/sign-in/);
-    await scan('sign-in', 'sign-in');
-    await signIn(page, e2e);
-    await expect(page).toHaveURL(/\/timers$/);
-    // The test's own user: the list starts empty.
-    await expect(page.getByTestId('empty-state')).toBeVisible();
-    await scan('empty list');
-
-    await page.getByTestId('new-timer').click();
-    await expect(page).toHaveURL(/\/timers\/new$/);
-    await scan('form');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.locator('ion-input[name=name].ion-invalid')).toHaveCount(1);
-    await scan('form with errors', 'form-validation');
-
-    await page.locator('ion-input[name=name] input').fill(`Backup (${scheme})`);
-    await page.locator('ion-input[name=executionCommand] input').fill('/usr/local/bin/backup');
-    await page.locator('ion-input[name=executeUntil] input').fill('2099-01-31T18:00');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByTestId('timer-detail')).toBeVisible();
-    await expect(page.locator('app-timer-detail ion-back-button button')).toHaveAccessibleName(
-      'Back',
-    );
-    await expect(page.getByTestId('timer-detail').getByRole('heading')).toHaveCount(0);
-    await scan('details', 'details');
-
-    await page.goto(`${e2e.app.url}/timers`);
-    await expect(page.getByTestId('timer-list')).toBeVisible();
-    await scan('list', 'list');
-
-    // The delete dialog, with its destructive button in the danger colour.
-    await page.getByTestId('timer-list').getByText(`Backup (${scheme})`).click();
-    await page.getByRole('button', { name: 'Delete timer' }).click();
-    const destructive = page.locator('ion-alert .alert-button-danger');
-    await expect(destructive).toBeVisible();
-    await expectAccessible(page, `delete dialog (${scheme})`);
-    await page.locator('ion-alert').getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.locator('ion-alert')).toHaveCount(0);
-
-    expect(errors, 'console errors on working pages').toEqual([]);
-
-    // Error states: the API unreachable (the browser gets no answer) and failing (HTTP 500).
-    await page.route(`${e2e.apiOrigin}/**`, (route) => route.abort('failed'));
-    await page.goto(`${e2e.app.url}/timers`);
-    await expect(page.getByTestId('error-banner')).toHaveAttribute('data-kind', 'network');
-    await scan('API unreachable', 'error-unreachable');
-    await page.unroute(`${e2e.apiOrigin}/**`);
-    // Slow enough to see the retry under way.
-    await page.route(`${e2e.apiOrigin}/**`, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.fulfill({ status: 500, contentType: 'application/problem+json', body: '{}' });
-    });
-    await retryShowsProgress(page);
-    await expect(page.getByTestId('error-banner')).toHaveAttribute('data-kind', 'server');
-    await scan('API failing');
-    await page.unroute(`${e2e.apiOrigin}/**`);
+/** Holds every answer of the API for `path` until `during` is done: the page shows it loading. */
+async function whileLoading(page: Page, url: string, during: () => Promise<void>): Promise<void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.fallback();
   });
+  try {
+    await during();
+  } finally {
+    release();
+    await page.unroute(url);
+  }
 }
+
+/** Opens Ionic's alert and waits until it is shown in full: its fade-in is no state a person reads. */
+async function presentAlert(page: Page, open: () => Promise<void>): Promise<void> {
+  // A string, not a function: the Node-side type check has no DOM types.
+  const presented = page.evaluate(
+    `new Promise((resolve) => document.addEventListener('ionAlertDidPresent', resolve, { once: true }))`,
+  );
+  await open();
+  await presented;
+}
+
+/**
+ * axe on the page now, in light and then in dark (the system's scheme, which the app follows):
+ * after a navigation once Ionic's transition is done, after a change on the same page
+ * (`{ settle: false }`) at once; `shot` also saves a screenshot per scheme under that name.
+ */
+function scanner(page: Page) {
+  return async (what: string, options: { settle?: boolean; shot?: string } = {}) => {
+    if (options.settle ?? true) await settled(page);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expectAccessible(page, `${what} (${scheme})`);
+      if (options.shot) await shot(page, `${options.shot}-${scheme}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  };
+}
+
+test('sign-in pages and their states pass axe in light and dark mode', async ({ page, e2e }) => {
+  const scan = scanner(page);
+  const step = (tag: string) => page.locator(tag);
+
+  await page.goto(`${e2e.app.url}/timers`);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await scan('sign-in', { shot: 'sign-in' });
+  for (const reason of ['expired', 'confirmed', 'password-changed']) {
+    await page.goto(`${e2e.app.url}/sign-in?reason=${reason}`);
+    await expect(page.getByTestId('sign-in-note')).toBeVisible();
+    await scan(`sign-in note "${reason}"`);
+  }
+  await step('app-sign-in').getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(step('app-sign-in ion-input.ion-invalid')).toHaveCount(2);
+  await scan('sign-in with field errors', { settle: false });
+  await step('app-sign-in ion-input[name=username] input').fill('nobody@example.com');
+  await step('app-sign-in ion-input[name=password] input').fill('Wrong-Passw0rd!');
+  await step('app-sign-in').getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(step('app-sign-in form > [role=alert]')).toHaveText('Wrong username or password.');
+  await scan('sign-in refused', { settle: false });
+
+  await page.goto(`${e2e.app.url}/sign-up`);
+  await step('app-sign-up').getByRole('button', { name: 'Create account' }).click();
+  await expect(step('app-sign-up ion-input.ion-invalid')).toHaveCount(3);
+  await scan('sign-up with field errors', { settle: false });
+
+  await page.goto(
+    `${e2e.app.url}/sign-up/confirm?username=${encodeURIComponent(e2e.user.username)}`,
+  );
+  await step('app-confirm-sign-up').getByRole('button', { name: 'Send a new code' }).click();
+  await expect(step('app-confirm-sign-up').getByTestId('resend-status')).not.toBeEmpty();
+  await scan('confirm sign-up, a new code sent', { settle: false });
+  await step('app-confirm-sign-up ion-input[name=code] input').fill('000000');
+  await step('app-confirm-sign-up').getByRole('button', { name: 'Confirm' }).click();
+  await expect(step('app-confirm-sign-up ion-input[name=code].ion-invalid')).toHaveCount(1);
+  await scan('confirm sign-up, code refused', { settle: false });
+
+  await page.goto(`${e2e.app.url}/forgot-password`);
+  await scan('forgot password');
+  await page.goto(`${e2e.app.url}/sign-in/new-password`);
+  await expect(step('app-new-password').getByTestId('step-ended')).toBeVisible();
+  await scan('a sign-in step that has ended');
+});
+
+test('timer and account pages and their states pass axe in light and dark mode, with no console errors', async ({
+  page,
+  e2e,
+}) => {
+  const errors = consoleErrors(page);
+  const scan = scanner(page);
+  const api = await apiAs(e2e);
+
+  await page.goto(`${e2e.app.url}/sign-in`);
+  await whileLoading(page, `${e2e.apiOrigin}/tasks`, async () => {
+    await signIn(page, e2e);
+    await expect(page.getByLabel('Loading timers')).toBeVisible();
+    await scan('list loading');
+  });
+  // The test's own user: the list starts empty.
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  await scan('empty list');
+
+  await page.getByTestId('new-timer').click();
+  await expect(page).toHaveURL(/\/timers\/new$/);
+  await scan('form');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('ion-input[name=name].ion-invalid')).toHaveCount(1);
+  await scan('form with errors', { settle: false, shot: 'form-validation' });
+  await page.locator('ion-input[name=name] input').fill(`${'n'.repeat(101)}\u0007`);
+  await expect(page.getByTestId('field-controls')).toBeVisible();
+  await scan('form: a name too long, with a control character', { settle: false });
+
+  await page.locator('ion-input[name=name] input').fill('Backup');
+  await page.locator('ion-input[name=executionCommand] input').fill('/usr/local/bin/backup');
+  await page.locator('ion-input[name=executeUntil] input').fill('2099-01-31T18:00');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('timer-detail')).toBeVisible();
+  await expect(page.locator('app-timer-detail ion-back-button button')).toHaveAccessibleName(
+    'Back',
+  );
+  await expect(page.getByTestId('timer-detail').getByRole('heading')).toHaveCount(0);
+  await scan('details, with the "created" toast', { shot: 'details' });
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+
+  await page.goto(`${e2e.app.url}/timers`);
+  await expect(page.getByTestId('timer-list')).toBeVisible();
+  await scan('list', { shot: 'list' });
+
+  // The delete dialog, with its destructive button in the danger colour.
+  await page.getByTestId('timer-list').getByText('Backup').click();
+  await presentAlert(page, () => page.getByRole('button', { name: 'Delete timer' }).click());
+  await expect(page.locator('ion-alert .alert-button-danger')).toBeVisible();
+  await scan('delete dialog', { settle: false });
+  await page.locator('ion-alert').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('ion-alert')).toHaveCount(0);
+
+  // Loading the details and the edit form; the edit form failing to load; a missing timer.
+  await page.goto(`${e2e.app.url}/timers`);
+  await expect(page.getByTestId('timer-list')).toBeVisible();
+  await whileLoading(page, `${e2e.apiOrigin}/tasks/${id}`, async () => {
+    await page.getByTestId('timer-list').getByText('Backup').click();
+    await expect(page.getByLabel('Loading timer')).toBeVisible();
+    await scan('details loading');
+  });
+  await whileLoading(page, `${e2e.apiOrigin}/tasks/${id}`, async () => {
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await expect(page.getByTestId('form-loading')).toBeVisible();
+    await scan('edit form loading');
+  });
+  await expect(page.locator('app-timer-form ion-input[name=name] input')).toHaveValue('Backup');
+
+  expect(errors, 'console errors on working pages').toEqual([]);
+
+  // The conflict message: the timer changed elsewhere after the form loaded it.
+  const {
+    id: _,
+    createdAt: __,
+    updatedAt: ___,
+    version,
+    ...draft
+  } = (await api('GET', `/tasks/${id}`))!.body!;
+  const elsewhere = await api(
+    'PUT',
+    `/tasks/${id}`,
+    { ...draft, name: 'Changed elsewhere' },
+    {
+      'if-match': `"${version}"`,
+    },
+  );
+  expect(elsewhere.status).toBe(200);
+  await page.locator('app-timer-form ion-input[name=name] input').fill('Mine');
+  await page.locator('app-timer-form').getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('app-timer-form').getByTestId('error-banner')).toHaveAttribute(
+    'data-kind',
+    'changed',
+  );
+  await scan('edit form: changed elsewhere', { settle: false });
+
+  await page.route(`${e2e.apiOrigin}/tasks/${id}`, (route) => route.abort('failed'));
+  await page.goto(`${e2e.app.url}/timers/${id}/edit`);
+  await expect(page.locator('app-timer-form').getByTestId('error-banner')).toBeVisible();
+  await scan('edit form: could not load');
+  await page.unroute(`${e2e.apiOrigin}/tasks/${id}`);
+  await page.goto(`${e2e.app.url}/timers/no-such-timer/edit`);
+  await expect(page.locator('app-timer-form').getByTestId('error-banner')).toHaveAttribute(
+    'data-kind',
+    'not-found',
+  );
+  await scan('edit form: no such timer');
+
+  // Error states: the API unreachable (the browser gets no answer) and failing (HTTP 500).
+  await page.route(`${e2e.apiOrigin}/**`, (route) => route.abort('failed'));
+  await page.goto(`${e2e.app.url}/timers`);
+  await expect(page.getByTestId('error-banner')).toHaveAttribute('data-kind', 'network');
+  await scan('API unreachable', { shot: 'error-unreachable' });
+  await page.unroute(`${e2e.apiOrigin}/**`);
+  // Slow enough to see the retry under way.
+  await page.route(`${e2e.apiOrigin}/**`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ status: 500, contentType: 'application/problem+json', body: '{}' });
+  });
+  await retryShowsProgress(page);
+  await expect(page.getByTestId('error-banner')).toHaveAttribute('data-kind', 'server');
+  await scan('API failing', { settle: false });
+  await page.unroute(`${e2e.apiOrigin}/**`);
+
+  // The account page: who is signed in, the authenticator app off and being set up.
+  await page.goto(`${e2e.app.url}/account`);
+  const account = page.locator('app-account');
+  await expect(account.getByTestId('totp-status')).toHaveText(/^Off/);
+  await scan('account');
+  await account.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  await account.locator('ion-input[name=code] input').fill('12');
+  await account.getByRole('button', { name: 'Verify and turn on' }).click();
+  await expect(account.locator('ion-input[name=code].ion-invalid')).toHaveCount(1);
+  await scan('account: setting up an authenticator app, with a field error', { settle: false });
+});
 
 /** "Try again" says it is trying while the request is under way, and cannot be pressed twice. */
 async function retryShowsProgress(page: Page): Promise<void> {

@@ -15,6 +15,8 @@ import { registerListWebAuthnCredentials } from './list-web-authn-credentials.ts
 import { registerRespondToAuthChallenge } from './respond-to-auth-challenge.ts';
 import { registerStartWebAuthnRegistration } from './start-web-authn-registration.ts';
 import { registerWebAuthnConfiguration } from './web-authn-configuration.ts';
+import { registerPasswordPolicy } from './password-policy.ts';
+import { registerResendConfirmationCode } from './resend-confirmation-code.ts';
 
 const require = createRequire(import.meta.url);
 const targets = cognitoLocalTargets();
@@ -28,5 +30,8 @@ registerStartWebAuthnRegistration(targets);
 registerCompleteWebAuthnRegistration(targets);
 registerListWebAuthnCredentials(targets);
 registerDeleteWebAuthnCredential(targets);
+registerResendConfirmationCode();
+// Last: it checks new passwords, then hands on to the actions registered above.
+registerPasswordPolicy();
 serveTrueDiscoveryDocument();
 require('cognito-local/lib/bin/start.js');

@@ -5,8 +5,11 @@
 // verifies email, as Amplify-created pools do, so sign-up codes are "sent" (cognito-local logs
 // them and keeps them in its data file), and lets users turn on TOTP MFA. As the template's pool
 // and client do, the pool offers choice-based sign-in (password, passkey, email code; passkeys for
-// the relying party `localhost`) and the client rotates refresh tokens with a grace period.
+// the relying party `localhost`) and the client rotates refresh tokens with a grace period; the
+// pool's password policy and the client's PreventUserExistenceErrors are the template's
+// (template-pool.ts).
 import { CognitoApiError, cognitoCall } from './api.ts';
+import { templatePool, type TemplatePool } from './template-pool.ts';
 
 export interface TokenLifetimes {
   /** Access and id token validity in seconds (Cognito's minimum on AWS is 5 minutes). */
@@ -61,6 +64,7 @@ const SIGN_IN_POLICY = { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN', 'EMA
 
 function clientSettings(
   lifetimes: TokenLifetimes = {},
+  template: TemplatePool,
   rotation: SeedOptions['refreshTokenRotation'] = { graceSeconds: REFRESH_TOKEN_GRACE_SECONDS },
 ): Record<string, unknown> {
   return {
@@ -73,7 +77,7 @@ function clientSettings(
     RefreshTokenRotation: rotation
       ? { Feature: 'ENABLED', RetryGracePeriodSeconds: rotation.graceSeconds }
       : { Feature: 'DISABLED' },
-    PreventUserExistenceErrors: 'ENABLED',
+    PreventUserExistenceErrors: template.preventUserExistenceErrors,
     AccessTokenValidity: lifetimes.accessSeconds ?? 3600,
     IdTokenValidity: lifetimes.idSeconds ?? 3600,
     RefreshTokenValidity: lifetimes.refreshSeconds ?? 30 * 24 * 3600,
@@ -95,21 +99,24 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
     },
   );
   let userPoolId = pools.UserPools?.find((p) => p.Name === poolName)?.Id;
+  // What works offline works on AWS: the template's password policy refuses "alllowercase" here too.
+  const template = templatePool();
+  const settings = {
+    AutoVerifiedAttributes: ['email'],
+    // One Policies object: UpdateUserPool replaces it whole.
+    Policies: { PasswordPolicy: template.passwordPolicy, SignInPolicy: SIGN_IN_POLICY },
+  };
   if (userPoolId === undefined) {
     const created = await cognitoCall<{ UserPool: { Id: string } }>(endpoint, 'CreateUserPool', {
       PoolName: poolName,
       UsernameAttributes: ['email'],
-      AutoVerifiedAttributes: ['email'],
-      Policies: { SignInPolicy: SIGN_IN_POLICY },
+      ...settings,
     });
     userPoolId = created.UserPool.Id;
   } else {
-    // A data dir seeded before the pool verified email or offered choice-based sign-in.
-    await cognitoCall(endpoint, 'UpdateUserPool', {
-      UserPoolId: userPoolId,
-      AutoVerifiedAttributes: ['email'],
-      Policies: { SignInPolicy: SIGN_IN_POLICY },
-    });
+    // A data dir seeded before: UpdateUserPool sets every setting it names and resets the others
+    // (MFA is set again below).
+    await cognitoCall(endpoint, 'UpdateUserPool', { UserPoolId: userPoolId, ...settings });
   }
 
   // Users may turn on an authenticator app (TOTP), as on a pool with MFA "optional"; cognito-local
@@ -136,7 +143,7 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
         UserPoolId: userPoolId,
         ClientName: clientName,
         GenerateSecret: false,
-        ...clientSettings(options.tokenLifetimes, options.refreshTokenRotation),
+        ...clientSettings(options.tokenLifetimes, template, options.refreshTokenRotation),
       },
     );
     userPoolClientId = created.UserPoolClient.ClientId;
@@ -146,7 +153,7 @@ export async function seedCognito(endpoint: string, options: SeedOptions = {}): 
       UserPoolId: userPoolId,
       ClientId: userPoolClientId,
       ClientName: clientName,
-      ...clientSettings(options.tokenLifetimes, options.refreshTokenRotation),
+      ...clientSettings(options.tokenLifetimes, template, options.refreshTokenRotation),
     });
   }
 

@@ -89,6 +89,9 @@ export interface TestCognito {
   readonly cognito: CognitoLocal;
   readonly seeded: Seeded;
   readonly dataDir: string;
+  readonly endpoint: string;
+  /** Where its data file is, for `codes.ts`. */
+  readonly data: { cognitoDataDir: string; userPoolId: string };
   /** An action on it over plain HTTP. */
   call(action: string, body: Record<string, unknown>): Promise<RawAnswer>;
   /** Stops it and starts it again on the same data. */
@@ -127,6 +130,12 @@ export function useSeededCognito(options: Omit<Options, 'dataDir'> = {}): TestCo
       return started().seeded;
     },
     dataDir,
+    get endpoint() {
+      return started().cognito.endpoint;
+    },
+    get data() {
+      return { cognitoDataDir: dataDir, userPoolId: started().seeded.userPoolId };
+    },
     call: (action, body) => rawCall(started().cognito.endpoint, action, body),
     restart: async () => {
       await started().stop();

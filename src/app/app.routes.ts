@@ -47,5 +47,10 @@ export const routes: Routes = [
       page(':id/edit', timerForm),
     ],
   },
+  {
+    path: 'account',
+    canActivate: [cognitoAuthGuard],
+    loadComponent: () => import('./account/account.page').then((m) => m.AccountPage),
+  },
   { path: '**', redirectTo: 'timers' },
 ];

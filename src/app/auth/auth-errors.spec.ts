@@ -1,4 +1,10 @@
-import { authProblem, SESSION_ENDED, UnsupportedStepError, WRONG_CREDENTIALS } from './auth-errors';
+import {
+  authProblem,
+  EMAIL_CODE_REFUSED,
+  SESSION_ENDED,
+  UnsupportedStepError,
+  WRONG_CREDENTIALS,
+} from './auth-errors';
 import { cognitoError } from './auth-testing';
 
 describe('authProblem', () => {
@@ -12,15 +18,14 @@ describe('authProblem', () => {
   it('puts a wrong or expired code on the code field, in words for the step', () => {
     expect(authProblem(cognitoError('CodeMismatchException'), 'confirm-sign-up')).toEqual({
       field: 'code',
-      message: 'That code is not right. Check the code in the email and try again.',
+      message: EMAIL_CODE_REFUSED,
     });
     expect(authProblem(cognitoError('CodeMismatchException'), 'sign-in-step').message).toContain(
       'authenticator app',
     );
-    expect(authProblem(cognitoError('ExpiredCodeException'), 'reset-password')).toEqual({
-      field: 'code',
-      message: 'That code has expired. Send a new code and enter it.',
-    });
+    expect(authProblem(cognitoError('ExpiredCodeException'), 'sign-in-step').message).toBe(
+      'That code has expired. Enter the current one.',
+    );
   });
 
   it('names the password rule Cognito refused, on the password field', () => {
@@ -30,18 +35,24 @@ describe('authProblem', () => {
     );
     expect(authProblem(e, 'sign-up')).toEqual({
       field: 'password',
-      message: 'Choose a different password: Password must have uppercase characters.',
+      message: 'Choose a stronger password: add a capital letter.',
     });
+    const rules: [string, string][] = [
+      ['Password not long enough', 'it is too short.'],
+      ['Password must have lowercase characters', 'add a small letter.'],
+      ['Password must have numeric characters', 'add a number.'],
+      ['Password must have symbol characters', 'add a symbol, such as ! or -.'],
+    ];
+    for (const [rule, words] of rules) {
+      const refused = cognitoError('InvalidPasswordException', `…policy: ${rule}`);
+      expect(authProblem(refused, 'reset-password').message).toBe(
+        `Choose a stronger password: ${words}`,
+      );
+    }
     expect(
-      authProblem(cognitoError('InvalidPasswordException', ''), 'reset-password').message,
-    ).toBe('Choose a different password.');
-  });
-
-  it('says an account exists at sign-up, on the email field', () => {
-    expect(authProblem(cognitoError('UsernameExistsException'), 'sign-up')).toEqual({
-      field: 'username',
-      message: 'An account with this email already exists. Sign in, or reset its password.',
-    });
+      authProblem(cognitoError('InvalidPasswordException', 'Invalid password'), 'reset-password')
+        .message,
+    ).toBe('Choose a different password: this one does not meet the account rules.');
   });
 
   it('asks to wait after too many attempts, whatever the step', () => {
@@ -54,11 +65,19 @@ describe('authProblem', () => {
     }
   });
 
-  it('does not tell who has an account when a reset or confirmation names an unknown user', () => {
-    expect(authProblem(cognitoError('UserNotFoundException'), 'reset-password').field).toBe('code');
-    expect(authProblem(cognitoError('UserNotFoundException'), 'confirm-sign-up').field).toBe(
-      'code',
-    );
+  it('reads a code refused for any reason the same at reset and confirmation, telling no account', () => {
+    for (const action of ['reset-password', 'confirm-sign-up'] as const) {
+      for (const name of [
+        'CodeMismatchException',
+        'ExpiredCodeException',
+        'UserNotFoundException',
+        'NotAuthorizedException',
+      ]) {
+        expect(authProblem(cognitoError(name, `detail of ${name}`), action))
+          .withContext(`${action} ${name}`)
+          .toEqual({ field: 'code', message: EMAIL_CODE_REFUSED });
+      }
+    }
   });
 
   it('says a step session ended, and that the service is unreachable', () => {
@@ -73,12 +92,18 @@ describe('authProblem', () => {
     );
   });
 
-  it("keeps an unsupported step's advice and falls back to Cognito's own words", () => {
+  it("keeps an unsupported step's advice and never shows Cognito's own words", () => {
     expect(authProblem(new UnsupportedStepError('Use TOTP.'), 'sign-in')).toEqual({
       message: 'Use TOTP.',
     });
-    expect(authProblem(cognitoError('InternalErrorException', 'Boom'), 'sign-up')).toEqual({
-      message: 'The account could not be created: Boom',
+    const log = spyOn(console, 'error');
+    const raw = cognitoError(
+      'CognitoLocal#Unsupported',
+      'Cognito Local unsupported feature: Unsupported x-amz-target header "X"',
+    );
+    expect(authProblem(raw, 'resend-code')).toEqual({
+      message: 'No new code could be sent. Try again in a moment.',
     });
+    expect(log).toHaveBeenCalledWith('No new code could be sent:', raw);
   });
 });

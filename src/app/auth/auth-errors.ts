@@ -10,7 +10,8 @@ export type AuthAction =
   | 'confirm-sign-up'
   | 'resend-code'
   | 'forgot-password'
-  | 'reset-password';
+  | 'reset-password'
+  | 'account';
 
 /** The form field a problem belongs to, when it belongs to one. */
 export type AuthField = 'username' | 'password' | 'code';
@@ -27,6 +28,10 @@ export class UnsupportedStepError extends Error {
 
 export const WRONG_CREDENTIALS = 'Wrong username or password.';
 export const SESSION_ENDED = 'This sign-in took too long. Please sign in again.';
+/** A step page opened without its step: said when the page loads, before any typing. */
+export const STEP_ENDED =
+  'This sign-in has ended: each step stays open for 3 minutes, in the tab where it began. ' +
+  'Please sign in again.';
 const TOO_MANY = 'Too many attempts. Wait a few minutes, then try again.';
 const UNREACHABLE =
   'The sign-in service could not be reached. Check your connection and try again.';
@@ -39,14 +44,41 @@ const FALLBACK: Record<AuthAction, string> = {
   'resend-code': 'No new code could be sent',
   'forgot-password': 'No code could be sent',
   'reset-password': 'The password could not be changed',
+  account: 'The authenticator app setting could not be read or changed',
 };
 
-const WRONG_CODE: Partial<Record<AuthAction, string>> = {
-  'sign-in-step': 'That code is not right. Enter the current code from your authenticator app.',
-  'confirm-sign-up': 'That code is not right. Check the code in the email and try again.',
-  'reset-password': 'That code is not right. Check the code in the email and try again.',
-};
+/**
+ * The password policy's rules, as Cognito names the one a password broke, in plain words
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html).
+ */
+const PASSWORD_RULES: readonly [RegExp, string][] = [
+  [/not long enough/i, 'it is too short.'],
+  [/uppercase/i, 'add a capital letter.'],
+  [/lowercase/i, 'add a small letter.'],
+  [/numeric/i, 'add a number.'],
+  [/symbol/i, 'add a symbol, such as ! or -.'],
+];
 
+/**
+ * A wrong, expired or unusable emailed code, in one message: for an unknown account, an account
+ * already confirmed and a real mistake alike, so the code field never tells who has an account.
+ */
+export const EMAIL_CODE_REFUSED =
+  'That code is not right or has expired. Check the email, or send a new code.';
+
+/** The exceptions an emailed code is refused with, whatever the reason behind them. */
+const CODE_REFUSALS = new Set([
+  'CodeMismatchException',
+  'ExpiredCodeException',
+  'UserNotFoundException',
+  'NotAuthorizedException',
+]);
+
+/**
+ * What to tell a person of a failed Cognito call, from the error Amplify threw. Cognito's own text
+ * is never shown (it can be a local emulator's, or name an account); a failure the table does not
+ * know is logged for developers and read as "try again".
+ */
 export function authProblem(error: unknown, action: AuthAction): AuthProblem {
   const name = (error as { name?: unknown } | null)?.name;
   const detail = String((error as { message?: unknown } | null)?.message ?? '');
@@ -71,30 +103,30 @@ export function authProblem(error: unknown, action: AuthAction): AuthProblem {
       return { message: WRONG_CREDENTIALS };
     }
   }
+  if (action === 'confirm-sign-up' || action === 'reset-password') {
+    if (CODE_REFUSALS.has(String(name))) return { message: EMAIL_CODE_REFUSED, field: 'code' };
+  }
   if (name === 'CodeMismatchException' || name === 'EnableSoftwareTokenMFAException') {
-    return { message: WRONG_CODE[action] ?? WRONG_CODE['confirm-sign-up']!, field: 'code' };
+    return {
+      message: 'That code is not right. Enter the current code from your authenticator app.',
+      field: 'code',
+    };
   }
   if (name === 'ExpiredCodeException') {
-    return action === 'sign-in-step'
-      ? { message: 'That code has expired. Enter the current one.', field: 'code' }
-      : { message: 'That code has expired. Send a new code and enter it.', field: 'code' };
-  }
-  // Reset and confirmation must not say whether an account exists either.
-  if (
-    name === 'UserNotFoundException' &&
-    (action === 'reset-password' || action === 'confirm-sign-up')
-  ) {
-    return { message: WRONG_CODE[action]!, field: 'code' };
+    return { message: 'That code has expired. Enter the current one.', field: 'code' };
   }
   if (name === 'InvalidPasswordException') {
-    // Cognito's text names the rule that failed ("Password must have uppercase characters").
-    const rule = detail.replace(/^Password did not conform with policy:\s*/i, '').trim();
+    // Cognito's text names the rule that failed ("…: Password must have uppercase characters").
+    const rule = PASSWORD_RULES.find(([pattern]) => pattern.test(detail))?.[1];
     return {
-      message: `Choose a different password${rule ? `: ${rule.replace(/\.?$/, '.')}` : '.'}`,
+      message: rule
+        ? `Choose a stronger password: ${rule}`
+        : 'Choose a different password: this one does not meet the account rules.',
       field: 'password',
     };
   }
-  if (name === 'UsernameExistsException' || name === 'AliasExistsException') {
+  if (name === 'AliasExistsException') {
+    // Only after the code that went to the address: whoever reads this can read its email.
     return {
       message: 'An account with this email already exists. Sign in, or reset its password.',
       field: 'username',
@@ -107,8 +139,6 @@ export function authProblem(error: unknown, action: AuthAction): AuthProblem {
     // Cognito's challenge session lasts 3 minutes; Amplify keeps the sign-in in memory only.
     return { message: SESSION_ENDED };
   }
-  if (action === 'confirm-sign-up' && name === 'NotAuthorizedException') {
-    return { message: 'This account is already confirmed. Sign in.' };
-  }
-  return { message: detail ? `${FALLBACK[action]}: ${detail}` : `${FALLBACK[action]}.` };
+  console.error(`${FALLBACK[action]}:`, error);
+  return { message: `${FALLBACK[action]}. Try again in a moment.` };
 }

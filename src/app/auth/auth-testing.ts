@@ -69,6 +69,8 @@ export async function renderAuthPage<T>(
   before: (flow: SignInFlow) => void = () => undefined,
 ) {
   const amplify = fakeAmplify();
+  // What an earlier spec's sign-in left in the tab (the open challenge) is not this one's.
+  sessionStorage.clear();
   TestBed.configureTestingModule({ providers: authTestingProviders(amplify, query) });
   const flow = TestBed.inject(SignInFlow);
   before(flow);

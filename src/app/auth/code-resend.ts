@@ -1,19 +1,20 @@
 import { linkedSignal, signal, type WritableSignal } from '@angular/core';
 import { authProblem, type AuthAction } from './auth-errors';
 import type { AuthForm } from './auth-form';
-import { sentTo } from './code-delivery';
 
 export interface CodeResendSpec {
-  /** Sends the code; resolves to where it went when Cognito says. */
-  send: (username: string) => Promise<string | undefined>;
+  /** Sends the code; resolves alike whether or not the account exists (code-requests.ts). */
+  send: (username: string) => Promise<void>;
+  /** What the status line says once sent: never where the code went, which would tell. */
+  sent: string;
   /** How to describe a failure (see `authProblem`). */
   failed: AuthAction;
 }
 
 /**
  * "Send a new code" beside a code field: the username checked first by its field's own rule, one
- * send at a time, where the code went announced (role=status), a failure shown on its field or
- * above the buttons.
+ * send at a time, the outcome announced (role=status), a failure shown on its field or above the
+ * buttons; one status line at a time, so what an earlier round said is cleared first.
  */
 export class CodeResend {
   readonly busy = signal(false);
@@ -31,6 +32,7 @@ export class CodeResend {
     if (this.busy()) return;
     const username = this.form.value('username').trim();
     this.form.failure.set(null);
+    this.form.summary.set('');
     this.status.set('');
     const problem = this.form.problemOf('username');
     if (problem) {
@@ -39,7 +41,8 @@ export class CodeResend {
     }
     this.busy.set(true);
     try {
-      this.status.set(`A new code was sent${sentTo(await this.spec.send(username))}.`);
+      await this.spec.send(username);
+      this.status.set(this.spec.sent);
     } catch (e) {
       this.form.report(authProblem(e, this.spec.failed));
     } finally {

@@ -3,6 +3,7 @@ import { AMPLIFY_STEPS } from './amplify-steps';
 import { EMAIL, EMAIL_CODE } from './auth-fields';
 import { authForm } from './auth-form';
 import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
+import { resendSignUpCode } from './code-requests';
 import { CodeResend } from './code-resend';
 import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
@@ -27,7 +28,8 @@ const TEXTS: StepTexts = {
         @if (unconfirmed()) {
           This account is not confirmed yet. Enter the code we emailed you, or send a new one.
         } @else {
-          We emailed you a code. Enter it to finish creating your account.
+          We emailed a code to the address, unless it already has an account: then sign in, or reset
+          its password. Enter the code to finish creating your account.
         }
       </p>
       <app-auth-field [form]="form" name="username" autocomplete="email" />
@@ -42,7 +44,8 @@ export class ConfirmSignUpPage {
   readonly unconfirmed = signal(false);
   readonly form = authForm({ username: EMAIL, code: EMAIL_CODE });
   readonly resend = new CodeResend(this.form, {
-    send: async (username) => (await this.amplify.resendSignUpCode({ username })).destination,
+    send: (username) => resendSignUpCode(this.amplify, username),
+    sent: 'If this address is waiting for confirmation, we emailed it a new code.',
     failed: 'resend-code',
   });
 

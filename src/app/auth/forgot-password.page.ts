@@ -3,7 +3,7 @@ import { AMPLIFY_STEPS } from './amplify-steps';
 import { USERNAME } from './auth-fields';
 import { authForm } from './auth-form';
 import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
-import { sendResetCode } from './reset-code';
+import { sendResetCode } from './code-requests';
 import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
 import { STEP_PAGE_IMPORTS } from './step-page-imports';
@@ -50,8 +50,8 @@ export class ForgotPasswordPage {
   async submit(): Promise<void> {
     const username = this.form.value('username').trim();
     await this.form.submit(async () => {
-      const sentTo = await sendResetCode(this.amplify, username);
-      await this.nav.to('/forgot-password/confirm', { username, ...(sentTo ? { sentTo } : {}) });
+      await sendResetCode(this.amplify, username);
+      await this.nav.to('/forgot-password/confirm', { username });
     }, 'forgot-password');
   }
 }

@@ -1,11 +1,14 @@
+import { TestBed } from '@angular/core/testing';
 import { cognitoError, renderAuthPage, typeInto } from './auth-testing';
 import { NewPasswordPage } from './new-password.page';
+import { SignInFlow, STEP_SESSION_MS } from './sign-in-flow';
 
 describe('NewPasswordPage', () => {
   const setup = () =>
-    renderAuthPage(NewPasswordPage, { returnUrl: '/timers/new' }, (flow) =>
-      flow.username.set('new@example.com'),
-    );
+    renderAuthPage(NewPasswordPage, { returnUrl: '/timers/new' }, (flow) => {
+      flow.username.set('new@example.com');
+      flow.open('new-password');
+    });
 
   it('names the account, sends the new password and goes on signed in', async () => {
     const { amplify, page, el, nav } = await setup();
@@ -48,9 +51,7 @@ describe('NewPasswordPage', () => {
     typeInto(el, 'repeat', 'short');
     await page.submit();
     await fixture.whenStable();
-    expect(page.form.errorOf('password')).toBe(
-      'Choose a different password: Password not long enough.',
-    );
+    expect(page.form.errorOf('password')).toBe('Choose a stronger password: it is too short.');
     expect(el.querySelector('[data-field=password]')!.classList).toContain('ion-invalid');
   });
 
@@ -62,5 +63,41 @@ describe('NewPasswordPage', () => {
     await page.submit();
     await fixture.whenStable();
     expect(el.querySelector('[role=alert]')?.textContent).toContain('Please sign in again.');
+  });
+
+  it('opened without its step (a reload after 3 minutes, another tab) says so, with no fields', async () => {
+    const { el } = await renderAuthPage(NewPasswordPage);
+    expect(el.querySelector('[data-testid=step-ended]')?.textContent).toContain(
+      'Please sign in again.',
+    );
+    expect(el.querySelector('ion-input')).toBeNull();
+    expect(el.querySelector('ion-button[type=submit]')).toBeNull();
+  });
+
+  it('a step opened for TOTP is not this one', async () => {
+    const { el } = await renderAuthPage(NewPasswordPage, {}, (flow) => flow.open('totp'));
+    expect(el.querySelector('[data-testid=step-ended]')).not.toBeNull();
+  });
+
+  it('a reload within the 3 minutes keeps the step and whom it is for; past them it ends', async () => {
+    const now = spyOn(Date, 'now').and.callThrough();
+    const { el, page, fixture } = await renderAuthPage(NewPasswordPage, {}, (flow) => {
+      flow.username.set('new@example.com');
+      // Opened 3 minutes less 150 ms ago.
+      now.and.returnValue(new Date().getTime() - STEP_SESSION_MS + 150);
+      flow.open('new-password');
+      now.and.callThrough();
+    });
+    expect(page.open()).toBeTrue();
+    expect(el.textContent).toContain('new@example.com');
+    // A new SignInFlow, as after a reload, reads from the tab whom the open step is for.
+    expect(TestBed.runInInjectionContext(() => new SignInFlow()).username()).toBe(
+      'new@example.com',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await fixture.whenStable();
+    expect(page.open()).toBeFalse();
+    expect(el.querySelector('[data-testid=step-ended]')).not.toBeNull();
+    expect(el.querySelector('ion-input')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { STEP_ENDED } from './auth-errors';
 import { NEW_PASSWORDS, samePasswords } from './auth-fields';
 import { authForm } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
@@ -21,26 +22,34 @@ const TEXTS: StepTexts = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
-      <p>
-        The password you signed in with was temporary.
-        @if (username()) {
-          Choose your own for <strong>{{ username() }}</strong> to continue.
-        } @else {
-          Choose your own to continue.
-        }
-      </p>
-      <!-- Lets password managers save the new password under the right account. -->
-      <input type="text" name="username" autocomplete="username" [value]="username()" hidden />
-      <app-auth-field [form]="form" name="password" autocomplete="new-password" />
-      <app-auth-field [form]="form" name="repeat" autocomplete="new-password" />
+    <app-auth-step [texts]="texts" [form]="form" [ready]="open()" (send)="submit()">
+      @if (open()) {
+        <p>
+          The password you signed in with was temporary.
+          @if (username()) {
+            Choose your own for <strong>{{ username() }}</strong> to continue.
+          } @else {
+            Choose your own to continue.
+          }
+        </p>
+        <!-- Lets password managers save the new password under the right account. -->
+        <input type="text" name="username" autocomplete="username" [value]="username()" hidden />
+        <app-auth-field [form]="form" name="password" autocomplete="new-password" />
+        <app-auth-field [form]="form" name="repeat" autocomplete="new-password" />
+      } @else {
+        <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
+      }
     </app-auth-step>
   `,
 })
 export class NewPasswordPage {
   readonly texts = TEXTS;
   private readonly nav = stepNavigation();
-  readonly username = inject(SignInFlow).username;
+  private readonly flow = inject(SignInFlow);
+  readonly username = this.flow.username;
+  /** The challenge lives in Cognito's session: a page without it says so before any typing. */
+  readonly open = this.flow.stillOpen('new-password');
+  readonly ended = STEP_ENDED;
   readonly form = authForm(NEW_PASSWORDS, samePasswords);
 
   async submit(): Promise<void> {

@@ -1,11 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AMPLIFY_STEPS } from './amplify-steps';
 import { EMAIL_CODE, NEW_PASSWORDS, samePasswords, USERNAME } from './auth-fields';
 import { authForm } from './auth-form';
 import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
-import { sentTo } from './code-delivery';
 import { CodeResend } from './code-resend';
-import { sendResetCode } from './reset-code';
+import { sendResetCode } from './code-requests';
 import { resetOnQuery } from './route-query';
 import { stepNavigation } from './step-navigation';
 import { STEP_PAGE_IMPORTS } from './step-page-imports';
@@ -27,8 +26,7 @@ const TEXTS: StepTexts = {
   template: `
     <app-auth-step [texts]="texts" [form]="form" [resend]="resend" (send)="submit()">
       <p>
-        If an account exists for this username, we emailed a code{{ sent() }}. Enter it with a new
-        password.
+        If an account exists for this username, we emailed it a code. Enter it with a new password.
       </p>
       <app-auth-field [form]="form" name="username" autocomplete="username" />
       <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
@@ -41,7 +39,6 @@ export class ResetPasswordPage {
   readonly texts = TEXTS;
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly nav = stepNavigation();
-  readonly sent = signal('');
   readonly form = authForm(
     { username: USERNAME, code: EMAIL_CODE, ...NEW_PASSWORDS },
     samePasswords,
@@ -49,13 +46,12 @@ export class ResetPasswordPage {
   readonly resend = new CodeResend(this.form, {
     // An unknown user reads as a sent code, as on the first page.
     send: (username) => sendResetCode(this.amplify, username),
+    sent: 'If an account exists for this username, we emailed it a new code.',
     failed: 'forgot-password',
   });
 
   constructor() {
-    resetOnQuery(this.form, (query) => {
-      this.sent.set(sentTo(query.get('sentTo') ?? undefined));
-    });
+    resetOnQuery(this.form);
   }
 
   async submit(): Promise<void> {

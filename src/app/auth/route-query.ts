@@ -18,7 +18,10 @@ export function onQuery(enter: (query: ParamMap) => void): void {
  * On each query (see `onQuery`): `enter` reads what else the page shows from it, then the form
  * starts afresh with the username the query brings, as a page shown again should.
  */
-export function resetOnQuery(form: AuthForm<string>, enter: (query: ParamMap) => void): void {
+export function resetOnQuery(
+  form: AuthForm<string>,
+  enter: (query: ParamMap) => void = () => undefined,
+): void {
   onQuery((query) => {
     enter(query);
     form.reset({ username: query.get('username') ?? '' });

@@ -1,4 +1,4 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, inject, signal, type Signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type { SignInOutput } from 'aws-amplify/auth';
 import { safeReturnUrl } from 'ngx-cognito-gateway';
@@ -12,6 +12,33 @@ export type TotpSetupDetails = Extract<
   { signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP' }
 >['totpSetupDetails'];
 
+/** The sign-in steps that answer a challenge of Cognito's, each on its own page. */
+export type ChallengeStep = 'new-password' | 'totp';
+
+/**
+ * How long a challenge stays open: Cognito's session for it lasts 3 minutes, and Amplify keeps it
+ * in the tab's sessionStorage as long, so a reload within them can still answer it.
+ */
+export const STEP_SESSION_MS = 3 * 60_000;
+
+/** The challenge this tab is in, for whom, and until when (ms since the epoch). */
+interface OpenStep {
+  step: ChallengeStep;
+  username: string;
+  until: number;
+}
+
+const OPEN_STEP_KEY = 'timers.openSignInStep';
+
+function readOpenStep(): OpenStep | null {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(OPEN_STEP_KEY) ?? 'null') as OpenStep | null;
+    return stored && typeof stored.until === 'number' ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Follows Amplify's `nextStep` from signIn, confirmSignIn and autoSignIn to the page for that step,
  * or to the page the person came for when signed in. Amplify keeps the sign-in's own state (the
@@ -21,8 +48,11 @@ export type TotpSetupDetails = Extract<
 export class SignInFlow {
   private readonly router = inject(Router);
   private readonly amplify = inject(AMPLIFY_STEPS);
-  /** Who is signing in, for the pages' text and the authenticator app's account name. */
-  readonly username = signal('');
+  /**
+   * Who is signing in, for the pages' text and the authenticator app's account name; after a
+   * reload, the one whose challenge is still open.
+   */
+  readonly username = signal(readOpenStep()?.username ?? '');
   /** The shared secret of a TOTP setup in progress. */
   readonly totpSetup = signal<TotpSetupDetails | null>(null);
 
@@ -32,13 +62,16 @@ export class SignInFlow {
     switch (next.signInStep) {
       case 'DONE':
         this.totpSetup.set(null);
+        sessionStorage.removeItem(OPEN_STEP_KEY);
         // Replacing the step's entry: Back from the page signed in to must not show a sign-in form.
         await this.router.navigateByUrl(safeReturnUrl(returnUrl, '/timers'), { replaceUrl: true });
         return;
       case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
+        this.open('new-password');
         await this.router.navigate(['/sign-in/new-password'], query);
         return;
       case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
+        this.open('totp');
         await this.router.navigate(['/sign-in/totp'], query);
         return;
       case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP':
@@ -68,5 +101,31 @@ export class SignInFlow {
       `This account needs a sign-in step this app does not offer (${next.signInStep}). ` +
         'Ask your administrator to allow an authenticator app (TOTP) instead.',
     );
+  }
+
+  /**
+   * Whether this tab still holds the sign-in's `step`: false at once on a page opened without
+   * one (a reload after the 3 minutes, another tab, a bookmark), and turning false when the 3
+   * minutes run out, so the page can say so before anyone types. Call where `inject` works.
+   */
+  stillOpen(step: ChallengeStep): Signal<boolean> {
+    const stored = readOpenStep();
+    const left = stored?.step === step ? stored.until - Date.now() : 0;
+    const open = signal(left > 0);
+    if (left > 0) {
+      const timer = setTimeout(() => open.set(false), left);
+      inject(DestroyRef).onDestroy(() => clearTimeout(timer));
+    }
+    return open.asReadonly();
+  }
+
+  /** Marks `step` open in this tab for the next 3 minutes, as following its challenge does. */
+  open(step: ChallengeStep): void {
+    const record: OpenStep = {
+      step,
+      username: this.username(),
+      until: Date.now() + STEP_SESSION_MS,
+    };
+    sessionStorage.setItem(OPEN_STEP_KEY, JSON.stringify(record));
   }
 }

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { IonNote } from '@ionic/angular/ion-note';
 import { resetOnQuery } from './route-query';
 import { PASSWORD, USERNAME } from './auth-fields';
 import { authForm } from './auth-form';
@@ -17,12 +16,12 @@ const TEXTS: StepTexts = {
   busyAction: 'Signing in…',
 };
 
-/** Why the person is here, from the page that sent them. */
-const NOTES: Record<string, { color: string; text: string }> = {
-  expired: { color: 'warning', text: 'Your session ended. Please sign in again.' },
-  confirmed: { color: 'success', text: 'Your account is confirmed. Sign in to continue.' },
+/** Why the person is here, from the page that sent them; its kind colours the note's edge. */
+const NOTES: Record<string, { kind: 'success' | 'warning'; text: string }> = {
+  expired: { kind: 'warning', text: 'Your session ended. Please sign in again.' },
+  confirmed: { kind: 'success', text: 'Your account is confirmed. Sign in to continue.' },
   'password-changed': {
-    color: 'success',
+    kind: 'success',
     text: 'Your password was changed. Sign in with the new one.',
   },
 };
@@ -30,11 +29,11 @@ const NOTES: Record<string, { color: string; text: string }> = {
 @Component({
   selector: 'app-sign-in',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [STEP_PAGE_IMPORTS, IonNote, RouterLink],
+  imports: [STEP_PAGE_IMPORTS, RouterLink],
   template: `
     <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
       @if (note(); as n) {
-        <ion-note [color]="n.color" role="status">{{ n.text }}</ion-note>
+        <p class="note" [class]="n.kind" role="status" data-testid="sign-in-note">{{ n.text }}</p>
       }
       <app-auth-field [form]="form" name="username" autocomplete="username" />
       <app-auth-field [form]="form" name="password" autocomplete="current-password" />
@@ -48,7 +47,7 @@ export class SignInPage {
   private readonly auth = inject(AuthService);
   private readonly flow = inject(SignInFlow);
   readonly nav = stepNavigation();
-  readonly note = signal<{ color: string; text: string } | null>(null);
+  readonly note = signal<(typeof NOTES)[string] | null>(null);
   readonly form = authForm({ username: USERNAME, password: PASSWORD });
 
   constructor() {

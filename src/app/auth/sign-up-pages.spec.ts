@@ -1,3 +1,4 @@
+import { EMAIL_CODE_REFUSED } from './auth-errors';
 import { cognitoError, renderAuthPage, typeInto } from './auth-testing';
 import { ConfirmSignUpPage } from './confirm-sign-up.page';
 import { SignUpPage } from './sign-up.page';
@@ -31,8 +32,8 @@ describe('sign-up pages', () => {
     });
   });
 
-  it('marks a malformed email and an existing account on the email field', async () => {
-    const { amplify, page, el, fixture } = await renderAuthPage(SignUpPage);
+  it('marks a malformed email; an address with an account goes on as a new one would', async () => {
+    const { amplify, page, el, nav } = await renderAuthPage(SignUpPage);
     typeInto(el, 'username', 'ann');
     await page.submit();
     expect(page.form.errorOf('username')).toBe('Enter an email address, such as name@example.com.');
@@ -44,9 +45,11 @@ describe('sign-up pages', () => {
     typeInto(el, 'password', 'Passw0rd!');
     typeInto(el, 'repeat', 'Passw0rd!');
     await page.submit();
-    await fixture.whenStable();
-    expect(page.form.errorOf('username')).toContain('already exists');
-    expect(el.querySelector('[role=status]')?.textContent).toContain('Check Email.');
+    expect(page.form.errorOf('username')).toBeNull();
+    expect(page.form.failure()).toBeNull();
+    expect(nav.navigate).toHaveBeenCalledWith(['/sign-up/confirm'], {
+      queryParams: { username: 'ann@example.com' },
+    });
   });
 
   it('confirms, signs in automatically and goes on', async () => {
@@ -84,17 +87,19 @@ describe('sign-up pages', () => {
     });
   });
 
-  it('maps wrong and expired codes onto the code field', async () => {
+  it('maps wrong and expired codes, and an account already confirmed, onto the code field', async () => {
     const { amplify, page, el } = await renderAuthPage(ConfirmSignUpPage, {
       username: 'ann@example.com',
     });
-    amplify.steps.confirmSignUp.and.rejectWith(cognitoError('ExpiredCodeException'));
-    typeInto(el, 'code', '123456');
-    await page.submit();
-    expect(page.form.errorOf('code')).toBe('That code has expired. Send a new code and enter it.');
+    for (const name of ['ExpiredCodeException', 'NotAuthorizedException']) {
+      amplify.steps.confirmSignUp.and.rejectWith(cognitoError(name));
+      typeInto(el, 'code', '123456');
+      await page.submit();
+      expect(page.form.errorOf('code')).toBe(EMAIL_CODE_REFUSED);
+    }
   });
 
-  it('resends the code and says where it went, or why not', async () => {
+  it('resends the code and says so alike for every account, or why not', async () => {
     const { amplify, page, fixture, el } = await renderAuthPage(ConfirmSignUpPage, {
       username: 'ann@example.com',
       reason: 'unconfirmed',
@@ -107,9 +112,14 @@ describe('sign-up pages', () => {
     await page.resend.run();
     await fixture.whenStable();
     expect(amplify.steps.resendSignUpCode).toHaveBeenCalledWith({ username: 'ann@example.com' });
-    expect(el.querySelector('[data-testid=resend-status]')?.textContent).toBe(
-      'A new code was sent to a***@e***.',
+    const sent = 'If this address is waiting for confirmation, we emailed it a new code.';
+    expect(el.querySelector('[data-testid=resend-status]')?.textContent).toBe(sent);
+    amplify.steps.resendSignUpCode.and.rejectWith(
+      cognitoError('InvalidParameterException', 'User is already confirmed.'),
     );
+    await page.resend.run();
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid=resend-status]')?.textContent).toBe(sent);
 
     amplify.steps.resendSignUpCode.and.rejectWith(cognitoError('LimitExceededException'));
     await page.resend.run();

@@ -42,15 +42,27 @@ export class SignUpPage {
   async submit(): Promise<void> {
     const username = this.form.value('username').trim();
     await this.form.submit(async () => {
-      const { nextStep } = await this.amplify.signUp({
-        username,
-        password: this.form.value('password'),
-        options: {
-          userAttributes: { email: username },
-          // After the code, Amplify signs in with the same flow as the sign-in page.
-          autoSignIn: { authFlowType: this.config.authFlow },
-        },
-      });
+      const nextStep = await this.amplify
+        .signUp({
+          username,
+          password: this.form.value('password'),
+          options: {
+            userAttributes: { email: username },
+            // After the code, Amplify signs in with the same flow as the sign-in page.
+            autoSignIn: { authFlowType: this.config.authFlow },
+          },
+        })
+        .then(
+          (out) => out.nextStep,
+          (e: unknown) => {
+            // Cognito's SignUp says when an address is taken; the page does not: it goes on to
+            // the code, as for a new account, and no code comes (the confirm page says why).
+            if ((e as { name?: unknown } | null)?.name === 'UsernameExistsException') {
+              return { signUpStep: 'CONFIRM_SIGN_UP' } as const;
+            }
+            throw e;
+          },
+        );
       if (nextStep.signUpStep === 'CONFIRM_SIGN_UP') {
         await this.nav.to('/sign-up/confirm', { username });
       } else if (nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN') {

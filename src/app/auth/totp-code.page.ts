@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { STEP_ENDED } from './auth-errors';
 import { TOTP_CODE, totpDigits } from './auth-fields';
 import { authForm } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
+import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
 import { STEP_PAGE_IMPORTS } from './step-page-imports';
 
@@ -20,15 +22,22 @@ const TEXTS: StepTexts = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
-      <p>Open your authenticator app and enter the 6-digit code it shows for Timers.</p>
-      <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
+    <app-auth-step [texts]="texts" [form]="form" [ready]="open()" (send)="submit()">
+      @if (open()) {
+        <p>Open your authenticator app and enter the 6-digit code it shows for Timers.</p>
+        <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
+      } @else {
+        <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
+      }
     </app-auth-step>
   `,
 })
 export class TotpCodePage {
   readonly texts = TEXTS;
   private readonly nav = stepNavigation();
+  /** The challenge lives in Cognito's session: a page without it says so before any typing. */
+  readonly open = inject(SignInFlow).stillOpen('totp');
+  readonly ended = STEP_ENDED;
   readonly form = authForm({ code: TOTP_CODE });
 
   async submit(): Promise<void> {

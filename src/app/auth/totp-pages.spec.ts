@@ -39,12 +39,24 @@ describe('TOTP pages', () => {
 
   it('setup without a sign-in in progress says to start again', async () => {
     const { el } = await renderAuthPage(TotpSetupPage);
-    expect(el.querySelector('[role=alert]')?.textContent).toContain('Please sign in again.');
+    expect(el.querySelector('[data-testid=step-ended]')?.textContent).toContain(
+      'Please sign in again.',
+    );
+    expect(el.querySelector('ion-input')).toBeNull();
+  });
+
+  it('code page opened without its step says so at once, with no field', async () => {
+    const { el } = await renderAuthPage(TotpCodePage);
+    expect(el.querySelector('[data-testid=step-ended]')?.textContent).toContain(
+      'Please sign in again.',
+    );
     expect(el.querySelector('ion-input')).toBeNull();
   });
 
   it('code page checks the shape first, then maps a wrong code', async () => {
-    const { amplify, nav, page, el } = await renderAuthPage(TotpCodePage);
+    const { amplify, nav, page, el } = await renderAuthPage(TotpCodePage, {}, (flow) =>
+      flow.open('totp'),
+    );
     typeInto(el, 'code', '12ab');
     await page.submit();
     expect(amplify.steps.confirmSignIn).not.toHaveBeenCalled();

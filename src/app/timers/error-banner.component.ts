@@ -6,7 +6,10 @@ import { IonCardContent } from '@ionic/angular/ion-card-content';
 import { IonSpinner } from '@ionic/angular/ion-spinner';
 import type { DescribedError } from './describe-error';
 
-/** An error as a person needs it, with the one action that helps, showing when it is under way. */
+/**
+ * An error as a person needs it, with the one action that helps, showing when it is under way:
+ * signing in again, going back to the list from a timer that no longer exists, or trying again.
+ */
 @Component({
   selector: 'app-error-banner',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -17,6 +20,8 @@ import type { DescribedError } from './describe-error';
         <p class="message">{{ error().message }}</p>
         @if (error().kind === 'unauthorized') {
           <ion-button size="small" (click)="signIn()">Sign in again</ion-button>
+        } @else if (error().kind === 'not-found') {
+          <ion-button size="small" fill="outline" (click)="toList()">Back to list</ion-button>
         } @else if (error().kind !== 'validation' && error().kind !== 'limit') {
           <ion-button
             size="small"
@@ -61,5 +66,10 @@ export class ErrorBannerComponent {
 
   signIn(): void {
     void this.router.navigate(['/sign-in'], { queryParams: { returnUrl: this.router.url } });
+  }
+
+  /** Trying again cannot bring a deleted timer back; the list shows what there is. */
+  toList(): void {
+    void this.router.navigateByUrl('/timers', { replaceUrl: true });
   }
 }

@@ -1,5 +1,5 @@
 import { validateTaskDraft } from 'ngx-cognito-gateway/timer';
-import { fieldProblem, LIMITS, plainMessage } from './field-messages';
+import { fieldProblem, forbiddenControls, LIMITS, plainMessage } from './field-messages';
 
 describe('field messages', () => {
   it('LIMITS are the contract’s maximum lengths', () => {
@@ -25,6 +25,22 @@ describe('field messages', () => {
     expect(fieldProblem('executeUntil', '275760-01-01T10:00')).toContain('4-digit year');
     expect(fieldProblem('description', undefined)).toBeNull();
     expect(fieldProblem('name', 'Backup')).toBeNull();
+  });
+
+  it('says what is wrong with control characters, per field rule', () => {
+    expect(fieldProblem('name', 'Back\tup')).toBe(
+      "Name can't contain invisible control characters, such as tabs or line breaks.",
+    );
+    expect(fieldProblem('description', 'a\u0007b')).toBe(
+      "Description can't contain invisible control characters other than tabs and line breaks.",
+    );
+    expect(fieldProblem('description', 'line one\nline two\tend')).toBeNull();
+  });
+
+  it('finds the control characters each field refuses: every one in a name, not tabs elsewhere', () => {
+    expect(forbiddenControls('name', 'a\tb\u0000c\u200bd')).toEqual(['\t', '\u0000']);
+    expect(forbiddenControls('executionCommand', 'a\tb\u001bc\r\n')).toEqual(['\u001b']);
+    expect(forbiddenControls('name', '😀 ok')).toEqual([]);
   });
 
   it('never shows a machine message', () => {

@@ -38,6 +38,11 @@ export function plainMessage(field: string, message: string): string {
   }
   const max = /^length must be ≤ (\d+)$/.exec(message);
   if (max) return `${label} can be at most ${max[1]} characters.`;
+  if (message === 'must not contain control characters') {
+    return field === 'name'
+      ? `${label} can't contain invisible control characters, such as tabs or line breaks.`
+      : `${label} can't contain invisible control characters other than tabs and line breaks.`;
+  }
   return `${label} is not valid.`;
 }
 
@@ -45,4 +50,19 @@ export function plainMessage(field: string, message: string): string {
 export function fieldProblem(field: string, value: unknown): string | null {
   const problem = validateTaskDraft({ [field]: value }).find((p) => p.field === field);
   return problem ? plainMessage(field, problem.message) : null;
+}
+
+/**
+ * The characters of `value` that the contract's rule for `field` refuses as control characters:
+ * any in a name, all but tab and line breaks in a description or command. Pasted text can carry
+ * them unseen; the form offers to remove them.
+ */
+export function forbiddenControls(field: string, value: string): string[] {
+  return [...value].filter(
+    (c) =>
+      /[\p{Cc}\p{Cs}]/u.test(c) &&
+      validateTaskDraft({ [field]: c }).some(
+        (p) => p.message === 'must not contain control characters',
+      ),
+  );
 }

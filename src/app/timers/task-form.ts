@@ -1,5 +1,5 @@
 import type { DayOfWeek, Task, TaskDraft, TimerFieldError } from 'ngx-cognito-gateway/timer';
-import { fieldProblem, LIMITS, plainMessage } from './field-messages';
+import { fieldProblem, forbiddenControls, LIMITS, plainMessage } from './field-messages';
 import { DAYS, formatTime, fromLocalInput, parseTime, toLocalInput } from './format';
 
 /** What the form's inputs hold, as the inputs give it. */
@@ -33,12 +33,36 @@ export const FIELD_LABEL: Record<FieldName, string> = {
   until: 'Run until',
 };
 
-/** The contract's length limits by form field: the inputs stop there and count. */
+/**
+ * The contract's length limits by form field, in code points as the server counts them: the
+ * field counts up to them and says when a value goes over, but never cuts what was typed.
+ */
 export const FIELD_MAXLENGTH: Partial<Record<FieldName, number>> = {
   name: LIMITS.name,
   description: LIMITS.description,
   command: LIMITS.executionCommand,
 };
+
+/** The contract's field behind each text field of the form. */
+const TEXT_FIELDS: Partial<Record<FieldName, string>> = {
+  name: 'name',
+  description: 'description',
+  command: 'executionCommand',
+};
+
+/** How many characters of a text field's value its rule refuses as control characters. */
+export function controlsIn(field: FieldName, value: string): number {
+  const contract = TEXT_FIELDS[field];
+  return contract ? forbiddenControls(contract, value).length : 0;
+}
+
+/** The value without the control characters its rule refuses (tabs stay in a description). */
+export function withoutControls(field: FieldName, value: string): string {
+  const contract = TEXT_FIELDS[field];
+  if (!contract) return value;
+  const refused = new Set(forbiddenControls(contract, value));
+  return [...value].filter((c) => !refused.has(c)).join('');
+}
 
 /** Form fields by the contract's field names (`hour` and `minute` share the time input). */
 const FIELD_OF: Record<string, FieldName> = {

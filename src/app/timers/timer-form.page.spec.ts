@@ -154,6 +154,7 @@ describe('TimerFormPage (edit)', () => {
     });
     http = TestBed.inject(HttpTestingController);
     spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+    spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);
   });
 
   afterEach(() => http.verify());
@@ -175,6 +176,74 @@ describe('TimerFormPage (edit)', () => {
     await saving;
     return req.request.body as Record<string, unknown>;
   }
+
+  it('shows no form and saves nothing until the task is loaded; a failed load offers Try again', async () => {
+    const log = spyOn(console, 'error');
+    const fixture = TestBed.createComponent(TimerFormPage);
+    const page = fixture.componentInstance;
+    const el = fixture.nativeElement as HTMLElement;
+    await settle();
+    await fixture.whenStable();
+    expect(el.querySelector('form')).toBeNull();
+    expect(el.querySelector('[data-testid="form-loading"]')?.textContent).toContain('Loading');
+    http
+      .expectOne(`${TEST_CONFIG.apiUrl}/tasks/t1`)
+      .error(new ProgressEvent('error'), { status: 0, statusText: '' });
+    await settle();
+    await fixture.whenStable();
+    expect(page.error()?.kind).toBe('network');
+    expect(log).toHaveBeenCalled();
+    expect(el.querySelector('form')).toBeNull();
+    expect(el.querySelector('[data-testid="error-banner"]')?.textContent).toContain('Try again');
+
+    // Save cannot run without the task: no PUT (http.verify() in afterEach), nothing changes.
+    page.fields.update((f) => ({ ...f, name: 'Typed anyway', command: '/bin/true' }));
+    await page.save();
+    await settle();
+
+    page.retry();
+    await settle();
+    http.expectOne(`${TEST_CONFIG.apiUrl}/tasks/t1`).flush(STORED);
+    await settle();
+    await fixture.whenStable();
+    expect(page.error()).toBeNull();
+    expect(el.querySelector('form')).not.toBeNull();
+    expect(page.fields().name).toBe('Backup');
+  });
+
+  it('says a timer that no longer exists is gone and offers Back to list, with no form', async () => {
+    const fixture = TestBed.createComponent(TimerFormPage);
+    const el = fixture.nativeElement as HTMLElement;
+    await settle();
+    http
+      .expectOne(`${TEST_CONFIG.apiUrl}/tasks/t1`)
+      .flush(
+        { type: 'about:blank', title: 'Not Found', status: 404 },
+        { status: 404, statusText: 'Not Found' },
+      );
+    await settle();
+    await fixture.whenStable();
+    const banner = el.querySelector('[data-testid="error-banner"]')!;
+    expect(banner.textContent).toContain('This timer no longer exists.');
+    expect(banner.textContent).toContain('Back to list');
+    expect(banner.textContent).not.toContain('Try again');
+    expect(el.querySelector('form')).toBeNull();
+    banner.querySelector('ion-button')!.dispatchEvent(new MouseEvent('click'));
+    expect(TestBed.inject(Router).navigateByUrl).toHaveBeenCalledWith('/timers', {
+      replaceUrl: true,
+    });
+  });
+
+  it('never saves a loaded task without a version: the PUT would overwrite unconditionally', async () => {
+    const unversioned: Partial<typeof STORED> = { ...STORED };
+    delete unversioned.version;
+    const page = await loaded(unversioned);
+    page.fields.update((f) => ({ ...f, name: 'Renamed' }));
+    await page.save();
+    await settle();
+    expect(page.error()?.kind).toBe('changed');
+    expect(page.error()?.message).toContain("can't be saved safely");
+  });
 
   it('keeps an end the user did not touch exactly as stored (PUT replaces the whole task)', async () => {
     const page = await loaded();

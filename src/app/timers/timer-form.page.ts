@@ -11,6 +11,7 @@ import { ActivatedRoute, Router } from '@angular/router';
 import { IonBackButton } from '@ionic/angular/ion-back-button';
 import { IonChip } from '@ionic/angular/ion-chip';
 import { IonLabel } from '@ionic/angular/ion-label';
+import { IonSkeletonText } from '@ionic/angular/ion-skeleton-text';
 import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { defineCustomElement as defineIonInput } from '@ionic/core/components/ion-input.js';
 import { defineCustomElement as defineIonTextarea } from '@ionic/core/components/ion-textarea.js';
@@ -21,6 +22,7 @@ import {
   type Task,
 } from 'ngx-cognito-gateway/timer';
 import { firstValueFrom } from 'rxjs';
+import { FieldHelpComponent } from '../ui/field-help';
 import { FormFieldDirective } from '../ui/form-field';
 import { reportError, type DescribedError } from './describe-error';
 import { DAYS, timeZone } from './format';
@@ -28,6 +30,7 @@ import { Notify } from './notify';
 import { PAGE_PARTS } from './page-parts';
 import { SavedTask } from './saved-task';
 import {
+  controlsIn,
   draftOf,
   EMPTY_FIELDS,
   FIELD_LABEL,
@@ -41,6 +44,7 @@ import {
   type FieldName,
   type LoadedUntil,
   type TaskFields,
+  withoutControls,
 } from './task-form';
 
 // The inputs are Ionic's web components themselves, not @ionic/angular's IonInput/IonTextarea:
@@ -51,11 +55,28 @@ import {
 defineIonInput();
 defineIonTextarea();
 
+/** A loaded task without a version cannot be saved conditionally, so it is not saved at all. */
+const UNVERSIONED: DescribedError = {
+  kind: 'changed',
+  message:
+    "This timer can't be saved safely: the Timer service did not say which version it has. " +
+    'Reload it and try again.',
+};
+
 @Component({
   selector: 'app-timer-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
-  imports: [...PAGE_PARTS, IonBackButton, IonChip, IonLabel, IonSpinner, FormFieldDirective],
+  imports: [
+    ...PAGE_PARTS,
+    IonBackButton,
+    IonChip,
+    IonLabel,
+    IonSkeletonText,
+    IonSpinner,
+    FormFieldDirective,
+    FieldHelpComponent,
+  ],
   templateUrl: './timer-form.page.html',
   styleUrl: './timer-form.page.scss',
 })
@@ -69,8 +90,13 @@ export class TimerFormPage {
   readonly days = DAYS;
   readonly zone = timeZone();
   private loadedUntil: LoadedUntil | undefined;
-  /** The task as loaded: its version makes the save conditional, so no change is overwritten. */
-  private loaded: Task | null = null;
+  /**
+   * The task being edited, as loaded: its version makes the save conditional, so no change made
+   * elsewhere is overwritten. Until it is here the edit page shows no form and saves nothing.
+   */
+  readonly loaded = signal<Task | null>(null);
+  /** A new timer's form is there at once; an edit's once its task is loaded. */
+  readonly ready = computed(() => !this.id || this.loaded() !== null);
 
   readonly fields = signal<TaskFields>({ ...EMPTY_FIELDS });
   /** Fields the person has left, and whether Save was pressed: from then on errors show. */
@@ -84,10 +110,11 @@ export class TimerFormPage {
   }));
   readonly formError = signal<string | null>(null);
   readonly summary = signal('');
+  /** What the last save, or the last load of the task, ran into. */
   readonly error = signal<DescribedError | null>(null);
+  private readonly loadFailed = signal(false);
   readonly busy = signal(false);
   readonly loading = signal(false);
-  private loadFailed = false;
 
   constructor() {
     if (this.id) void this.loadExisting(this.id);
@@ -97,15 +124,15 @@ export class TimerFormPage {
     this.loading.set(true);
     try {
       const task = await firstValueFrom(this.client.get(id));
-      this.loaded = task;
       this.loadedUntil = loadedUntilOf(task);
       this.fields.set(fieldsOf(task, this.loadedUntil));
+      this.loaded.set(task);
       this.reported.set({});
       this.submitted.set(false);
-      this.loadFailed = false;
+      this.loadFailed.set(false);
       this.error.set(null);
     } catch (e) {
-      this.loadFailed = true;
+      this.loadFailed.set(true);
       this.error.set(reportError(e));
     } finally {
       this.loading.set(false);
@@ -117,7 +144,7 @@ export class TimerFormPage {
    * elsewhere, "Reload" loads the latest version: the person's edits are dropped, never the other.
    */
   retry(): void {
-    if (this.id && (this.loadFailed || this.error()?.kind === 'changed')) {
+    if (this.id && (this.loadFailed() || this.error()?.kind === 'changed')) {
       void this.loadExisting(this.id);
     } else void this.save();
   }
@@ -134,6 +161,15 @@ export class TimerFormPage {
 
   maxlength(field: FieldName): number | undefined {
     return FIELD_MAXLENGTH[field];
+  }
+
+  controls(field: Exclude<FieldName, 'days'>): number {
+    return controlsIn(field, this.value(field));
+  }
+
+  removeControls(field: Exclude<FieldName, 'days'>): void {
+    this.fields.update((f) => ({ ...f, [field]: withoutControls(field, f[field]) }));
+    this.forget(field);
   }
 
   set(field: Exclude<FieldName, 'days'>, event: Event): void {
@@ -168,20 +204,25 @@ export class TimerFormPage {
 
   async save(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.busy()) return;
+    // An edit saves only over the version it shows: nothing loaded, nothing to save.
+    if (this.busy() || !this.ready()) return;
     this.error.set(null);
     this.formError.set(null);
     this.submitted.set(true);
     this.reported.update((r) => ({ ...r, ...this.halfTyped() }));
     if (Object.keys(this.errors()).length) return this.showProblems();
     this.summary.set('');
+    const version = this.loaded()?.version;
+    if (this.id && !Number.isInteger(version)) {
+      // Without a version the PUT would go out without If-Match: an unconditional overwrite.
+      this.error.set(UNVERSIONED);
+      return;
+    }
     this.busy.set(true);
     try {
       const draft = draftOf(this.fields(), this.loadedUntil);
       const task = await firstValueFrom(
-        this.id
-          ? this.client.update(this.id, { ...draft, version: this.loaded?.version })
-          : this.client.create(draft),
+        this.id ? this.client.update(this.id, { ...draft, version }) : this.client.create(draft),
       );
       this.saved.handOver(task);
       await this.router.navigate(['/timers', task.id], { replaceUrl: true });

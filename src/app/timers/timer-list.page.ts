@@ -20,7 +20,7 @@ import { TimerClient, TimerValidationError, type Task } from 'ngx-cognito-gatewa
 import { displayDateTime, displayTime, formatDays, hasEnded } from './format';
 import { PageLoad } from './page-load';
 import { PAGE_PARTS } from './page-parts';
-import { SignOutButtonComponent } from '../auth/sign-out-button.component';
+import { SignedInBarComponent } from '../auth/signed-in-bar.component';
 
 /** Timers per page: a screenful or two, then "Load more". */
 export const PAGE_SIZE = 20;
@@ -38,17 +38,17 @@ export const PAGE_SIZE = 20;
     IonLabel,
     IonSkeletonText,
     IonText,
-    SignOutButtonComponent,
+    SignedInBarComponent,
   ],
   template: `
     <ion-header>
       <ion-toolbar color="primary">
-        <ion-title>Timers</ion-title>
+        <ion-title role="heading" aria-level="1">Timers</ion-title>
         <ion-buttons slot="end">
           <ion-button routerLink="/timers/new" data-testid="new-timer">New timer</ion-button>
-          <app-sign-out-button />
         </ion-buttons>
       </ion-toolbar>
+      <app-signed-in-bar />
     </ion-header>
     <ion-content>
       <ion-refresher slot="fixed" (ionRefresh)="refresh($event)">

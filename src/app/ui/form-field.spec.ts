@@ -36,16 +36,13 @@ describe('FormFieldDirective', () => {
     return { fixture, el, form: fixture.componentInstance.form };
   }
 
-  it('gives the field its look, its focus target and a counter with the maxlength', async () => {
-    const { fixture, el } = await render();
+  it('gives the field its look and its focus target, and no maxlength to cut input with', async () => {
+    const { el } = await render();
     expect(el.getAttribute('data-field')).toBe('name');
     expect(el.getAttribute('label-placement')).toBe('stacked');
     expect(el.getAttribute('fill')).toBe('outline');
-    expect(el.maxlength).toBe(20);
-    expect(el.counter).toBeTrue();
-    fixture.componentInstance.form.max.set(undefined);
-    await fixture.whenStable();
-    expect(el.counter).toBeFalse();
+    expect(el.maxlength).toBeUndefined();
+    expect(el.querySelector('input')!.maxLength).toBe(-1);
   });
 
   it('marks the field and shows its error only while the form reports one', async () => {

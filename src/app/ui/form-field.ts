@@ -7,16 +7,25 @@ export interface FieldForm<F extends string = string> {
   errorOf(field: F): string | null;
   set(field: F, event: Event): void;
   touch(field: F): void;
-  /** The most characters the field takes, shown with a counter; no limit when undefined. */
+  /**
+   * The most characters (code points, as the server counts) the field takes; `app-field-help`
+   * counts up to it and says when a value goes over. No limit when undefined.
+   */
   maxlength?(field: F): number | undefined;
+  /** How many characters of the value its rule refuses as invisible control characters. */
+  controls?(field: F): number;
+  /** Removes those characters from the value. */
+  removeControls?(field: F): void;
 }
 
 /**
  * One form field's look and state on Ionic's `ion-input` or `ion-textarea` web component: stacked
- * label, outline, value, error text and the `ion-invalid`/`ion-touched` classes from the form, a
- * counter with a maxlength, and `data-field` for the page to focus the first failing field.
+ * label, outline, value, error text and the `ion-invalid`/`ion-touched` classes from the form,
+ * and `data-field` for the page to focus the first failing field. No `maxlength`: the browser's
+ * counts UTF-16 units, not the characters the server counts, and it cuts input without a word
+ * (an emoji typed at 99 of 100 vanished); `app-field-help` counts instead.
  *
- * `errorText`, `maxlength` and `counter` go through their attributes, which the web components
+ * `errorText` goes through its attribute, which the web components
  * read like the properties: a directive's host property bindings are checked against the plain
  * DOM schema, which knows none of them. The value is the property itself, set after rendering: an
  * attribute would not follow the form once the person typed.
@@ -31,8 +40,6 @@ export interface FieldForm<F extends string = string> {
     'label-placement': 'stacked',
     fill: 'outline',
     '[attr.data-field]': 'field()',
-    '[attr.maxlength]': 'maxlength()',
-    '[attr.counter]': 'maxlength() !== undefined',
     '[attr.error-text]': "error() ?? ''",
     '[class.ion-invalid]': '!!error()',
     '[class.ion-touched]': '!!error()',
@@ -44,7 +51,6 @@ export class FormFieldDirective {
   /** The field's name in the form. */
   readonly field = input.required<string>({ alias: 'appField' });
   readonly form = input.required<FieldForm>();
-  protected readonly maxlength = computed(() => this.form().maxlength?.(this.field()));
   private readonly value = computed(() => this.form().value(this.field()));
   protected readonly error = computed(() => this.form().errorOf(this.field()));
 

@@ -1,0 +1,121 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { IonBackButton } from '@ionic/angular/ion-back-button';
+import { IonSpinner } from '@ionic/angular/ion-spinner';
+import { TOTP_CODE } from '../auth/auth-fields';
+import { authForm } from '../auth/auth-form';
+import { SignOutButtonComponent } from '../auth/sign-out-button.component';
+import { SignedInUser } from '../auth/signed-in-user';
+import { TotpKeyComponent } from '../auth/totp-key.component';
+import { PAGE_PARTS } from '../timers/page-parts';
+import { AMPLIFY_ACCOUNT } from './amplify-account';
+import { TotpSettings } from './totp-settings';
+
+/**
+ * The signed-in person's account: who is signed in, Sign out, and an authenticator app (TOTP) as
+ * a second sign-in step, turned on with a first code and off again.
+ */
+@Component({
+  selector: 'app-account',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [...PAGE_PARTS, IonBackButton, IonSpinner, SignOutButtonComponent, TotpKeyComponent],
+  template: `
+    <ion-header>
+      <ion-toolbar color="primary">
+        <ion-buttons slot="start"
+          ><ion-back-button defaultHref="/timers" aria-label="Back"
+        /></ion-buttons>
+        <ion-title role="heading" aria-level="1">Account</ion-title>
+      </ion-toolbar>
+    </ion-header>
+    <ion-content class="ion-padding">
+      <div class="page-width account">
+        <section aria-labelledby="account-who">
+          <h2 id="account-who">Signed in</h2>
+          <p>
+            You are signed in as
+            <strong data-testid="account-email">{{ user.email() ?? 'this account' }}</strong>.
+          </p>
+          <app-sign-out-button fill="outline" />
+        </section>
+        <section aria-labelledby="account-totp">
+          <h2 id="account-totp">Authenticator app</h2>
+          <p role="status" data-testid="totp-status">{{ totp.status() }}</p>
+          @switch (totp.state()) {
+            @case ('off') {
+              <ion-button (click)="totp.start()" [disabled]="totp.busy()">
+                Set up an authenticator app
+              </ion-button>
+            }
+            @case ('on') {
+              <ion-button fill="outline" (click)="totp.turnOff()" [disabled]="totp.busy()">
+                Turn off
+              </ion-button>
+            }
+            @case ('unknown') {
+              <ion-button fill="outline" (click)="totp.load()">Try again</ion-button>
+            }
+            @case ('setting-up') {
+              <form (submit)="verify($event)" novalidate>
+                <app-totp-key
+                  [setup]="totp.setup()!"
+                  [account]="user.email() ?? ''"
+                  [form]="form"
+                />
+                <div class="field-error" role="alert">{{ form.failure() ?? '' }}</div>
+                <div class="buttons">
+                  <ion-button type="submit" [disabled]="form.busy()">
+                    @if (form.busy()) {
+                      <ion-spinner name="crescent" aria-hidden="true" />
+                      Checking…
+                    } @else {
+                      Verify and turn on
+                    }
+                  </ion-button>
+                  <ion-button fill="clear" (click)="totp.cancel()">Cancel</ion-button>
+                </div>
+              </form>
+            }
+          }
+        </section>
+      </div>
+    </ion-content>
+  `,
+  styles: `
+    .account,
+    section,
+    form {
+      display: grid;
+      gap: 1rem;
+      justify-items: start;
+    }
+    .account {
+      gap: 2rem;
+    }
+    section > *,
+    form > * {
+      margin: 0;
+    }
+    form,
+    app-totp-key {
+      justify-self: stretch;
+    }
+    h2 {
+      font-size: 1.25rem;
+    }
+    ion-spinner {
+      width: 1.1em;
+      height: 1.1em;
+      margin-inline-end: 0.5rem;
+    }
+  `,
+})
+export class AccountPage {
+  readonly user = inject(SignedInUser);
+  readonly form = authForm({ code: TOTP_CODE });
+  readonly totp = new TotpSettings(inject(AMPLIFY_ACCOUNT), this.form);
+
+  verify(event: Event): void {
+    event.preventDefault();
+    void this.totp.verify();
+  }
+}

@@ -1,0 +1,23 @@
+import { InjectionToken } from '@angular/core';
+import {
+  fetchMFAPreference,
+  setUpTOTP,
+  updateMFAPreference,
+  verifyTOTPSetup,
+} from 'aws-amplify/auth';
+
+/**
+ * Amplify's calls for the signed-in person's own settings, behind a token so specs can replace
+ * them. Only the lazy account page injects it, so they stay out of the initial bundle.
+ */
+export interface AmplifyAccountApi {
+  fetchMFAPreference: typeof fetchMFAPreference;
+  setUpTOTP: typeof setUpTOTP;
+  verifyTOTPSetup: typeof verifyTOTPSetup;
+  updateMFAPreference: typeof updateMFAPreference;
+}
+
+export const AMPLIFY_ACCOUNT = new InjectionToken<AmplifyAccountApi>('AMPLIFY_ACCOUNT', {
+  providedIn: 'root',
+  factory: () => ({ fetchMFAPreference, setUpTOTP, verifyTOTPSetup, updateMFAPreference }),
+});
