@@ -1,6 +1,6 @@
 import { InjectionToken } from '@angular/core';
 import { CognitoAuthConfigError } from './errors';
-import { AllowlistMatcher, compileAllowlist } from './url-allowlist';
+import { AllowlistMatcher, compileAllowlist, rememberDecisions } from './url-allowlist';
 
 /**
  * What `provideCognitoAuth` and `CognitoAuthModule.forRoot` take; checked at start-up.
@@ -31,7 +31,7 @@ export interface CognitoAuthConfig {
   readonly whenSignedOut?: 'pass' | 'error';
 }
 
-/** The config checked, defaults applied, and the allowlist compiled. */
+/** The config checked, defaults applied, and the allowlist compiled (its decisions remembered). */
 export interface ResolvedCognitoAuthConfig extends Required<
   Omit<CognitoAuthConfig, 'allowedUrls'>
 > {
@@ -63,14 +63,16 @@ export function resolveCognitoAuthConfig(config: CognitoAuthConfig): ResolvedCog
   };
   const isToken = (value: unknown) => typeof value === 'string' && HTTP_TOKEN.test(value);
   return {
-    allowlisted: compileAllowlist(
-      option(
-        'allowedUrls',
-        undefined,
-        (v) => Array.isArray(v) && v.length > 0,
-        'a list of at least one API URL',
+    allowlisted: rememberDecisions(
+      compileAllowlist(
+        option(
+          'allowedUrls',
+          undefined,
+          (v) => Array.isArray(v) && v.length > 0,
+          'a list of at least one API URL',
+        ),
+        fail,
       ),
-      fail,
     ),
     token: option('token', 'access', (v) => v === 'access' || v === 'id', "'access' or 'id'"),
     headerName: option('headerName', 'Authorization', isToken, 'a header name'),
