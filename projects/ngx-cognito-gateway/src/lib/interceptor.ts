@@ -59,11 +59,10 @@ export const cognitoAuthInterceptor: HttpInterceptorFn = (req, next) => {
         return next(req);
       }
       return send(token).pipe(
-        catchError((error: unknown) =>
-          isRejection(error, token.expiresAt - tokens.now())
-            ? retryOnce(error, token)
-            : throwError(() => error),
-        ),
+        catchError((error: unknown) => {
+          if (!isRejection(error, token.expiresAt - tokens.now())) throw error;
+          return retryOnce(error, token);
+        }),
       );
     }),
   );
@@ -84,7 +83,11 @@ export const cognitoAuthInterceptor: HttpInterceptorFn = (req, next) => {
       switchMap((replacement) => {
         if (!replacement) throw reported(rejection, 'signed-out');
         return send(replacement).pipe(
-          tap({ error: (error) => is401(error) && void reported(error, 'rejected-after-refresh') }),
+          tap({
+            error: (error: unknown) => {
+              if (is401(error)) reported(error, 'rejected-after-refresh');
+            },
+          }),
         );
       }),
     );
