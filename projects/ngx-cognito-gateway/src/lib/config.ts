@@ -3,7 +3,9 @@ import { CognitoAuthConfigError } from './errors';
 import { AllowlistMatcher, compileAllowlist, rememberDecisions } from './url-allowlist';
 
 /**
- * What `provideCognitoAuth` and `CognitoAuthModule.forRoot` take; checked at start-up.
+ * What `provideCognitoAuth` and `CognitoAuthModule.forRoot` take; checked at start-up. Each
+ * option, its default and what it does: the Configuration table of the package's README
+ * (`README.md#configuration`).
  *
  * @example
  * import type { CognitoAuthConfig } from 'ngx-cognito-gateway';
@@ -13,21 +15,10 @@ import { AllowlistMatcher, compileAllowlist, rememberDecisions } from './url-all
  * };
  */
 export interface CognitoAuthConfig {
-  /**
-   * The only URLs that receive the token: absolute origins with an optional path prefix, e.g.
-   * `https://abc123.execute-api.us-east-1.amazonaws.com/` or `https://api.example.com/v1`, or
-   * paths on the app's own origin, e.g. `/api` for an API behind the same domain (a reverse
-   * proxy, an Amplify Hosting rewrite, one CloudFront distribution). Everything else is sent
-   * without it (deny by default).
-   */
   readonly allowedUrls: readonly string[];
-  /** Which Cognito token to send. `access` (default) is what a JWT authorizer with scopes expects. */
   readonly token?: 'access' | 'id';
-  /** Default `Authorization`. */
   readonly headerName?: string;
-  /** Default `Bearer`; `''` sends the raw token. */
   readonly scheme?: string;
-  /** Signed out: `pass` (default) sends the request without a token; `error` fails with `NotSignedInError`. */
   readonly whenSignedOut?: 'pass' | 'error';
 }
 
