@@ -9,19 +9,22 @@ import { bundleConsumer, ENTRY_FILES, PEER_EXTERNALS } from './lib/consumer-bund
 import { entrySize } from './lib/sizes.ts';
 
 /**
- * Ceilings in bytes min+gzip. Auth: what an app ships for the interceptor alone, just above today's
- * 3400 B; with the guard, the auth state and the sign-in redirect too, just above today's 4285 B.
- * Timer: the whole entry (client, validator with the contract's rules, error classes including
- * 409/412/428, If-Match, pages read from Link and list() following them, the auth errors wrapped),
- * just above today's 3223 B.
+ * Budgets in bytes min+gzip: what an app ships of the library. They stop a feature from growing
+ * the library unnoticed; they are not a target to write code for. They sit well above today's
+ * sizes on purpose, so a change that makes the code easier to read fits: readability wins unless
+ * a measured cost users notice says otherwise. For scale, the Amplify auth an app signs in with
+ * (signIn, signOut, fetchAuthSession, Hub) is about 40 kB min+gzip, measured the same way.
  */
-const AUTH_INTERCEPTOR_CEILING = 3450;
-const AUTH_ROUTING_CEILING = 4350;
-const TIMER_CEILING = 3300;
+const AUTH_INTERCEPTOR_BUDGET = 4000;
+const AUTH_ROUTING_BUDGET = 5000;
+const TIMER_BUDGET = 3500;
 /** Strings only the Timer client contains; they survive minification (error names, token name). */
 const TIMER_ONLY = ['TimerApiError', 'TIMER_CLIENT_CONFIG', 'daysOfWeek', 'executionCommand'];
-/** Strings only the guard, the auth state and the sign-in redirect contain. */
-const ROUTING_ONLY = ['COGNITO_SIGN_IN_URL', 'returnUrl', 'TextDecoder', 'app.invalid'];
+/**
+ * Strings only the guard, the auth state and the sign-in redirect contain (`signedIn`: a property
+ * of the state, which minifiers keep).
+ */
+const ROUTING_ONLY = ['COGNITO_SIGN_IN_URL', 'returnUrl', 'signedIn', 'app.invalid'];
 
 const INTERCEPTOR_APP = `import { provideCognitoAuth, cognitoAuthInterceptor, CognitoAuthModule } from 'ngx-cognito-gateway';
   export const app = [provideCognitoAuth, cognitoAuthInterceptor, CognitoAuthModule];`;
@@ -46,29 +49,29 @@ async function appShare(contents: string): Promise<{ code: string; gzipped: numb
 const built = existsSync(ENTRY_FILES['ngx-cognito-gateway'] ?? '');
 
 describe('library size budgets', { skip: !built && 'run npm run build:lib first' }, () => {
-  it(`an interceptor-only app ships at most ${AUTH_INTERCEPTOR_CEILING} bytes min+gzip of the library`, async () => {
+  it(`an interceptor-only app ships at most ${AUTH_INTERCEPTOR_BUDGET} bytes min+gzip of the library`, async () => {
     const { code, gzipped } = await appShare(INTERCEPTOR_APP);
     assert.ok(code.length > 1000, `suspiciously small (${code.length} B): did the build change?`);
     for (const marker of ROUTING_ONLY)
       assert.ok(!code.includes(marker), `${marker} not tree-shaken`);
     assert.ok(
-      gzipped <= AUTH_INTERCEPTOR_CEILING,
-      `${gzipped} B min+gzip > ${AUTH_INTERCEPTOR_CEILING}`,
+      gzipped <= AUTH_INTERCEPTOR_BUDGET,
+      `${gzipped} B min+gzip > ${AUTH_INTERCEPTOR_BUDGET}`,
     );
   });
 
-  it(`with the guard, auth state and sign-in redirect, at most ${AUTH_ROUTING_CEILING} bytes min+gzip`, async () => {
+  it(`with the guard, auth state and sign-in redirect, at most ${AUTH_ROUTING_BUDGET} bytes min+gzip`, async () => {
     const { code, gzipped } = await appShare(ROUTING_APP);
     for (const marker of ROUTING_ONLY) assert.ok(code.includes(marker), `${marker} not in the app`);
-    assert.ok(gzipped <= AUTH_ROUTING_CEILING, `${gzipped} B min+gzip > ${AUTH_ROUTING_CEILING}`);
+    assert.ok(gzipped <= AUTH_ROUTING_BUDGET, `${gzipped} B min+gzip > ${AUTH_ROUTING_BUDGET}`);
   });
 
-  it(`ngx-cognito-gateway/timer is at most ${TIMER_CEILING} bytes min+gzip`, async () => {
+  it(`ngx-cognito-gateway/timer is at most ${TIMER_BUDGET} bytes min+gzip`, async () => {
     const { minified, gzipped } = await entrySize('ngx-cognito-gateway/timer');
     assert.ok(minified > 1000, `suspiciously small (${minified} B): did the build change?`);
     assert.ok(
-      gzipped <= TIMER_CEILING,
-      `ngx-cognito-gateway/timer is ${gzipped} B min+gzip > ${TIMER_CEILING}`,
+      gzipped <= TIMER_BUDGET,
+      `ngx-cognito-gateway/timer is ${gzipped} B min+gzip > ${TIMER_BUDGET}`,
     );
   });
 

@@ -15,9 +15,10 @@ import {
   fakeJwt,
   provideCognitoAuthTesting,
 } from 'ngx-cognito-gateway/testing';
+import { decodeJwtPayload } from './jwt';
+import { settle } from './testing-helpers/settle';
 
 const API = 'https://api.example.com';
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 function setUp(options: CognitoAuthTestingOptions = {}, platform = 'browser') {
   TestBed.configureTestingModule({
@@ -109,18 +110,15 @@ describe('CognitoAuthState', () => {
     await response;
     expect(source.forceRefreshCount).toBe(1);
     expect(state.claims()!['jti']).not.toBe(before);
-    expect(state.claims()!['jti']).toBe(
-      JSON.parse(atob(source.currentAccessToken!.split('.')[1]!)).jti,
-    );
+    expect(state.claims()!['jti']).toBe(decodeJwtPayload(source.currentAccessToken!)!['jti']);
   });
 
   it('decodes UTF-8 claims, and stays signed in with no claims for a token that is not a JWT', async () => {
     const { state, source } = setUp({ signedOut: true });
-    // base64url of the UTF-8 bytes, as Cognito encodes a payload.
-    const utf8 = String.fromCharCode(...new TextEncoder().encode('{"username":"zoë"}'));
-    source.signIn(`e30.${btoa(utf8).replace(/=+$/, '')}.`);
+    // {"username":"zoë 李","n":"??>~~~"}: base64url of its UTF-8 bytes, as Cognito encodes it.
+    source.signIn('e30.eyJ1c2VybmFtZSI6Inpvw6sg5p2OIiwibiI6Ij8_Pn5-fiJ9.');
     await settle();
-    expect(state.username()).toBe('zoë');
+    expect(state.username()).toBe('zoë 李');
     source.signIn('opaque-token');
     await settle();
     expect(state.signedIn()).toBeTrue();

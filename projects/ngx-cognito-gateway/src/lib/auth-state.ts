@@ -7,9 +7,10 @@ import {
   inject,
   signal,
 } from '@angular/core';
-import { COGNITO_AUTH_HANDLER } from './auth-handler';
 import { COGNITO_AUTH_CONFIG } from './config';
 import { CognitoAuthConfigError } from './errors';
+import { decodeJwtPayload } from './jwt';
+import { CognitoTokenService } from './token-service';
 import { CognitoSessionTokens, CognitoTokenSource } from './token-source';
 
 /**
@@ -53,9 +54,9 @@ export interface CognitoAccessTokenClaims {
  *   readonly groups = computed(() => this.auth.claims()?.['cognito:groups'] ?? []);
  * }
  */
-// Abstract, made by a factory: Angular then compiles no `ɵprov` that reads the class's own
-// `ɵfac`, a property read that keeps esbuild and Rollup from dropping an unused class, and apps
-// that only use the interceptor would ship it.
+// Abstract, made by a factory: a class with its own `ɵfac` gets a `ɵprov` that reads it, which
+// bundlers (esbuild, Rollup) cannot drop, so an app that never injects the state would still
+// contain it. bench/size.test.ts checks that an interceptor-only app does not.
 @Injectable({ providedIn: 'root', useFactory: createAuthState })
 export abstract class CognitoAuthState {
   /** The access token's claims, or `null` when signed out. */
@@ -117,8 +118,12 @@ function createAuthState(): CognitoAuthState {
   };
   if (!onServer) {
     inject(DestroyRef).onDestroy(source.onTokensChanged(read));
+    // The interceptor's own reads and refreshes, which raise no auth event.
     if (inject(COGNITO_AUTH_CONFIG, { optional: true })) {
-      inject(COGNITO_AUTH_HANDLER).watch((tokens) => apply(++reads, tokens));
+      const sessions = inject(CognitoTokenService).sessions.subscribe((tokens) =>
+        apply(++reads, tokens),
+      );
+      inject(DestroyRef).onDestroy(() => sessions.unsubscribe());
     }
     read();
   }
@@ -129,15 +134,7 @@ function fail(message: string): never {
   throw new CognitoAuthConfigError(message);
 }
 
+/** A token that is not a JWT: signed in, nothing known about whom. */
 function claimsOf(token: string): CognitoAccessTokenClaims {
-  try {
-    const bytes = atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'));
-    const claims = JSON.parse(
-      new TextDecoder().decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0))),
-    );
-    if (claims && typeof claims === 'object' && !Array.isArray(claims)) return claims;
-  } catch {
-    // Not a JWT: signed in, nothing known about whom.
-  }
-  return {};
+  return decodeJwtPayload(token) ?? {};
 }

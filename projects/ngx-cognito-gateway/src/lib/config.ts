@@ -1,9 +1,11 @@
 import { InjectionToken } from '@angular/core';
 import { CognitoAuthConfigError } from './errors';
-import { AllowlistMatcher, compileAllowlist } from './url-allowlist';
+import { AllowlistMatcher, compileAllowlist, rememberDecisions } from './url-allowlist';
 
 /**
- * What `provideCognitoAuth` and `CognitoAuthModule.forRoot` take; checked at start-up.
+ * What `provideCognitoAuth` and `CognitoAuthModule.forRoot` take; checked at start-up. Each
+ * option, its default and what it does: the Configuration table of the package's README
+ * (`README.md#configuration`).
  *
  * @example
  * import type { CognitoAuthConfig } from 'ngx-cognito-gateway';
@@ -13,25 +15,14 @@ import { AllowlistMatcher, compileAllowlist } from './url-allowlist';
  * };
  */
 export interface CognitoAuthConfig {
-  /**
-   * The only URLs that receive the token: absolute origins with an optional path prefix, e.g.
-   * `https://abc123.execute-api.us-east-1.amazonaws.com/` or `https://api.example.com/v1`, or
-   * paths on the app's own origin, e.g. `/api` for an API behind the same domain (a reverse
-   * proxy, an Amplify Hosting rewrite, one CloudFront distribution). Everything else is sent
-   * without it (deny by default).
-   */
   readonly allowedUrls: readonly string[];
-  /** Which Cognito token to send. `access` (default) is what a JWT authorizer with scopes expects. */
   readonly token?: 'access' | 'id';
-  /** Default `Authorization`. */
   readonly headerName?: string;
-  /** Default `Bearer`; `''` sends the raw token. */
   readonly scheme?: string;
-  /** Signed out: `pass` (default) sends the request without a token; `error` fails with `NotSignedInError`. */
   readonly whenSignedOut?: 'pass' | 'error';
 }
 
-/** The config checked, defaults applied, and the allowlist compiled. */
+/** The config checked, defaults applied, and the allowlist compiled (its decisions remembered). */
 export interface ResolvedCognitoAuthConfig extends Required<
   Omit<CognitoAuthConfig, 'allowedUrls'>
 > {
@@ -63,14 +54,16 @@ export function resolveCognitoAuthConfig(config: CognitoAuthConfig): ResolvedCog
   };
   const isToken = (value: unknown) => typeof value === 'string' && HTTP_TOKEN.test(value);
   return {
-    allowlisted: compileAllowlist(
-      option(
-        'allowedUrls',
-        undefined,
-        (v) => Array.isArray(v) && v.length > 0,
-        'a list of at least one API URL',
+    allowlisted: rememberDecisions(
+      compileAllowlist(
+        option(
+          'allowedUrls',
+          undefined,
+          (v) => Array.isArray(v) && v.length > 0,
+          'a list of at least one API URL',
+        ),
+        fail,
       ),
-      fail,
     ),
     token: option('token', 'access', (v) => v === 'access' || v === 'id', "'access' or 'id'"),
     headerName: option('headerName', 'Authorization', isToken, 'a header name'),

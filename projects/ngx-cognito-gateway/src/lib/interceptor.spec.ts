@@ -1,6 +1,6 @@
 import {
   HttpClient,
-  HttpErrorResponse,
+  HttpContext,
   provideHttpClient,
   withInterceptors,
   withInterceptorsFromDi,
@@ -8,10 +8,14 @@ import {
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { EnvironmentInjector, createEnvironmentInjector, importProvidersFrom } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import fc from 'fast-check';
 import { firstValueFrom } from 'rxjs';
 import {
   CognitoAuthConfigError,
   CognitoAuthModule,
+  NotSignedInError,
+  SKIP_COGNITO_AUTH,
+  TokenRefreshError,
   cognitoAuthInterceptor,
   provideCognitoAuth,
 } from 'ngx-cognito-gateway';
@@ -20,18 +24,12 @@ import {
   fakeJwt,
   provideCognitoAuthTesting,
 } from 'ngx-cognito-gateway/testing';
-import {
-  API,
-  UNAUTHORIZED,
-  hourLongTokenExpiringIn,
-  sent,
-  setUp,
-  settle,
-  useMockClock,
-} from './testing-helpers/interceptor-harness';
+import { API, sent, setUp, useMockClock } from './testing-helpers/interceptor-harness';
+import { settle } from './testing-helpers/settle';
 
-// Both interceptor forms end to end through HttpClient: token, 401 and status-0 retries,
-// subscriptions, a lazy NgModule, a missing config. The parts have their own specs.
+// Which requests get a token, how it is sent, and the subscriptions, through HttpClient with both
+// interceptor forms. Rejections and retries: interceptor-retry.spec.ts; the server and the page's
+// base URL: interceptor-platform.spec.ts.
 describe('cognitoAuthInterceptor', () => {
   useMockClock();
 
@@ -59,98 +57,90 @@ describe('cognitoAuthInterceptor', () => {
     });
   }
 
-  describe('401 handling', () => {
-    it('refreshes once and retries once with the new token', async () => {
-      const { http, backend, source, failures } = setUp();
-      const response = firstValueFrom(http.get(`${API}/tasks`));
-      const first = await sent(backend, `${API}/tasks`);
-      const stale = first.request.headers.get('Authorization');
-      first.flush({ message: 'Unauthorized' }, UNAUTHORIZED);
-      const retry = await sent(backend, `${API}/tasks`);
-      expect(source.forceRefreshCount).toBe(1);
-      expect(retry.request.headers.get('Authorization')).toBe(
-        `Bearer ${source.currentAccessToken}`,
-      );
-      expect(retry.request.headers.get('Authorization')).not.toBe(stale);
-      retry.flush(['ok']);
-      expect(await response).toEqual(['ok']);
-      expect(failures).toEqual([]);
+  it('waits for the first read, shared by concurrent requests, then sends in the same turn', async () => {
+    const { http, backend, source } = setUp();
+    for (const path of ['a', 'b', 'c']) http.get(`${API}/${path}`).subscribe();
+    await settle();
+    backend.match((req) => req.url.startsWith(API)).forEach((req) => req.flush({}));
+    http.get(`${API}/tasks`).subscribe();
+    const req = backend.expectOne(`${API}/tasks`); // no wait: the cached token is at hand
+    expect(req.request.headers.get('Authorization')).toBe(`Bearer ${source.currentAccessToken}`);
+    req.flush([]);
+    expect(source.fetchCount).toBe(1);
+  });
+
+  it('uses the id token, a custom header and a raw token when configured', async () => {
+    const idToken = fakeJwt({ expiresInSeconds: 3600, claims: { token_use: 'id' } });
+    const { http, backend, source } = setUp({ token: 'id', headerName: 'X-Id-Token', scheme: '' });
+    spyOn(source, 'fetchTokens').and.resolveTo({ accessToken: 'access-not-this', idToken });
+    http.get(`${API}/me`).subscribe();
+    const req = await sent(backend, `${API}/me`);
+    expect(req.request.headers.get('X-Id-Token')).toBe(idToken);
+    expect(req.request.headers.has('Authorization')).toBeFalse();
+    req.flush({});
+  });
+
+  it('skips the token for a request that sets SKIP_COGNITO_AUTH', async () => {
+    const { http, backend, source } = setUp();
+    const context = new HttpContext().set(SKIP_COGNITO_AUTH, true);
+    http.get(`${API}/public`, { context }).subscribe();
+    const req = await sent(backend, `${API}/public`);
+    expect(req.request.headers.has('Authorization')).toBeFalse();
+    expect(source.fetchCount).toBe(0);
+    req.flush({});
+  });
+
+  it('leaves an Authorization header the app set itself alone', async () => {
+    const { http, backend } = setUp();
+    http.get(`${API}/x`, { headers: { Authorization: 'Basic abc' } }).subscribe();
+    const req = await sent(backend, `${API}/x`);
+    expect(req.request.headers.get('Authorization')).toBe('Basic abc');
+    req.flush({});
+  });
+
+  it('reuses the cached token and asks the source again after a sign-out event', async () => {
+    const { http, backend, source } = setUp();
+    for (let i = 0; i < 3; i++) {
+      http.get(`${API}/n${i}`).subscribe();
+      (await sent(backend, `${API}/n${i}`)).flush({});
+    }
+    expect(source.fetchCount).toBe(1);
+    source.signOut();
+    http.get(`${API}/after`).subscribe();
+    const req = await sent(backend, `${API}/after`);
+    expect(req.request.headers.has('Authorization')).toBeFalse();
+    expect(source.fetchCount).toBe(2);
+    req.flush({});
+  });
+
+  describe('signed out', () => {
+    it("sends the request without a token with whenSignedOut 'pass' (the default)", async () => {
+      const { http, backend } = setUp({}, { signedOut: true });
+      const response = firstValueFrom(http.get(`${API}/x`));
+      const req = await sent(backend, `${API}/x`);
+      expect(req.request.headers.has('Authorization')).toBeFalse();
+      req.flush('ok');
+      expect(await response).toBe('ok');
     });
 
-    it('50 concurrent 401s share exactly one forced refresh and each is retried once', async () => {
-      const { http, backend, source } = setUp();
-      const results = Array.from({ length: 50 }, (_, i) =>
-        firstValueFrom(http.get(`${API}/t/${i}`)),
-      );
-      await settle();
-      const firsts = backend.match((req) => req.url.startsWith(`${API}/t/`));
-      expect(firsts.length).toBe(50);
-      firsts.forEach((req) => req.flush({ message: 'Unauthorized' }, UNAUTHORIZED));
-      await settle();
-      const retries = backend.match((req) => req.url.startsWith(`${API}/t/`));
-      expect(retries.length).toBe(50);
-      expect(new Set(retries.map((r) => r.request.url)).size).toBe(50);
-      expect(source.forceRefreshCount).toBe(1);
-      retries.forEach((req) => {
-        expect(req.request.headers.get('Authorization')).toBe(
-          `Bearer ${source.currentAccessToken}`,
-        );
-        req.flush('ok');
-      });
-      expect(await Promise.all(results)).toEqual(Array(50).fill('ok'));
-    });
-
-    it('gives the caller the second 401 unchanged, reports it, and never loops', async () => {
-      const { http, backend, source, failures } = setUp();
-      const response = firstValueFrom(http.get(`${API}/tasks`)).catch((e: unknown) => e);
-      (await sent(backend, `${API}/tasks`)).flush({}, UNAUTHORIZED);
-      (await sent(backend, `${API}/tasks`)).flush({ message: 'still no' }, UNAUTHORIZED);
-      const error = (await response) as HttpErrorResponse;
-      expect(error).toBeInstanceOf(HttpErrorResponse);
-      expect(error.status).toBe(401);
-      expect(error.error).toEqual({ message: 'still no' });
-      expect(source.forceRefreshCount).toBe(1);
-      expect(failures.map((f) => f.reason)).toEqual(['rejected-after-refresh']);
-      backend.expectNone(`${API}/tasks`);
-    });
-
-    it('a refresh that finds the user signed out reports signed-out', async () => {
-      const { http, backend, source, failures } = setUp();
-      const response = firstValueFrom(http.get(`${API}/tasks`)).catch((e: unknown) => e);
-      const first = await sent(backend, `${API}/tasks`);
-      spyOn(source, 'fetchTokens').and.resolveTo(null);
-      first.flush({}, UNAUTHORIZED);
-      expect(((await response) as HttpErrorResponse).status).toBe(401);
-      expect(failures.map((f) => f.reason)).toEqual(['signed-out']);
+    it("fails with NotSignedInError and sends nothing with whenSignedOut 'error'", async () => {
+      const { http, backend } = setUp({ whenSignedOut: 'error' }, { signedOut: true });
+      const error = await firstValueFrom(http.get(`${API}/x`)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NotSignedInError);
+      expect((error as NotSignedInError).url).toBe(`${API}/x`);
+      backend.expectNone(`${API}/x`);
     });
   });
 
-  describe('status 0 (browser hid the response)', () => {
-    it('is treated as a 401 when the token sent was (nearly) expired', async () => {
-      const { http, backend, source } = setUp();
-      const nearlyExpired = hourLongTokenExpiringIn(10);
-      const answers = [
-        () => Promise.resolve({ accessToken: nearlyExpired }),
-        () => Promise.reject(new Error('proactive refresh failed')), // still valid: sent anyway
-        () => Promise.resolve({ accessToken: fakeJwt({ expiresInSeconds: 3600 }) }),
-      ];
-      spyOn(source, 'fetchTokens').and.callFake(() => answers.shift()!());
-      const response = firstValueFrom(http.get(`${API}/tasks`));
-      const first = await sent(backend, `${API}/tasks`);
-      expect(first.request.headers.get('Authorization')).toBe(`Bearer ${nearlyExpired}`);
-      first.error(new ProgressEvent('error'), { status: 0 });
-      const retry = await sent(backend, `${API}/tasks`);
-      expect(retry.request.headers.get('Authorization')).not.toBe(`Bearer ${nearlyExpired}`);
-      retry.flush('ok');
-      expect(await response).toBe('ok');
-      // A plain fetch, the proactive refresh that failed, and after the 0 one more fetch, which
-      // already brings a replacement (so nothing is forced): three calls in all, never a loop.
-      expect((source.fetchTokens as jasmine.Spy).calls.allArgs()).toEqual([
-        [{ forceRefresh: false }],
-        [{ forceRefresh: true }],
-        [{ forceRefresh: false }],
-      ]);
-    });
+  it('fails with a TokenRefreshError (with cause), sending nothing, when the session cannot be read', async () => {
+    const { http, backend, source } = setUp();
+    const offline = Object.assign(new Error('Network error'), { name: 'NetworkError' });
+    source.failWith(offline);
+    const error = await firstValueFrom(http.get(`${API}/x`)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenRefreshError);
+    expect((error as TokenRefreshError).cause).toBe(offline);
+    expect((error as TokenRefreshError).url).toBe(`${API}/x`);
+    backend.expectNone(`${API}/x`);
   });
 
   describe('subscriptions', () => {
@@ -179,6 +169,14 @@ describe('cognitoAuthInterceptor', () => {
       expect(req.cancelled).toBeTrue();
     });
 
+    it('sends nothing when unsubscribed while the token is being read', async () => {
+      const { http, backend, source } = setUp();
+      http.get(`${API}/x`).subscribe().unsubscribe();
+      await settle();
+      expect(source.fetchCount).toBe(1);
+      backend.expectNone(`${API}/x`);
+    });
+
     it('ends the request with an error thrown further down the chain', async () => {
       const boom = new Error('boom');
       TestBed.configureTestingModule({
@@ -201,6 +199,28 @@ describe('cognitoAuthInterceptor', () => {
       );
       expect(error).toBe(boom);
     });
+  });
+
+  it('uses the config of the injector that provides it: a lazy route gets its own', async () => {
+    const LAZY_API = 'https://lazy.example.com/api';
+    setUp(); // the root: API allowlisted
+    const lazy = createEnvironmentInjector(
+      [
+        provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+        provideHttpClientTesting(),
+        provideCognitoAuth({ allowedUrls: [LAZY_API] }),
+        provideCognitoAuthTesting(),
+      ],
+      TestBed.inject(EnvironmentInjector),
+    );
+    const http = lazy.get(HttpClient);
+    const backend = lazy.get(HttpTestingController);
+    http.get(`${LAZY_API}/x`).subscribe();
+    http.get(`${API}/x`).subscribe();
+    expect((await sent(backend, `${LAZY_API}/x`)).request.headers.has('Authorization')).toBeTrue();
+    expect(backend.expectOne(`${API}/x`).request.headers.has('Authorization')).toBeFalse();
+    backend.verify({ ignoreCancelled: true });
+    lazy.destroy();
   });
 
   it('works in a lazy NgModule with its own HttpClient and no root config', async () => {
@@ -237,5 +257,47 @@ describe('cognitoAuthInterceptor', () => {
       .subscribe({ error: (e: unknown) => (error = e) });
     expect(error).toBeInstanceOf(CognitoAuthConfigError);
     expect((error as Error).message).toMatch(/provideCognitoAuth/);
+  });
+
+  it('never sends the header to a URL outside the allowlist (property)', async () => {
+    const { http, backend } = setUp({ allowedUrls: [API, 'http://127.0.0.1:3000'] });
+    const inAllowlist = (url: string) => {
+      const parsed = new URL(url, document.baseURI);
+      return (
+        (parsed.origin === 'https://api.example.com' && /^\/v1(\/|$)/.test(parsed.pathname)) ||
+        parsed.origin === 'http://127.0.0.1:3000'
+      );
+    };
+    const url = fc.oneof(
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc
+        .tuple(
+          fc.constantFrom(
+            'https://api.example.com',
+            'https://api.example.com.evil.io',
+            'http://127.0.0.1:3001',
+            'https://evil.io',
+            '//evil.io',
+            'http://127.0.0.1:3000@evil.io',
+          ),
+          fc.constantFrom('/v1', '/v10', '/v1/..', ''),
+          fc.webPath(),
+        )
+        .map((parts) => parts.join('')),
+    );
+    await fc.assert(
+      fc.asyncProperty(url, async (target) => {
+        http.get(target).subscribe({ error: () => undefined });
+        await settle();
+        const requests = backend.match(() => true);
+        for (const req of requests) {
+          if (req.request.headers.has('Authorization') && !inAllowlist(req.request.urlWithParams))
+            return false;
+          req.flush({});
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
   });
 });

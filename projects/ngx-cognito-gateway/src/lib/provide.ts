@@ -1,8 +1,8 @@
 import { EnvironmentProviders, Provider, makeEnvironmentProviders } from '@angular/core';
 import { AmplifyTokenSource } from './amplify-token-source';
-import { COGNITO_AUTH_HANDLER, createAuthHandler } from './auth-handler';
 import { COGNITO_AUTH_CONFIG, CognitoAuthConfig, resolveCognitoAuthConfig } from './config';
 import type { CognitoAuthFeature } from './sign-in-redirect';
+import { CognitoTokenService } from './token-service';
 import { CognitoTokenSource } from './token-source';
 
 /**
@@ -37,7 +37,7 @@ export function cognitoAuthProviders(
   return [
     { provide: COGNITO_AUTH_CONFIG, useValue: resolveCognitoAuthConfig(config) },
     { provide: CognitoTokenSource, useClass: AmplifyTokenSource },
-    { provide: COGNITO_AUTH_HANDLER, useFactory: createAuthHandler },
+    CognitoTokenService,
     ...features.flatMap((feature) => feature.providers),
   ];
 }

@@ -13,9 +13,9 @@ import {
 } from 'ngx-cognito-gateway';
 import { FakeCognitoTokenSource, provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
 import type { CognitoSignInRedirectOptions } from './sign-in-redirect';
+import { settle } from './testing-helpers/settle';
 
 const API = 'https://api.example.com';
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 @Component({ template: '' })
 class Page {}

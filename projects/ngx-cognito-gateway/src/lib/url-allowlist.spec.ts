@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { compileAllowlist, urlMatchesAllowlist } from './url-allowlist';
+import {
+  DECISION_MEMO_LIMIT,
+  compileAllowlist,
+  rememberDecisions,
+  urlMatchesAllowlist,
+} from './url-allowlist';
 
 const API = 'https://api.example.com/v1';
 /** Paths at and around the prefix `/v1`, for the properties to start from. */
@@ -584,5 +589,64 @@ describe('urlMatchesAllowlist with path entries (the app’s own origin)', () =>
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('rememberDecisions', () => {
+  const page = { base: 'https://app.example.com/' };
+
+  it('asks the allowlist once per URL and page', () => {
+    const allowlisted = jasmine
+      .createSpy('allowlisted')
+      .and.callFake((url: string) => url === '/a');
+    const decide = rememberDecisions(allowlisted);
+    expect([
+      decide('/a', page),
+      decide('/b', page),
+      decide('/a', page),
+      decide('/b', page),
+    ]).toEqual([true, false, true, false]);
+    expect(allowlisted.calls.allArgs()).toEqual([
+      ['/a', page],
+      ['/b', page],
+    ]);
+  });
+
+  it('decides a URL again for another page, and reuses each page’s decision', () => {
+    const allowlisted = jasmine
+      .createSpy('allowlisted')
+      .and.callFake((url: string, context: { base: string }) =>
+        new URL(url, context.base).pathname.startsWith('/api/'),
+      );
+    const decide = rememberDecisions(allowlisted);
+    const api = { base: 'https://app.example.com/api/page' };
+    const other = { base: 'https://app.example.com/other/' };
+    expect(decide('tasks', api)).toBeTrue();
+    expect(decide('tasks', other)).toBeFalse();
+    expect(decide('tasks', { ...api })).toBeTrue();
+    expect(allowlisted).toHaveBeenCalledTimes(2);
+  });
+
+  it('tells pages apart by origin and anyOrigin too, not only by base', () => {
+    const decide = rememberDecisions(compileAllowlist(['https://api.example.com/api', '/v2']));
+    const base = 'https://app.example.com/';
+    // A path entry means the page's origin; on the server, any entry's path on the page's origin.
+    expect(decide('/v2/tasks', { base })).toBeTrue();
+    expect(decide('/v2/tasks', { base, origin: 'https://cdn.example.com' })).toBeFalse();
+    expect(decide('/api/tasks', { base })).toBeFalse();
+    expect(decide('/api/tasks', { base, origin: base.slice(0, -1), anyOrigin: true })).toBeTrue();
+  });
+
+  it(`forgets everything when ${DECISION_MEMO_LIMIT} decisions are remembered, then starts over`, () => {
+    const allowlisted = jasmine.createSpy('allowlisted').and.returnValue(true);
+    const decide = rememberDecisions(allowlisted);
+    for (let i = 0; i < DECISION_MEMO_LIMIT; i++) decide(`/u${i}`, page);
+    decide('/u0', page);
+    expect(allowlisted).toHaveBeenCalledTimes(DECISION_MEMO_LIMIT); // still remembered
+    decide('/one-more', page); // the memo is full: cleared, then this one remembered
+    decide('/u0', page);
+    expect(allowlisted).toHaveBeenCalledTimes(DECISION_MEMO_LIMIT + 2);
+    decide('/one-more', page);
+    expect(allowlisted).toHaveBeenCalledTimes(DECISION_MEMO_LIMIT + 2);
   });
 });

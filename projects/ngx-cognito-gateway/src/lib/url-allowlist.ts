@@ -40,6 +40,27 @@ export interface PageContext {
 /** A URL predicate with the allowlist parsed once, for the interceptor's per-request path. */
 export type AllowlistMatcher = (url: string, page?: PageContext) => boolean;
 
+/** Apps call a handful of URLs; a bound keeps an app that builds URLs from data from growing it. */
+export const DECISION_MEMO_LIMIT = 256;
+
+/**
+ * `allowlisted`, remembered per request URL and page, so that each URL an app calls is parsed
+ * once. A relative URL means another address once the page's base changes (`tasks` on `/api/page`
+ * and on `/other/`), so a decision is only reused for the page it was made for.
+ */
+export function rememberDecisions(allowlisted: AllowlistMatcher): AllowlistMatcher {
+  const decisions = new Map<string, boolean>();
+  return (url, page = {}) => {
+    const key = JSON.stringify([url, page.base, page.origin, page.anyOrigin]);
+    let allowed = decisions.get(key);
+    if (allowed === undefined) {
+      if (decisions.size >= DECISION_MEMO_LIMIT) decisions.clear();
+      decisions.set(key, (allowed = allowlisted(url, page)));
+    }
+    return allowed;
+  };
+}
+
 /** Where a path entry is checked: any origin would do, this one cannot be a real host. */
 const SOME_ORIGIN = 'https://path-entry.invalid';
 

@@ -128,8 +128,12 @@ export function fakeJwt(options: {
   claims?: Record<string, unknown>;
 }): string {
   const now = Math.floor(Date.now() / 1000);
+  // base64url of the UTF-8 bytes, as Cognito encodes a JWT.
   const encode = (value: object) =>
-    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value))))
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
   const claims = {
     sub: 'test-user',
     username: 'test-user',

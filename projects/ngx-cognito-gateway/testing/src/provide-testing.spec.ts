@@ -14,9 +14,10 @@ import {
   fakeJwt,
   provideCognitoAuthTesting,
 } from 'ngx-cognito-gateway/testing';
+import { decodeJwtPayload } from '../../src/lib/jwt';
+import { settle } from '../../src/lib/testing-helpers/settle';
 
 const API = 'https://api.example.com';
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 function setUp(options?: CognitoAuthTestingOptions) {
   TestBed.configureTestingModule({
@@ -45,11 +46,7 @@ async function sentAuthorization(): Promise<string | null> {
   return req.request.headers.get('Authorization');
 }
 
-const payload = (jwt: string) =>
-  JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
-    exp: number;
-    iat: number;
-  };
+const payload = (jwt: string) => decodeJwtPayload(jwt) as { exp: number; iat: number };
 
 describe('provideCognitoAuthTesting', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
@@ -91,6 +88,11 @@ describe('provideCognitoAuthTesting', () => {
     expect(auth.username()).toBe('carol');
     source.signOut();
     expect(auth.signedIn()).toBeFalse();
+  });
+
+  it('writes the claims of a fake token as UTF-8, as Cognito does', () => {
+    setUp({ token: fakeJwt({ expiresInSeconds: 600, claims: { username: 'zoë 李' } }) });
+    expect(TestBed.inject(CognitoAuthState).username()).toBe('zoë 李');
   });
 
   it('hands out the token it is given', async () => {

@@ -23,6 +23,7 @@ import {
   fakeJwt,
   provideCognitoAuthTesting,
 } from 'ngx-cognito-gateway/testing';
+import { settle } from './settle';
 
 export const API = 'https://api.example.com/v1';
 export const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };
@@ -77,22 +78,6 @@ export function setUp(
 export function hourLongTokenExpiringIn(seconds: number): string {
   const now = Math.floor(Date.now() / 1000);
   return fakeJwt({ expiresInSeconds: seconds, claims: { iat: now + seconds - 3600 } });
-}
-
-/**
- * One turn of the event loop, so that every promise settles and a request waiting for its token
- * reaches the backend: a MessageChannel message, which jasmine's mock clock leaves alone, so no
- * time passes.
- */
-export function settle(): Promise<void> {
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
 }
 
 export async function sent(backend: HttpTestingController, url: string) {

@@ -1,14 +1,38 @@
 import { fakeJwt } from 'ngx-cognito-gateway/testing';
-import { readJwtTiming } from './jwt-timing';
+import { decodeJwtPayload, readJwtTiming } from './jwt';
+
+describe('decodeJwtPayload', () => {
+  it('reads the payload as UTF-8 from base64url, as Cognito encodes it', () => {
+    // {"username":"zoë 李","n":"??>~~~"}: base64url of its UTF-8 bytes, with `-` and `_` in it.
+    const payload = 'eyJ1c2VybmFtZSI6Inpvw6sg5p2OIiwibiI6Ij8_Pn5-fiJ9';
+    expect(decodeJwtPayload(`e30.${payload}.sig`)).toEqual({ username: 'zoë 李', n: '??>~~~' });
+  });
+
+  it('reads what fakeJwt writes, UTF-8 claims included', () => {
+    const token = fakeJwt({ expiresInSeconds: 60, claims: { username: 'zoë 李' } });
+    expect(decodeJwtPayload(token)?.['username']).toBe('zoë 李');
+  });
+
+  it('is undefined for anything that is not a JWT whose payload is a JSON object', () => {
+    for (const value of [
+      '',
+      'abc',
+      'a.b.c',
+      'a.!!.c',
+      `a.${btoa('[1]')}.c`,
+      `a.${btoa('null')}.c`,
+    ]) {
+      expect(decodeJwtPayload(value)).withContext(value).toBeUndefined();
+    }
+  });
+});
 
 describe('readJwtTiming', () => {
   it('reads exp and refreshes a minute early for hour-long tokens', () => {
     const value = fakeJwt({ expiresInSeconds: 3600 });
     const token = readJwtTiming(value);
-    const exp =
-      JSON.parse(atob(value.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000;
     expect(token.value).toBe(value);
-    expect(token.expiresAt).toBe(exp);
+    expect(token.expiresAt).toBe((decodeJwtPayload(value)!['exp'] as number) * 1000);
     expect(token.expiresAt - token.refreshAt).toBe(60_000);
   });
 

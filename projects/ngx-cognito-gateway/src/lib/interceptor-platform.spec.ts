@@ -6,13 +6,13 @@ import { DOCUMENT, PLATFORM_ID, REQUEST } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { SKIP_COGNITO_AUTH, cognitoAuthInterceptor, provideCognitoAuth } from 'ngx-cognito-gateway';
 import { FakeCognitoTokenSource, provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
-import { settle } from './testing-helpers/interceptor-harness';
+import { settle } from './testing-helpers/settle';
 
 const API = 'https://api.example.com/v1';
 
 /**
  * A document like the server's DOM emulation: `baseURI` throws (Domino's "not yet implemented"),
- * so a handler that reads it at injection or on a request fails here as it fails in SSR.
+ * so an interceptor that reads it at injection or on a request fails here as it fails in SSR.
  */
 function documentWithoutBaseUri(): Document {
   const doc = document.implementation.createHTMLDocument('server');
