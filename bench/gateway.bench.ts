@@ -12,7 +12,7 @@
 import { authorizedGets, type CannonResult } from './lib/cannon.ts';
 import { median, row, type BenchRow } from './lib/result.ts';
 import { startProcess } from '../local/processes.ts';
-import { LISTENING, listeningUrl } from '../local/server-specs.ts';
+import { LISTENING, listeningUrl } from '../local/server-recipes.ts';
 import { accessToken, cpuMicros, startChain, startJwks } from './lib/stack.ts';
 
 const ROUNDS = 3;
@@ -62,11 +62,11 @@ export async function gatewayBenchmarks(time: number): Promise<BenchRow[]> {
     // autocannon records whole milliseconds; a sub-millisecond p99 reads as 0, so count it as 1.
     const p99 = (who: Who) => Math.max(1, median(results.get(who)!.map((r) => r.latency.p99)));
     for (const [who, , pid] of targets) {
-      const rounds = results.get(who)!.map((r) => Math.round(r.requests.average));
+      const perRound = results.get(who)!.map((r) => Math.round(r.requests.average));
       const { micros, timerMicros, requests } = cpu.get(who)!;
       const proxy = pid === undefined ? '' : `, proxy ${(micros / requests).toFixed(1)}`;
       console.error(
-        `  ${who}: req/s per round ${rounds.join(', ')}; CPU µs/req: Timer ${(timerMicros / requests).toFixed(1)}${proxy}`,
+        `  ${who}: req/s per round ${perRound.join(', ')}; CPU µs/req: Timer ${(timerMicros / requests).toFixed(1)}${proxy}`,
       );
     }
     return [

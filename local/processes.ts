@@ -19,7 +19,8 @@ export interface Managed {
   stop(): Promise<void>;
 }
 
-export interface StartSpec {
+/** How to start a process: its command line, and the output line that says it is ready. */
+export interface StartRecipe {
   name: string;
   command: string;
   args: string[];
@@ -103,10 +104,10 @@ function tail(output: string[], lines = 5): string {
     .join('\n');
 }
 
-export function startProcess(spec: StartSpec): Promise<Managed> {
-  const child = spawn(spec.command, spec.args, {
-    cwd: spec.cwd,
-    env: { ...process.env, ...spec.env },
+export function startProcess(recipe: StartRecipe): Promise<Managed> {
+  const child = spawn(recipe.command, recipe.args, {
+    cwd: recipe.cwd,
+    env: { ...process.env, ...recipe.env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -126,7 +127,7 @@ export function startProcess(spec: StartSpec): Promise<Managed> {
         const last = tail(output);
         if (!stopping)
           resolve(
-            `${spec.name} stopped on its own (${how})${last ? `; its last output:\n${last}` : ''}`,
+            `${recipe.name} stopped on its own (${how})${last ? `; its last output:\n${last}` : ''}`,
           );
       }),
   );
@@ -162,7 +163,7 @@ export function startProcess(spec: StartSpec): Promise<Managed> {
       settled = true;
       clearTimeout(timer);
       void stop();
-      reject(new ProcessStartError(`${spec.name}: start aborted`));
+      reject(new ProcessStartError(`${recipe.name}: start aborted`));
     };
     const timer = setTimeout(() => {
       if (settled) return;
@@ -170,17 +171,17 @@ export function startProcess(spec: StartSpec): Promise<Managed> {
       void stop();
       reject(
         new ProcessStartError(
-          `${spec.name} not ready after ${spec.timeoutMs ?? 60000} ms:\n${output.join('')}`,
+          `${recipe.name} not ready after ${recipe.timeoutMs ?? 60000} ms:\n${output.join('')}`,
         ),
       );
-    }, spec.timeoutMs ?? 60000);
+    }, recipe.timeoutMs ?? 60000);
     const onData = (chunk: Buffer, fromStderr: boolean) => {
       const text = chunk.toString();
       output.push(text);
       if (output.length > 200) output.shift();
-      if (spec.echo === true || (spec.echo === 'stderr' && fromStderr)) {
+      if (recipe.echo === true || (recipe.echo === 'stderr' && fromStderr)) {
         for (const line of text.split('\n').filter((l) => l.trim() !== '')) {
-          process.stderr.write(`[${spec.name}] ${line}\n`);
+          process.stderr.write(`[${recipe.name}] ${line}\n`);
         }
       }
       if (settled) return;
@@ -188,25 +189,25 @@ export function startProcess(spec: StartSpec): Promise<Managed> {
       const m = output
         .join('')
         .replace(/\u001b\[[0-9;]*m/g, '')
-        .match(spec.ready);
+        .match(recipe.ready);
       if (m && !settled) {
         settled = true;
         clearTimeout(timer);
-        resolve({ name: spec.name, child, ready: m, crashed, stop });
+        resolve({ name: recipe.name, child, ready: m, crashed, stop });
       }
     };
     child.stdout!.on('data', (chunk: Buffer) => onData(chunk, false));
     child.stderr!.on('data', (chunk: Buffer) => onData(chunk, true));
-    if (spec.signal?.aborted) onAbort();
-    spec.signal?.addEventListener('abort', onAbort, { once: true });
-    void exited.then(() => spec.signal?.removeEventListener('abort', onAbort));
+    if (recipe.signal?.aborted) onAbort();
+    recipe.signal?.addEventListener('abort', onAbort, { once: true });
+    void exited.then(() => recipe.signal?.removeEventListener('abort', onAbort));
     child.once('exit', (code, signal) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       reject(
         new ProcessStartError(
-          `${spec.name} exited (${code ?? signal}) before it was ready:\n${output.join('')}`,
+          `${recipe.name} exited (${code ?? signal}) before it was ready:\n${output.join('')}`,
         ),
       );
     });

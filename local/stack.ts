@@ -8,7 +8,12 @@ import { seedCognito, type Seeded, type TokenLifetimes } from './cognito/seed.ts
 import { loadParameters } from '../cfn-lib/cfn-yaml.ts';
 import { offlineConfig, serializeConfig, type RuntimeConfig } from '../scripts/runtime-config.ts';
 import { assertPortFree, freePort, startProcess, type Managed } from './processes.ts';
-import { dynaliteSpec, gatewaySpec, listeningUrl, timerServerSpec } from './server-specs.ts';
+import {
+  dynaliteRecipe,
+  gatewayRecipe,
+  listeningUrl,
+  timerServerRecipe,
+} from './server-recipes.ts';
 import { CORS_LAMBDA_FILE, LOCAL_PARAMETERS_FILE, ROOT } from '../tools/paths.ts';
 
 export interface StackPorts {
@@ -125,14 +130,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // (issuer, app client, the route's scopes from the template's parameters).
     const scopes = parameter('AuthorizationScopes');
     const backend = options.backend ?? 'reference';
-    const fence = { issuer, audience: seeded.userPoolClientId };
+    const accepted = { issuer, audience: seeded.userPoolClientId };
     const ours = { echo: options.echo || 'stderr', signal: options.signal } as const;
     // Lambda mode: the gateway runs the Timer Lambda itself; its table lives in dynalite.
-    const timerSpec = (port: number) =>
+    const timerRecipe = (port: number) =>
       backend === 'lambda'
-        ? dynaliteSpec({ port }, ours)
-        : timerServerSpec({ port, db: options.timerDb, fence: { ...fence, scopes } }, ours);
-    let timer: Managed = await startProcess(timerSpec(ports.timer));
+        ? dynaliteRecipe({ port }, ours)
+        : timerServerRecipe({ port, db: options.timerDb, auth: { ...accepted, scopes } }, ours);
+    let timer: Managed = await startProcess(timerRecipe(ports.timer));
     // Whichever Timer server runs at stop time (withTimerDown replaces it); crashed watches the first.
     running.push({ stop: () => timer.stop() });
     pids.timer = timer.child.pid!;
@@ -143,16 +148,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       try {
         await during();
       } finally {
-        timer = await startProcess(timerSpec(Number(new URL(timerUrl).port)));
+        timer = await startProcess(timerRecipe(Number(new URL(timerUrl).port)));
         pids.timer = timer.child.pid!;
       }
     };
 
     const gateway = await startProcess(
-      gatewaySpec(
+      gatewayRecipe(
         {
           port: ports.gateway,
-          fence,
+          auth: accepted,
           allowedOrigins,
           backend: backend === 'lambda' ? { lambdaTable: timerUrl } : { upstream: timerUrl },
         },

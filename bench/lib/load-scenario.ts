@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { newTestKey } from '../../local/jwt-authorizer/test-issuer.ts';
 import { cannon, type CannonResult } from './cannon.ts';
 import { startProcess, type Managed } from '../../local/processes.ts';
-import { accessToken, benchTimerSpec, processStats, startChain, startJwks } from './stack.ts';
+import { accessToken, benchTimerRecipe, processStats, startChain, startJwks } from './stack.ts';
 
 export interface LoadOptions {
   readonly requests: number;
@@ -203,7 +203,7 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadReport>
     await sleep(600);
     await chain.timer.stop();
     await sleep(800);
-    restarted = await startProcess(benchTimerSpec(jwks.issuer, Number(upstreamPort)));
+    restarted = await startProcess(benchTimerRecipe(jwks.issuer, Number(upstreamPort)));
     const restartLoad = await during;
     let recovered = false;
     for (let i = 0; i < 50 && !recovered; i++) {

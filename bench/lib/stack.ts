@@ -1,35 +1,39 @@
 // The benchmarks' side of the offline chain: their JWKS issuer and tokens, and their Timer server
-// and gateway with the settings they run with. The processes are the local stack's: specs from
-// local/server-specs.ts, started with startProcess (local/processes.ts) as the stack starts them.
+// and gateway with the settings they run with. The processes are the local stack's: recipes from
+// local/server-recipes.ts, started with startProcess (local/processes.ts) as the stack starts them.
 import { readdirSync, readFileSync } from 'node:fs';
 import {
   startIssuer,
   type TestIssuer,
   type TestKey,
 } from '../../local/jwt-authorizer/test-issuer.ts';
-import { startProcess, type Managed, type StartSpec } from '../../local/processes.ts';
+import { startProcess, type Managed, type StartRecipe } from '../../local/processes.ts';
 import {
-  gatewaySpec,
+  gatewayRecipe,
   listeningUrl,
-  timerServerSpec,
-  type Fence,
-} from '../../local/server-specs.ts';
+  timerServerRecipe,
+  type AcceptedTokens,
+} from '../../local/server-recipes.ts';
 
 export const CLIENT_ID = 'benchclient';
 export const SCOPE = 'aws.cognito.signin.user.admin';
 
-/** Tokens from `issuer` as accessToken makes them: the fence of the benches' servers. */
-const fence = (issuer: string): Fence => ({ issuer, audience: CLIENT_ID, scopes: SCOPE });
+/** Tokens from `issuer` as accessToken makes them: what the benches' servers accept. */
+const accepted = (issuer: string): AcceptedTokens => ({
+  issuer,
+  audience: CLIENT_ID,
+  scopes: SCOPE,
+});
 
 /**
  * The reference Timer server in memory, checking tokens from `issuer` (the same rules as the
  * gateway's), or with `'insecure-no-auth'` none: the baseline that prices the second fence.
  */
-export function benchTimerSpec(issuer: string, port = 0): StartSpec {
-  return timerServerSpec({
+export function benchTimerRecipe(issuer: string, port = 0): StartRecipe {
+  return timerServerRecipe({
     port,
     db: ':memory:',
-    fence: issuer === 'insecure-no-auth' ? issuer : fence(issuer),
+    auth: issuer === 'insecure-no-auth' ? issuer : accepted(issuer),
   });
 }
 
@@ -43,18 +47,18 @@ export interface Chain {
 }
 
 /**
- * The chain the benches measure: the Timer server (fenced by `timerIssuer`, default the
+ * The chain the benches measure: the Timer server (accepting tokens from `timerIssuer`, default the
  * gateway's) and the local gateway in front of it checking tokens from `issuer`, allowing the demo
  * app's default origin.
  */
 export async function startChain(issuer: string, timerIssuer = issuer): Promise<Chain> {
-  const timer = await startProcess(benchTimerSpec(timerIssuer));
+  const timer = await startProcess(benchTimerRecipe(timerIssuer));
   const timerUrl = listeningUrl(timer);
   try {
     const gateway = await startProcess(
-      gatewaySpec({
+      gatewayRecipe({
         port: 0,
-        fence: fence(issuer),
+        auth: accepted(issuer),
         allowedOrigins: ['http://localhost:4200'],
         backend: { upstream: timerUrl },
       }),

@@ -1,14 +1,16 @@
 // JWT authorizer: signature via aws-jwt-verify against the issuer's key set (found as API Gateway
-// finds it, discovery.ts, and held for at most a max age, key-set-cache.ts), then the pure claim
-// checks of claims.ts. Key material never comes from the token (jku/jwk/x5u ignored): the verifier
-// only looks keys up by `kid` in the issuer's key set.
+// finds it, discovery.ts, and held for at most a max age, key-set-cache.ts, which the library
+// uses through its documented JwksCache interface), then the pure claim checks of claims.ts. Key
+// material never comes from the token (jku/jwk/x5u ignored): the verifier only looks keys up by
+// `kid` in the issuer's key set.
 //
 // Verified tokens are remembered (token-cache.ts) so a repeated token skips the RSA signature
 // check, and only that: on every hit the library's own claim checks (exp/nbf against the current
-// clock, iss) and checkClaims (iss, exp, nbf, iat, aud/client_id, this route's scopes) run again
-// and the hit only counts while the JWK that verified the signature is still the one the key set
-// cache holds for the token's kid (a refetch replaces the keys, and a key set past its max age is
-// dropped: either way such hits go back to a full verification).
+// clock, iss) and checkClaims (iss, exp, nbf, iat, aud/client_id, this route's scopes) run again,
+// and the hit only counts while the key set cache still holds, for the token's kid, the key that
+// verified the signature (a refetch may replace or drop it, and a key set past its max age is
+// dropped: either way such hits go back to a full verification). Which key verified a token is
+// what the library documents it passes to `customJwtCheck`.
 import { JwtVerifier } from 'aws-jwt-verify';
 import {
   JwtExpiredError,
@@ -18,9 +20,9 @@ import {
   JwtNotBeforeError,
   KidNotFoundInJwksError,
 } from 'aws-jwt-verify/error';
-import type { JwksCache } from 'aws-jwt-verify/jwk';
+import type { Jwk } from 'aws-jwt-verify/jwk';
 import { validateJwtFields } from 'aws-jwt-verify/jwt';
-import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
+import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import {
   checkClaims,
   checkHeader,
@@ -76,15 +78,22 @@ export interface Authorizer {
   readonly cachedTokens: number;
 }
 
-type DecomposedJwt = Parameters<JwksCache['getCachedJwk']>[1];
-
 interface VerifiedToken {
   /** The payload the library returned once the signature checked out (frozen). */
   readonly payload: JwtPayload;
-  /** Its header (`kid`, `alg`), to look the JWK up again on a hit. */
-  readonly header: JwtHeader;
-  /** The JWK object that verified the signature (compared by identity on each hit). */
-  readonly jwk: object;
+  /** The token's `kid`, to look its key up again on a hit. */
+  readonly kid: string;
+  /** The JWK that verified the signature. */
+  readonly jwk: Jwk;
+}
+
+/**
+ * Whether two JWKs are the same key: every member alike (a refetch parses the key set anew, so
+ * an unchanged key comes back as another object). Members in another order count as another
+ * key, which only costs a full verification.
+ */
+function sameKey(a: Jwk, b: Jwk): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 export function createAuthorizer(options: AuthorizerOptions): Authorizer {
@@ -105,7 +114,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
   const locate = jwksUriResolver(options.issuer, { timeoutMs: fetcher.timeoutMs, log });
   /** Where the keys were last fetched from, for log lines. */
   let keysUri = jwksUri;
-  const jwks = new KeySetCache({
+  const keySet = new KeySetCache({
     load: async () => {
       keysUri = await locate();
       return fetcher.fetchJwks(keysUri);
@@ -113,39 +122,18 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
     maxAgeMs: maxAgeSeconds * 1000,
     unknownKidWaitMs: waitSeconds * 1000,
     now: options.monotonicNow,
-    // The library keeps key objects per (issuer, kid, alg); cacheJwks drops them, so a key
-    // published again under a kid it had before is used instead of the old one.
+    // Each fetched set is also loaded into the verifier with its cacheJwks: the library derives
+    // a key object per kid and keeps it until then, so a key published again under a kid it had
+    // before would otherwise not replace the old one (key-set-cache.test.ts).
     onLoaded: (keys) => verifier.cacheJwks(keys),
   });
-  // Which JWK verified which payload: the library hands the same decomposed payload object to
-  // getJwk and returns it from verify(), so the pairing is exact even with concurrent refetches.
-  const verifiedWith = new WeakMap<object, { jwk: object; header: JwtHeader }>();
-  const recordingJwks: JwksCache = {
-    async getJwk(uri, decomposedJwt) {
-      const jwk = await jwks.getJwk(uri, decomposedJwt);
-      verifiedWith.set(decomposedJwt.payload, { jwk, header: decomposedJwt.header });
-      return jwk;
-    },
-    getCachedJwk: (uri, decomposedJwt) => jwks.getCachedJwk(uri, decomposedJwt),
-    addJwks: (uri, keys) => jwks.addJwks(uri, keys),
-    getJwks: (uri) => jwks.getJwks(uri),
-  };
   // iss/aud/exp/nbf/iat/scope are decided by checkClaims (pure, tested exhaustively); the library is
-  // asked for the signature and key selection only.
+  // asked for the signature and key selection, and checks only exp, nbf and iss of its own.
   const libraryRules = { issuer: options.issuer, audience: null, graceSeconds: 0 } as const;
-  const verifier = JwtVerifier.create({ ...libraryRules, jwksUri }, { jwksCache: recordingJwks });
+  const verifier = JwtVerifier.create({ ...libraryRules, jwksUri }, { jwksCache: keySet });
   const verified = new VerifiedTokenCache<VerifiedToken>(
     options.verifiedTokenCacheSize ?? VERIFIED_TOKEN_CACHE_SIZE,
   );
-
-  /** The JWK the JWKS cache holds right now for this header's kid, or undefined. */
-  const currentJwk = (header: JwtHeader): object | undefined => {
-    try {
-      return jwks.getCachedJwk(jwksUri, { header } as DecomposedJwt);
-    } catch {
-      return undefined;
-    }
-  };
 
   const rejected = (error: unknown): Authorization => ({
     ok: false,
@@ -166,10 +154,11 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
       // check are cached, so a hit skips both.
       const hit = verified.get(token);
       if (hit !== undefined) {
-        if (currentJwk(hit.header) === hit.jwk) {
+        const held = keySet.heldJwk(hit.kid);
+        if (held !== undefined && sameKey(held, hit.jwk)) {
           try {
             // The library's time and issuer checks, exactly as verify() runs them after the
-            // signature check.
+            // signature check (validateJwtFields, declared in aws-jwt-verify/jwt).
             validateJwtFields(hit.payload, libraryRules);
           } catch (error) {
             verified.delete(token);
@@ -177,7 +166,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
           }
           return accept(hit.payload, rules);
         }
-        // The JWKS changed since: verify from scratch.
+        // The key set no longer holds that key: verify from scratch.
         verified.delete(token);
       }
 
@@ -185,8 +174,15 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
       if (!header.ok) return header;
 
       let payload: JwtPayload;
+      let usedKey: { kid: string; jwk: Jwk } | undefined;
       try {
-        payload = await verifier.verify(token);
+        payload = await verifier.verify(token, {
+          // Called once the signature and the library's checks passed, with the key that
+          // verified the signature: this call's own record of it.
+          customJwtCheck: ({ header: { kid }, jwk }) => {
+            if (typeof kid === 'string') usedKey = { kid, jwk };
+          },
+        });
       } catch (error) {
         // A failed fetch was logged by the fetcher. An unknown kid is logged once per JWKS fetch
         // that did not find it; the requests refused during the wait that follows either one
@@ -199,21 +195,13 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
         return rejected(error);
       }
       Object.freeze(payload);
-      const key = verifiedWith.get(payload);
-      if (key !== undefined) {
-        verified.set(token, { payload, header: Object.freeze(key.header), jwk: key.jwk });
-      }
+      if (usedKey !== undefined) verified.set(token, { payload, ...usedKey });
       return accept(payload, rules);
     },
   };
 }
 
-/** The decision alone, without the claims (logs and tests compare decisions). */
-export function verdict(authorization: Authorization): Decision {
-  return authorization.ok ? { ok: true } : authorization;
-}
-
-/** checkClaims' verdict, with the verified claims when it accepts (a backend reads `sub` there). */
+/** checkClaims' decision, with the verified claims when it accepts (a backend reads `sub` there). */
 function accept(payload: Readonly<JwtPayload>, rules: JwtRules): Authorization {
   const decision = checkClaims(payload, rules, Math.floor(Date.now() / 1000));
   return decision.ok ? { ok: true, claims: payload } : decision;

@@ -1,12 +1,13 @@
-// Fetches the issuer's JWKS for aws-jwt-verify's SimpleJwksCache (the library's own fetcher
-// speaks https only; cognito-local's issuer is http on loopback).
+// Fetches the issuer's JWKS for the key set cache (key-set-cache.ts), over http or https:
+// cognito-local's issuer is http on loopback, and aws-jwt-verify's own fetcher speaks https only.
 //
 // Every way a fetch can fail (no answer in time, connection refused, a status other than 200, a
 // body that is not a JWKS) is one JwksFetchError, logged once with its reason when it happens.
 // After a failure the URI is not fetched again for `retryAfterSeconds`, the same wait the library
 // applies after an unknown kid: during an outage each request gets its 401 at once instead of
 // waiting for its own timeout, and the issuer is not asked again on every request. Keys already
-// cached keep working meanwhile: SimpleJwksCache only fetches for a kid it does not hold.
+// held keep working meanwhile: the key set cache only fetches for a kid it does not hold, or once
+// its set is past its max age.
 import { assertIsJwks, type Jwks } from 'aws-jwt-verify/jwk';
 
 export class JwksFetchError extends Error {
@@ -50,13 +51,8 @@ export class HttpJwksFetcher {
     this.#now = options.now ?? (() => performance.now());
   }
 
-  /** The key set at `uri`, parsed (the checks of fetch() included). */
+  /** The key set at `uri`, checked to be a JWKS; rejects with JwksFetchError. */
   async fetchJwks(uri: string): Promise<Jwks> {
-    const body = await this.fetch(uri);
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body)) as Jwks;
-  }
-
-  async fetch(uri: string): Promise<ArrayBuffer> {
     const failed = this.#failures.get(uri);
     if (failed !== undefined && this.#now() - failed.at < this.retryAfterMs) {
       // Already logged when it failed; one line per request here would let any client flood
@@ -66,9 +62,9 @@ export class HttpJwksFetcher {
       );
     }
     try {
-      const body = await this.#fetchOnce(uri);
+      const jwks = await this.#fetchOnce(uri);
       this.#failures.delete(uri);
-      return body;
+      return jwks;
     } catch (error) {
       const reason = reasonOf(error, this.timeoutMs);
       this.#failures.set(uri, { at: this.#now(), reason });
@@ -79,23 +75,25 @@ export class HttpJwksFetcher {
     }
   }
 
-  async #fetchOnce(uri: string): Promise<ArrayBuffer> {
+  async #fetchOnce(uri: string): Promise<Jwks> {
     const response = await fetch(uri, { signal: AbortSignal.timeout(this.timeoutMs) });
     if (response.status !== 200) {
       await response.body?.cancel();
       throw new JwksFetchError(`answered HTTP ${response.status}`);
     }
     const body = await response.arrayBuffer();
-    // Checked here, as the library's parser will check it, so a bad body is a fetch failure
-    // like the others: logged, and not fetched again at once.
+    // A body that is not a JWKS is a fetch failure like the others: logged, and not fetched
+    // again at once.
     try {
-      const jwks: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
-      assertIsJwks(jwks as Parameters<typeof assertIsJwks>[0]);
+      const jwks: Parameters<typeof assertIsJwks>[0] = JSON.parse(
+        new TextDecoder('utf-8', { fatal: true }).decode(body),
+      );
+      assertIsJwks(jwks);
+      return jwks;
     } catch (error) {
       throw new JwksFetchError(
         `not a JWKS: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    return body;
   }
 }

@@ -23,8 +23,7 @@ import {
   WaitPeriodNotYetEndedJwkError,
 } from 'aws-jwt-verify/error';
 import { findJwkInJwks, type Jwks, type JwksCache, type JwkWithKid } from 'aws-jwt-verify/jwk';
-
-type DecomposedJwt = Parameters<JwksCache['getCachedJwk']>[1];
+import type { DecomposedJwt } from 'aws-jwt-verify/jwt';
 
 export interface KeySetCacheOptions {
   /** Fetches the key set (discovery and fetch errors are its business). */
@@ -81,11 +80,18 @@ export class KeySetCache implements JwksCache {
     return this.#held?.jwks;
   }
 
+  /** The key held for `kid` right now (the set within its max age), or undefined. */
+  heldJwk(kid: string): JwkWithKid | undefined {
+    const jwks = this.#current();
+    return jwks === undefined ? undefined : findJwkInJwks(jwks, kid);
+  }
+
   getCachedJwk(_jwksUri: string, decomposedJwt: DecomposedJwt): JwkWithKid {
     const kid = kidOf(decomposedJwt);
-    const jwks = this.#current();
-    if (jwks === undefined) throw new JwksNotAvailableInCacheError('no current key set');
-    const jwk = findJwkInJwks(jwks, kid);
+    if (this.#current() === undefined) {
+      throw new JwksNotAvailableInCacheError('no current key set');
+    }
+    const jwk = this.heldJwk(kid);
     if (jwk === undefined)
       throw new KidNotFoundInJwksError(`JWK for kid ${kid} not found in the JWKS`);
     return jwk;

@@ -51,14 +51,4 @@ export class VerifiedTokenCache<Entry> {
     this.#entries.delete(token);
     if (token === this.#newest?.token) this.#newest = undefined;
   }
-
-  clear(): void {
-    this.#entries.clear();
-    this.#newest = undefined;
-  }
-
-  /** Keys from least to most recently used (tests). */
-  keys(): string[] {
-    return [...this.#entries.keys()];
-  }
 }

@@ -1,17 +1,17 @@
 // The reference server's transport: node:http in front of the Timer API's core
 // (lambda/timer-api/core/timer-handler.ts, shared with the Timer Lambda). What is HTTP/1.1's own
-// stays here: the Host header, the second fence on the bearer token, reading the
-// body from the socket, and closing a connection whose body was refused unread.
+// stays here: the Host header, who is calling (from the bearer token, authenticate.ts), reading
+// the body from the socket, and closing a connection whose body was answered unread.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { closeAfterRefusal, isClientGone, readBody } from '../http/body.ts';
-import { problems, type Problem } from '../../lambda/timer-api/core/problem.ts';
+import { problemResponse, problems, type Problem } from '../../lambda/timer-api/core/problem.ts';
 import type { TimerSchemas } from '../../lambda/timer-api/core/schema.ts';
 import type { TaskStore } from '../../lambda/timer-api/core/task-store.ts';
 import {
   createTimerHandler,
   type TimerRequest,
 } from '../../lambda/timer-api/core/timer-handler.ts';
-import type { Fence } from './fence.ts';
+import type { Authenticate } from './authenticate.ts';
 import { send, sendProblem } from './http-send.ts';
 
 /**
@@ -27,7 +27,8 @@ export function hostProblem(req: IncomingMessage): Problem | undefined {
   return undefined;
 }
 
-function timerRequest(req: IncomingMessage): TimerRequest {
+/** The request as the core reads it; `onBodyRead` is called once its body has been read whole. */
+function timerRequest(req: IncomingMessage, onBodyRead: () => void): TimerRequest {
   return {
     method: req.method ?? 'GET',
     url: req.url ?? '/',
@@ -35,16 +36,24 @@ function timerRequest(req: IncomingMessage): TimerRequest {
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(',') : value;
     },
-    readBody: (limit) => readBody(req, limit),
+    async readBody(limit) {
+      const body = await readBody(req, limit);
+      onBodyRead();
+      return body;
+    },
   };
 }
 
 /**
- * The HTTP surface over the store. `fence` decides who calls before anything else is looked at
- * (deny by default: without an owner nothing is routed, read or parsed), and every store call is
- * scoped to that owner.
+ * The HTTP surface over the store. `authenticate` decides who calls before anything else is
+ * looked at (deny by default: without an owner nothing is routed, read or parsed), and every
+ * store call is scoped to that owner.
  */
-export function createTimerApp(store: TaskStore, schemas: TimerSchemas, fence: Fence) {
+export function createTimerApp(
+  store: TaskStore,
+  schemas: TimerSchemas,
+  authenticate: Authenticate,
+) {
   // Page cursors are sealed with one random key per process (the core's default): a cursor does
   // not outlive the server that gave it, and a client holding one after a restart gets 400 and
   // lists again from the first page. Nothing to configure or rotate.
@@ -53,19 +62,22 @@ export function createTimerApp(store: TaskStore, schemas: TimerSchemas, fence: F
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const badHost = hostProblem(req);
     if (badHost) return sendProblem(res, badHost, { connection: 'close' });
-    const admission = await fence(req);
-    if (!admission.ok) {
-      // Not reading the body of a caller we refuse: close the connection instead of draining it.
-      const hasBody = req.headers['transfer-encoding'] !== undefined || hasContent(req);
-      const close: Record<string, string> = hasBody ? { connection: 'close' } : {};
-      return sendProblem(res, admission.problem, { ...admission.headers, ...close });
-    }
+    const caller = await authenticate(req);
+    let bodyRead = false;
     // Node leaves the body out of a HEAD response and keeps the headers, Content-Length included.
-    const response = await handler(admission.owner, timerRequest(req));
-    // A body refused unread (too large, wrong type or coding): its connection closes after the
-    // answer without reading on, and late enough for the client to read the answer.
-    if (response.bodyUnread && !req.complete) closeAfterRefusal(req);
-    send(res, response);
+    const response = caller.ok
+      ? await handler(
+          caller.owner,
+          timerRequest(req, () => (bodyRead = true)),
+        )
+      : problemResponse(caller.problem, caller.headers);
+    if (bodyRead || !hasBody(req)) return send(res, response);
+    // A body left unread (a caller refused; a body the core refused before reading it: too large,
+    // a wrong media type or coding, a replacement without If-Match; or one the method does not
+    // take) is not drained: the connection closes after the answer, and what is still arriving
+    // is not read (closeAfterRefusal).
+    if (!req.complete) closeAfterRefusal(req);
+    send(res, { ...response, headers: { ...response.headers, connection: 'close' } });
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -79,7 +91,7 @@ export function createTimerApp(store: TaskStore, schemas: TimerSchemas, fence: F
   };
 }
 
-function hasContent(req: IncomingMessage): boolean {
+function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
-  return length !== undefined && length !== '0';
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }

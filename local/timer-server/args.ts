@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { csvFlag, jwksMaxAgeFlag, scopesFlag, urlFlag } from '../jwt-authorizer/flags.ts';
-import type { TokenFenceOptions } from './fence.ts';
+import type { TokenAuthOptions } from './authenticate.ts';
 import { DEFAULT_MAX_TASKS_PER_OWNER } from '../../lambda/timer-api/core/task-store.ts';
 
 export const DEFAULT_PORT = 3100;
@@ -30,7 +30,7 @@ export class UsageError extends Error {
 export interface CliOptions {
   port: number;
   db: string;
-  auth: TokenFenceOptions | 'insecure-no-auth';
+  auth: TokenAuthOptions | 'insecure-no-auth';
   maxTasksPerUser: number;
 }
 

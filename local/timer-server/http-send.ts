@@ -11,7 +11,6 @@ export function send(res: ServerResponse, response: TimerResponse): void {
   const headers: Record<string, string> = { ...response.headers };
   // RFC 9110 §8.6: no Content-Length in a 204.
   if (response.status !== 204) headers['content-length'] = String(Buffer.byteLength(response.body));
-  if (response.bodyUnread) headers['connection'] = 'close';
   res.writeHead(response.status, headers);
   res.end(response.body);
 }

@@ -88,6 +88,59 @@ describe('timer server: HTTP/1.1', () => {
       ));
   }
 
+  // A body the server answers without reading is not drained: the connection closes after the
+  // answer, also while the body is still arriving. One it read leaves the connection open.
+  const withBody = (head: string, headers: Record<string, string> = {}) => {
+    const all = {
+      host: 'x',
+      'content-type': 'application/json',
+      'content-length': '1000',
+      ...headers,
+    };
+    const lines = Object.entries(all).map(([name, value]) => `${name}: ${value}\r\n`);
+    return `${head}\r\n${lines.join('')}\r\n{"name":`;
+  };
+  const unread: [string, string, Record<string, string>, number][] = [
+    ['declared too large', 'POST /tasks HTTP/1.1', { 'content-length': '100000' }, 413],
+    ['of another media type', 'POST /tasks HTTP/1.1', { 'content-type': 'text/plain' }, 415],
+    ['in a content coding', 'POST /tasks HTTP/1.1', { 'content-encoding': 'gzip' }, 415],
+    ['of a replacement without If-Match', 'PUT /tasks/some-id HTTP/1.1', {}, 428],
+    ['sent with a GET', 'GET /tasks HTTP/1.1', {}, 200],
+  ];
+  for (const [what, head, headers, status] of unread) {
+    it(`answers a body ${what} with ${status} before it has arrived, and closes`, () =>
+      withServer(async ({ url }) => {
+        const response = parseResponse(await exchange(url, withBody(head, headers)));
+        assert.equal(response.status, status, response.text);
+        assert.equal(response.headers.get('connection'), 'close');
+        assert.equal(response.rest, '');
+      }));
+  }
+
+  it('closes after refusing a caller whose body is still arriving', () =>
+    withServer(
+      async ({ url }) => {
+        const response = parseResponse(await exchange(url, withBody('POST /tasks HTTP/1.1')));
+        assertProblem(response, 401);
+        assert.equal(response.headers.get('connection'), 'close');
+      },
+      // No token, so no key is ever fetched from this issuer.
+      { auth: { issuer: 'http://127.0.0.1:1/pool', audience: ['client1'] } },
+    ));
+
+  it('keeps the connection open after answering a body it read', () =>
+    withServer(async ({ url }) => {
+      const text = await exchange(
+        url,
+        withBody('POST /tasks HTTP/1.1', { 'content-length': '8' }) +
+          'GET /tasks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      );
+      const invalid = parseResponse(text);
+      assertProblem(invalid, 400);
+      assert.equal(invalid.headers.get('connection'), 'keep-alive');
+      assert.equal(parseResponse(invalid.rest).status, 200);
+    }));
+
   it('still serves HTTP/1.0 without Host', () =>
     withServer(async ({ url }) => {
       const response = parseResponse(await exchange(url, 'GET /tasks HTTP/1.0\r\n\r\n'));

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { loadTimerSchemas } from '../../lambda/timer-api/core/schema.ts';
 import { DEFAULT_MAX_TASKS_PER_OWNER } from '../../lambda/timer-api/core/task-store.ts';
 import { createTimerApp } from './app.ts';
-import { insecureFence, tokenFence, type TokenFenceOptions } from './fence.ts';
+import { noAuthentication, tokenAuthentication, type TokenAuthOptions } from './authenticate.ts';
 import { answerRefusals } from './refusals.ts';
 import { openTaskStore } from './store.ts';
 
@@ -17,7 +17,7 @@ export interface TimerServerOptions {
    * sees only its `sub`'s tasks. 'insecure-no-auth': no check, one owner for every task (for
    * trying the API by hand; never behind a public URL).
    */
-  auth: TokenFenceOptions | 'insecure-no-auth';
+  auth: TokenAuthOptions | 'insecure-no-auth';
   /** Most tasks one user may have (default 1000); create answers 409 past it. */
   maxTasksPerUser?: number;
   /** Whole-request deadline (headers + body); Node answers 408 past it. Default 30 s. */
@@ -42,8 +42,10 @@ export async function startTimerServer(options: TimerServerOptions): Promise<Run
       `timer-server: ${store.ownerless} task(s) in ${options.db} were stored before tasks had owners; they are kept but shown to no one, since no token can prove whose they are`,
     );
   }
-  const fence =
-    options.auth === 'insecure-no-auth' ? insecureFence() : tokenFence({ log, ...options.auth });
+  const authenticate =
+    options.auth === 'insecure-no-auth'
+      ? noAuthentication()
+      : tokenAuthentication({ log, ...options.auth });
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const headersTimeout = Math.min(requestTimeout, 10_000);
   const server = createServer(
@@ -55,7 +57,7 @@ export async function startTimerServer(options: TimerServerOptions): Promise<Run
       // The app checks Host itself (app.ts hostProblem), to answer with a problem body.
       requireHostHeader: false,
     },
-    createTimerApp(store, schemas, fence),
+    createTimerApp(store, schemas, authenticate),
   );
   answerRefusals(server, { headersMs: headersTimeout, requestMs: requestTimeout });
   try {

@@ -7,8 +7,8 @@ import { startTimerServer, type RunningTimerServer, type TimerServerOptions } fr
 
 /**
  * A server on 127.0.0.1:0 for the duration of `run`. Without `auth` it checks no token (one owner
- * for every task): the tests of HTTP behaviour that does not depend on who calls; fence.test.ts
- * and ownership.test.ts run it with a real issuer.
+ * for every task): the tests of HTTP behaviour that does not depend on who calls;
+ * ownership.test.ts runs it with a real issuer.
  */
 export async function withServer(
   run: (server: RunningTimerServer) => Promise<void>,

@@ -1,6 +1,6 @@
 // Who owns tasks: the verified token's `sub`, taken only when it can name one owner and nothing
 // else. Both transports decide with this (the Lambda from its authorizer's claims, event.ts; the
-// reference server from the token it verified, local/timer-server/fence.ts).
+// reference server from the token it verified, local/timer-server/authenticate.ts).
 // - Not empty: '' is nobody (and the reference server's --insecure-no-auth owner).
 // - Well-formed Unicode: a lone surrogate has no UTF-8, so stores would write U+FFFD for it and
 //   `\ud800x` and `\udc00x` would share one owner.

@@ -91,7 +91,7 @@ const PROBLEM_JSON = 'application/problem+json';
 
 /**
  * An answer as both transports write it: the Lambda handler (../event.ts) and the node:http server
- * (local/timer-server/http-send.ts) add only what their transport needs (Content-Length,
+ * (local/timer-server/app.ts, http-send.ts) add only what their transport needs (Content-Length,
  * Connection).
  */
 export interface TimerResponse {
@@ -99,11 +99,6 @@ export interface TimerResponse {
   readonly headers: Readonly<Record<string, string>>;
   /** JSON text; '' for no body. */
   readonly body: string;
-  /**
-   * The request's body was refused unread: an HTTP/1.1 server closes the connection instead of
-   * draining it.
-   */
-  readonly bodyUnread?: boolean;
 }
 
 /** A JSON answer; never cached, since every answer depends on who asks. */

@@ -2,7 +2,8 @@
 // methods, body checks and validation, If-Match, the per-owner limit and the one error model.
 // Two transports call it with an owner they have already established: the Lambda (../event.ts: API
 // Gateway's payload 2.0 event, the owner from the claims its JWT authorizer verified) and the
-// local reference server (local/timer-server/app.ts: node:http, the token verified by fence.ts).
+// local reference server (local/timer-server/app.ts: node:http, the token verified by
+// authenticate.ts).
 // Only storage (TaskStore) and transport differ between the two backends. This folder imports
 // nothing from the local stack, so the Lambda bundle stands on its own.
 import {
@@ -75,9 +76,6 @@ const NO_CONTENT: TimerResponse = {
   body: '',
 };
 
-/** Refused before the body was read: the connection should not be drained. */
-const unread = (response: TimerResponse): TimerResponse => ({ ...response, bodyUnread: true });
-
 /**
  * The draft in the body, or the answer refusing it. Cost is bounded before any parsing: at most
  * MAX_BODY_BYTES are read, and the schema only sees bodies that passed the shape limits
@@ -88,27 +86,26 @@ async function draftFrom(
   schemas: TimerSchemas,
 ): Promise<TaskDraft | TimerResponse> {
   if (Number(req.header('content-length')) > MAX_BODY_BYTES) {
-    return unread(problemResponse(problems.tooLarge(MAX_BODY_BYTES)));
+    return problemResponse(problems.tooLarge(MAX_BODY_BYTES));
   }
   const contentType = req.header('content-type');
   if (!isJsonMediaType(contentType)) {
-    return unread(problemResponse(problems.unsupportedMediaType(contentType)));
+    return problemResponse(problems.unsupportedMediaType(contentType));
   }
   const coding = contentCoding(req.header('content-encoding'));
   if (coding) {
     // Accept-Encoding on a 415 tells the client it is the coding, not the media type, that was
     // refused (RFC 9110 §12.5.3).
-    const refusal = problemResponse(problems.unsupportedEncoding(coding), {
+    return problemResponse(problems.unsupportedEncoding(coding), {
       'accept-encoding': 'identity',
     });
-    return unread(refusal);
   }
   let body: unknown;
   try {
     body = parseJsonBody(await req.readBody(MAX_BODY_BYTES));
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      return unread(problemResponse(problems.tooLarge(MAX_BODY_BYTES)));
+      return problemResponse(problems.tooLarge(MAX_BODY_BYTES));
     }
     if (error instanceof InvalidJsonError) {
       return problemResponse(problems.invalidJson(error.message));
@@ -127,7 +124,7 @@ async function draftFrom(
 function conditionOf(req: TimerRequest, method: string): IfMatch | undefined | TimerResponse {
   const header = req.header('if-match');
   if (header === undefined) {
-    return method === 'PUT' ? unread(problemResponse(problems.preconditionRequired())) : undefined;
+    return method === 'PUT' ? problemResponse(problems.preconditionRequired()) : undefined;
   }
   return (
     parseIfMatch(header) ??

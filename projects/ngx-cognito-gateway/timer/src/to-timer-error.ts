@@ -2,7 +2,10 @@ import { HttpErrorResponse } from '@angular/common/http';
 import {
   TimerApiError,
   timerErrorClass,
+  TimerForbiddenError,
   TimerNetworkError,
+  TimerNotFoundError,
+  TimerServerError,
   TimerUnauthorizedError,
   TimerValidationError,
 } from './errors';
@@ -40,37 +43,54 @@ export function toTimerError(failure: unknown): TimerApiError {
   const body: ErrorBody = (typeof failure.error === 'object' && failure.error) || {};
   const message = body.detail ?? body.error ?? body.message ?? failure.message;
   // The legacy service answers 500 for everything; its code/exceptionType say what happened.
-  const kind = 'exceptionType' in body ? legacyKind(body) : status;
-  if (kind === 400) {
+  const type = 'exceptionType' in body ? legacyClass(body) : classOf(status);
+  if (type === TimerValidationError) {
+    // The one class built apart: it also takes the field errors.
     return new TimerValidationError(body.errors ?? [], status, message);
   }
-  return new (timerErrorClass(kind))(message, status, failure);
+  return new (type as typeof TimerApiError)(message, status, failure);
 }
+
+type ErrorClass = typeof TimerApiError | typeof TimerValidationError;
+
+/** timerErrorClass, and TimerValidationError for 400. */
+const classOf = (status: number): ErrorClass =>
+  status === 400 ? TimerValidationError : timerErrorClass(status);
 
 /**
- * The status a legacy body stands for, decided in this order:
- * 1. `code`, when it is an HTTP error status (4xx/5xx, number or string);
- * 2. else how `exceptionType` ends: a Java class name (simple or qualified, `Exception` suffix
- *    optional) whose last words are one of the well-known names in LEGACY_NAMES. When two listed
- *    endings both match, the longer wins: AuthenticationCredentialsNotFound is 401, not 404;
- * 3. else 500 (TimerServerError): an unlisted name is not guessed at, nor is a listed name in
- *    the middle of another (NotFoundHandlerException is no 404).
+ * The legacy service's exception names (`exceptionType`, a Java class name, simple or qualified)
+ * by how they end, `Exception` suffix optional. The first row whose ending matches wins, so
+ * AuthenticationCredentialsNotFound is 401, not 404. A listed word in the middle of a name is not
+ * that name (NotFoundHandlerException is no 404), and an unlisted name is not guessed at.
  */
-function legacyKind({ code, exceptionType }: ErrorBody): number {
-  // test() and exec() read their argument as a string: 404 → '404', undefined → 'undefined'.
-  if (/^[45]\d\d$/.test(code as string)) return +code!;
-  const match = LEGACY_NAMES.exec(exceptionType as string);
-  return match ? [404, 400, 403, 401][match.slice(1).findIndex(Boolean)]! : 500;
-}
+const LEGACY_NAMES: readonly (readonly [RegExp, ErrorClass])[] = [
+  // Spring Security's *Authentication (InsufficientAuthentication) and its
+  // AuthenticationCredentialsNotFound, *Jwt (ExpiredJwt, BadJwt), InvalidAuthToken, Cognito's
+  // NotAuthorized, *Unauthorized
+  [
+    /(Authentication|CredentialsNotFound|Jwt|InvalidAuthToken|NotAuthorized|Unauthorized)$/,
+    TimerUnauthorizedError,
+  ],
+  // *NotFound (TaskNotFound, JPA's EntityNotFound), NoSuchElement (Optional.orElseThrow)
+  [/(NotFound|NoSuchElement)$/, TimerNotFoundError],
+  // jakarta Validation and ConstraintViolation, Spring's MethodArgumentNotValid and
+  // HttpMessageNotReadable (bad JSON), *Parse (DateTimeParse, JsonParse), IllegalArgument
+  [
+    /(Validation|ConstraintViolation|NotValid|NotReadable|Parse|IllegalArgument)$/,
+    TimerValidationError,
+  ],
+  // Spring Security's AccessDenied and AuthorizationDenied, *Forbidden
+  [/(Denied|Forbidden)$/, TimerForbiddenError],
+];
 
-// Groups: 404, 400, 403, 401. Anchored at the end, the leftmost match is the longest ending.
-//  404: *NotFound (TaskNotFound, JPA EntityNotFound…); java.util.NoSuchElement (from
-//       Optional.orElseThrow)
-//  400: jakarta Validation, ConstraintViolation; Spring MethodArgumentNotValid,
-//       HttpMessageNotReadable (bad JSON); *Parse (DateTimeParse, JsonParse); IllegalArgument
-//  403: *Denied (Spring Security AccessDenied, AuthorizationDenied), *Forbidden
-//  401: *Authentication (Spring Security, InsufficientAuthentication…) and its
-//       AuthenticationCredentialsNotFound; *Jwt (ExpiredJwt, BadJwt…); InvalidAuthToken;
-//       Cognito NotAuthorized; *Unauthorized
-const LEGACY_NAMES =
-  /(?:(NotFound|NoSuchElement)|(Validation|ConstraintViolation|NotValid|NotReadable|Parse|IllegalArgument)|(Denied|Forbidden)|(Authentication|CredentialsNotFound|Jwt|InvalidAuthToken|NotAuthorized|Unauthorized))(?:Exception)?$/;
+/**
+ * The class a legacy body stands for: its `code` when that is an HTTP error status (4xx/5xx,
+ * number or string), else the first row of LEGACY_NAMES its `exceptionType` matches, else
+ * TimerServerError.
+ */
+function legacyClass({ code, exceptionType }: ErrorBody): ErrorClass {
+  // test() reads its argument as a string: 404 → '404', undefined → 'undefined'.
+  if (/^[45]\d\d$/.test(code as string)) return classOf(+code!);
+  const name = String(exceptionType).replace(/Exception$/, '');
+  return LEGACY_NAMES.find(([ending]) => ending.test(name))?.[1] ?? TimerServerError;
+}

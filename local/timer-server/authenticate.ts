@@ -1,7 +1,8 @@
-// The second fence: the backend verifies the bearer token itself, with the same module and rules
-// as the gateway's JWT authorizer (local/jwt-authorizer), and takes the owner of every task from
-// the verified token's `sub`. Nothing a client can set (a header, a query, the body) chooses the
-// owner, so a public backend URL called around the gateway is as safe as the gateway.
+// Who is calling, from the bearer token: the backend verifies it itself (the second fence of the
+// README's security model), with the same module and rules as the gateway's JWT authorizer
+// (local/jwt-authorizer), and takes the owner of every task from the verified token's `sub`.
+// Nothing a client can set (a header, a query, the body) chooses the owner, so a public backend
+// URL called around the gateway is as safe as the gateway.
 // Beyond the gateway's rules it takes access tokens only (`token_use: access`), whatever scopes it
 // was started with: API Gateway refuses ID tokens on routes with scopes, since only access tokens
 // carry `scope`, and without scopes this server would otherwise take an ID token as a bearer
@@ -12,14 +13,15 @@ import { wwwAuthenticate } from '../jwt-authorizer/claims.ts';
 import { ownerFromSub } from '../../lambda/timer-api/core/owner.ts';
 import { problems, type Problem } from '../../lambda/timer-api/core/problem.ts';
 
-export type Admission =
+/** The owner a request acts for, or the refusal to answer it with (and its headers). */
+export type Caller =
   | { readonly ok: true; readonly owner: string }
   | { readonly ok: false; readonly problem: Problem; readonly headers: Record<string, string> };
 
 /** Decides who is calling, before anything else about the request is looked at. */
-export type Fence = (req: IncomingMessage) => Promise<Admission>;
+export type Authenticate = (req: IncomingMessage) => Promise<Caller>;
 
-export interface TokenFenceOptions {
+export interface TokenAuthOptions {
   issuer: string;
   audience: readonly string[];
   /** A token must carry one of these scopes (as the route's AuthorizationScopes); [] = any. */
@@ -36,12 +38,14 @@ export interface TokenFenceOptions {
  */
 export const INSECURE_OWNER = '';
 
-export function insecureFence(): Fence {
-  const admitted: Admission = { ok: true, owner: INSECURE_OWNER };
-  return async () => admitted;
+/** --insecure-no-auth: every request acts for INSECURE_OWNER. */
+export function noAuthentication(): Authenticate {
+  const everyone: Caller = { ok: true, owner: INSECURE_OWNER };
+  return async () => everyone;
 }
 
-export function tokenFence(options: TokenFenceOptions): Fence {
+/** A valid access token from the issuer, for the audience, with a required scope if any. */
+export function tokenAuthentication(options: TokenAuthOptions): Authenticate {
   const scopes = options.scopes ?? [];
   const authorizer = createAuthorizer({
     issuer: options.issuer,
@@ -62,7 +66,7 @@ export function tokenFence(options: TokenFenceOptions): Fence {
         headers: { 'www-authenticate': wwwAuthenticate(result, scopes) },
       };
     }
-    const refuse = (detail: string): Admission => ({
+    const refuse = (detail: string): Caller => ({
       ok: false,
       problem: problems.unauthorized(detail),
       headers: {

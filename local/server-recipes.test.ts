@@ -1,14 +1,14 @@
-// The specs' flags as each CLI reads them: the pure choices (fence or none, file or default
-// store, upstream or Timer Lambda), then the real Timer server and gateway started from them on
-// port 0, so a flag one CLI renames fails here rather than in the stack or a bench.
+// The recipes' flags as each CLI reads them: the pure choices (accepted tokens or none, file or
+// default store, upstream or Timer Lambda), then the real Timer server and gateway started from
+// them on port 0, so a flag one CLI renames fails here rather than in the stack or a bench.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LOCAL_LAMBDA_PARAMETERS_FILE } from '../tools/paths.ts';
 import { startIssuer } from './jwt-authorizer/test-issuer.ts';
 import { startProcess, type Managed } from './processes.ts';
-import { gatewaySpec, listeningUrl, timerServerSpec } from './server-specs.ts';
+import { gatewayRecipe, listeningUrl, timerServerRecipe } from './server-recipes.ts';
 
-const FENCE = { issuer: 'http://127.0.0.1:1/pool', audience: 'client1' };
+const ACCEPTED = { issuer: 'http://127.0.0.1:1/pool', audience: 'client1' };
 
 /** The value after `flag`, or undefined when the flag is absent. */
 function flag(args: readonly string[], name: string): string | undefined {
@@ -16,54 +16,54 @@ function flag(args: readonly string[], name: string): string | undefined {
   return at < 0 ? undefined : args[at + 1];
 }
 
-test('the Timer server spec: a fence, scopes only when given, no --db means the default file', () => {
-  const fenced = timerServerSpec({ port: 0, fence: { ...FENCE, scopes: 'a,b' } }).args;
-  assert.equal(flag(fenced, '--issuer'), FENCE.issuer);
-  assert.equal(flag(fenced, '--audience'), 'client1');
-  assert.equal(flag(fenced, '--scopes'), 'a,b');
-  assert.ok(!fenced.includes('--db'));
-  const open = timerServerSpec({ port: 3100, db: ':memory:', fence: 'insecure-no-auth' }).args;
+test('the Timer server recipe: accepted tokens, scopes only when given, no --db means the default file', () => {
+  const checked = timerServerRecipe({ port: 0, auth: { ...ACCEPTED, scopes: 'a,b' } }).args;
+  assert.equal(flag(checked, '--issuer'), ACCEPTED.issuer);
+  assert.equal(flag(checked, '--audience'), 'client1');
+  assert.equal(flag(checked, '--scopes'), 'a,b');
+  assert.ok(!checked.includes('--db'));
+  const open = timerServerRecipe({ port: 3100, db: ':memory:', auth: 'insecure-no-auth' }).args;
   assert.ok(open.includes('--insecure-no-auth'));
   assert.ok(!open.includes('--issuer') && !open.includes('--scopes'));
   assert.equal(flag(open, '--db'), ':memory:');
   assert.equal(flag(open, '--port'), '3100');
   assert.ok(
-    !timerServerSpec({ port: 0, fence: { ...FENCE, scopes: '' } }).args.includes('--scopes'),
+    !timerServerRecipe({ port: 0, auth: { ...ACCEPTED, scopes: '' } }).args.includes('--scopes'),
   );
 });
 
-test('the gateway spec: an upstream, or the Timer Lambda on its table with the Lambda parameters', () => {
-  const common = { port: 0, fence: FENCE, allowedOrigins: ['http://a.test', 'http://b.test'] };
-  const proxied = gatewaySpec({ ...common, backend: { upstream: 'http://127.0.0.1:2' } }).args;
+test('the gateway recipe: an upstream, or the Timer Lambda on its table with the Lambda parameters', () => {
+  const common = { port: 0, auth: ACCEPTED, allowedOrigins: ['http://a.test', 'http://b.test'] };
+  const proxied = gatewayRecipe({ ...common, backend: { upstream: 'http://127.0.0.1:2' } }).args;
   assert.equal(flag(proxied, '--upstream'), 'http://127.0.0.1:2');
   assert.equal(flag(proxied, '--allowed-origins'), 'http://a.test,http://b.test');
   assert.ok(!proxied.includes('--parameters'));
-  const lambda = gatewaySpec({ ...common, backend: { lambdaTable: 'http://127.0.0.1:3' } }).args;
+  const lambda = gatewayRecipe({ ...common, backend: { lambdaTable: 'http://127.0.0.1:3' } }).args;
   assert.equal(flag(lambda, '--parameters'), LOCAL_LAMBDA_PARAMETERS_FILE);
   assert.equal(flag(lambda, '--lambda-env'), 'DYNAMODB_ENDPOINT=http://127.0.0.1:3');
   assert.ok(!lambda.includes('--upstream'));
 });
 
 test(
-  'the CLIs take the specs: a token from the fence passes gateway and Timer server, none is 401',
+  'the CLIs take the recipes: an accepted token passes gateway and Timer server, none is 401',
   { timeout: 60_000 },
   async () => {
     const jwks = await startIssuer();
-    const fence = { issuer: jwks.issuer, audience: 'client1', scopes: 'timers/read' };
+    const auth = { issuer: jwks.issuer, audience: 'client1', scopes: 'timers/read' };
     const started: Managed[] = [];
     try {
       const open = await startProcess(
-        timerServerSpec({ port: 0, db: ':memory:', fence: 'insecure-no-auth' }),
+        timerServerRecipe({ port: 0, db: ':memory:', auth: 'insecure-no-auth' }),
       );
       started.push(open);
       assert.match(listeningUrl(open), /^http:\/\/127\.0\.0\.1:\d+$/);
 
-      const timer = await startProcess(timerServerSpec({ port: 0, db: ':memory:', fence }));
+      const timer = await startProcess(timerServerRecipe({ port: 0, db: ':memory:', auth }));
       started.push(timer);
       const gateway = await startProcess(
-        gatewaySpec({
+        gatewayRecipe({
           port: 0,
-          fence,
+          auth,
           allowedOrigins: ['http://localhost:4200'],
           backend: { upstream: listeningUrl(timer) },
         }),
