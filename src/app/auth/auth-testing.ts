@@ -77,7 +77,31 @@ export async function renderAuthPage<T>(
   const fixture = TestBed.createComponent(component);
   await fixture.whenStable();
   const el = fixture.nativeElement as HTMLElement;
-  return { amplify, flow, fixture, page: fixture.componentInstance, el, nav: spyOnNavigation() };
+  /** The error the field shows once the page is stable, as a person sees it; null for none. */
+  const errorOf = async (field: string) => {
+    await fixture.whenStable();
+    return shownError(el, field);
+  };
+  return {
+    amplify,
+    flow,
+    fixture,
+    page: fixture.componentInstance,
+    el,
+    errorOf,
+    nav: spyOnNavigation(),
+  };
+}
+
+/**
+ * The error an `ion-input` shows: its error text while Ionic shows one (marked `ion-invalid` and
+ * `ion-touched`); null when it shows none.
+ */
+export function shownError(host: HTMLElement, field: string): string | null {
+  const input = host.querySelector<HTMLIonInputElement>(`ion-input[name=${field}]`);
+  if (!input) throw new Error(`no ion-input named ${field}`);
+  const shown = input.classList.contains('ion-invalid') && input.classList.contains('ion-touched');
+  return shown ? String(input.errorText ?? '') : null;
 }
 
 /** An error as Amplify throws it: named after Cognito's exception. */

@@ -7,6 +7,7 @@ import {
   cognitoError,
   fakeAmplify,
   renderAuthPage,
+  shownError,
   typeInto,
   type FakeAmplify,
 } from './auth-testing';
@@ -114,7 +115,8 @@ describe('SignInPage shown again by Ionic', () => {
     const page = fixture.componentInstance;
     typeInto(el, 'username', 'typed-before');
     await page.submit();
-    expect(page.form.errorOf('password')).toBe('Enter your password.');
+    await fixture.whenStable();
+    expect(shownError(el, 'password')).toBe('Enter your password.');
 
     // Ionic reuses this page for /sign-in?username=…&reason=password-changed.
     const next = convertToParamMap({ username: 'ann@example.com', reason: 'password-changed' });
@@ -122,7 +124,9 @@ describe('SignInPage shown again by Ionic', () => {
     query.next(next);
     await fixture.whenStable();
     expect(el.textContent).toContain('Sign in with the new one');
-    expect(page.form.value('username')).toBe('ann@example.com');
-    expect(page.form.errorOf('password')).toBeNull();
+    expect(el.querySelector<HTMLIonInputElement>('ion-input[name=username]')!.value).toBe(
+      'ann@example.com',
+    );
+    expect(shownError(el, 'password')).toBeNull();
   });
 });
