@@ -1,13 +1,4 @@
-import { TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap } from '@angular/router';
-import { BehaviorSubject } from 'rxjs';
-import {
-  authTestingProviders,
-  cognitoError,
-  fakeAmplify,
-  shownError,
-  typeInto,
-} from './auth-testing';
+import { cognitoError, renderAuthPage, shownError, showAgain, typeInto } from './auth-testing';
 import { ConfirmSignUpPage } from './confirm-sign-up.page';
 
 /** "Send a new code" as the confirm page offers it, the page's query able to change. */
@@ -15,30 +6,14 @@ describe('CodeResend', () => {
   const SENT = 'If this address is waiting for confirmation, we emailed it a new code.';
 
   async function setup() {
-    const amplify = fakeAmplify();
-    const query = new BehaviorSubject(convertToParamMap({}));
-    const route = { snapshot: { queryParamMap: query.value }, queryParamMap: query };
-    TestBed.configureTestingModule({
-      providers: [...authTestingProviders(amplify), { provide: ActivatedRoute, useValue: route }],
-    });
-    const fixture = TestBed.createComponent(ConfirmSignUpPage);
-    await fixture.whenStable();
-    const el = fixture.nativeElement as HTMLElement;
-    const page = fixture.componentInstance;
+    const { amplify, fixture, el, page } = await renderAuthPage(ConfirmSignUpPage);
     const send = amplify.steps.resendSignUpCode;
     const resend = async () => {
       await page.resend.run();
       await fixture.whenStable();
     };
     const text = (selector: string) => el.querySelector(selector)?.textContent ?? null;
-    /** Ionic shows the page again with another query, as after "I have a code" elsewhere. */
-    const showAgain = async (params: Record<string, string>) => {
-      const next = convertToParamMap(params);
-      route.snapshot.queryParamMap = next;
-      query.next(next);
-      await fixture.whenStable();
-    };
-    return { amplify, fixture, el, page, send, resend, text, showAgain };
+    return { amplify, fixture, el, page, send, resend, text };
   }
 
   it("checks the username by its field's rule first, its problem shown on that field", async () => {
@@ -98,7 +73,7 @@ describe('CodeResend', () => {
   });
 
   it('forgets the last send once the form is submitted or shown afresh', async () => {
-    const { amplify, fixture, el, page, send, resend, text, showAgain } = await setup();
+    const { amplify, fixture, el, page, send, resend, text } = await setup();
     typeInto(el, 'username', 'ann@example.com');
     typeInto(el, 'code', '123456');
     send.and.resolveTo({});
@@ -111,7 +86,7 @@ describe('CodeResend', () => {
 
     await resend();
     expect(text('[data-testid=resend-status]')).toBe(SENT);
-    await showAgain({ username: 'bob@example.com' });
+    await showAgain(fixture, { username: 'bob@example.com' });
     expect(text('[data-testid=resend-status]')).toBe('');
     expect(el.querySelector<HTMLIonInputElement>('ion-input[name=username]')!.value).toBe(
       'bob@example.com',
