@@ -43,12 +43,18 @@ const CHECK: Refusal = (labels) => (labels.length ? `Check ${labels.join(', ')}.
  * belongs to no field is `failure` (for role=alert). `busy` spins the submit button.
  *
  * A new page needs a model signal, a `form()` whose rules give each field a `label`, its inputs
- * bound with `[formField]` (Ionic's through `IonFieldDirective`), and a FormStatus to submit with:
+ * bound with `[formField]` (Ionic's through `IonFieldDirective`), `failure` and `summary` shown
+ * below them, and a FormStatus to submit with; its action answers with the problems it met:
  *
  * @example
  * readonly form = form(signal({ code: '' }), (f) => apply(f.code, EMAIL_CODE));
  * readonly status = new FormStatus(this.form);
- * submit = () => this.status.submit(async () => (await this.check(this.form.code().value())) ?? []);
+ * submit = () =>
+ *   this.status.submit(async () =>
+ *     (await this.codes.accepts(this.form.code().value()))
+ *       ? []
+ *       : [{ field: 'code', message: 'That code is not right.' }],
+ *   );
  */
 export class FormStatus<T extends object> {
   /** A problem that belongs to no field. */
