@@ -1,7 +1,13 @@
 import { TestBed } from '@angular/core/testing';
 import { FakeCognitoTokenSource, fakeJwt } from 'ngx-cognito-gateway/testing';
 import { settle } from '../testing';
-import { authTestingProviders, cognitoError, fakeAmplify, typeInto } from '../auth/auth-testing';
+import {
+  authTestingProviders,
+  cognitoError,
+  fakeAmplify,
+  shownError,
+  typeInto,
+} from '../auth/auth-testing';
 import { AccountPage } from './account.page';
 import { AMPLIFY_ACCOUNT, type AmplifyAccountApi } from './amplify-account';
 
@@ -57,7 +63,8 @@ describe('AccountPage', () => {
     typeInto(el, 'code', '123 456');
     await page.totp.verify();
     expect(account.verifyTOTPSetup).toHaveBeenCalledWith({ code: '123456' });
-    expect(page.form.errorOf('code')).toContain('That code is not right');
+    await fixture.whenStable();
+    expect(shownError(el, 'code')).toContain('That code is not right');
     expect(account.updateMFAPreference).not.toHaveBeenCalled();
 
     account.verifyTOTPSetup.and.resolveTo();

@@ -1,12 +1,13 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { apply, form } from '@angular/forms/signals';
 import { IonBackButton } from '@ionic/angular/ion-back-button';
 import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { TOTP_CODE } from '../auth/auth-fields';
-import { authForm } from '../auth/auth-form';
 import { SignOutButtonComponent } from '../auth/sign-out-button.component';
 import { SignedInUser } from '../auth/signed-in-user';
 import { TotpKeyComponent } from '../auth/totp-key.component';
 import { PAGE_PARTS } from '../timers/page-parts';
+import { FormStatus } from '../ui/form-status';
 import { AMPLIFY_ACCOUNT } from './amplify-account';
 import { TotpSettings } from './totp-settings';
 
@@ -59,12 +60,12 @@ import { TotpSettings } from './totp-settings';
                 <app-totp-key
                   [setup]="totp.setup()!"
                   [account]="user.email() ?? ''"
-                  [form]="form"
+                  [code]="form.code"
                 />
-                <div class="field-error" role="alert">{{ form.failure() ?? '' }}</div>
+                <div class="field-error" role="alert">{{ status.failure() ?? '' }}</div>
                 <div class="buttons">
-                  <ion-button type="submit" [disabled]="form.busy()">
-                    @if (form.busy()) {
+                  <ion-button type="submit" [disabled]="status.busy()">
+                    @if (status.busy()) {
                       <ion-spinner name="crescent" aria-hidden="true" />
                       Checking…
                     } @else {
@@ -111,8 +112,9 @@ import { TotpSettings } from './totp-settings';
 })
 export class AccountPage {
   readonly user = inject(SignedInUser);
-  readonly form = authForm({ code: TOTP_CODE });
-  readonly totp = new TotpSettings(inject(AMPLIFY_ACCOUNT), this.form);
+  readonly form = form(signal({ code: '' }), (f) => apply(f.code, TOTP_CODE));
+  readonly status = new FormStatus(this.form);
+  readonly totp = new TotpSettings(inject(AMPLIFY_ACCOUNT), this.form.code, this.status);
 
   verify(event: Event): void {
     event.preventDefault();

@@ -1,7 +1,9 @@
 import { signal } from '@angular/core';
+import type { FieldTree } from '@angular/forms/signals';
 import { authProblem } from '../auth/auth-errors';
 import { totpDigits } from '../auth/auth-fields';
-import type { AuthForm } from '../auth/auth-form';
+import { authCall } from '../auth/auth-form';
+import type { FormStatus } from '../ui/form-status';
 import type { TotpSetupDetails } from '../auth/sign-in-flow';
 import type { AmplifyAccountApi } from './amplify-account';
 
@@ -30,7 +32,8 @@ export class TotpSettings {
 
   constructor(
     private readonly amplify: AmplifyAccountApi,
-    private readonly form: AuthForm<'code'>,
+    private readonly code: FieldTree<string>,
+    private readonly form: FormStatus<{ code: string }>,
   ) {
     void this.load();
   }
@@ -60,13 +63,16 @@ export class TotpSettings {
   /** The code the app shows proves it has the key; then TOTP is the preferred second step. */
   async verify(): Promise<void> {
     this.said.set(null);
-    await this.form.submit(async () => {
-      await this.amplify.verifyTOTPSetup({ code: totpDigits(this.form.value('code')) });
-      await this.amplify.updateMFAPreference({ totp: 'PREFERRED' });
-      this.setup.set(null);
-      this.state.set('on');
-      this.said.set('Your authenticator app is on: the next sign-in asks for its code.');
-    }, 'account');
+    const code = totpDigits(this.code().value());
+    await this.form.submit(
+      authCall('account', async () => {
+        await this.amplify.verifyTOTPSetup({ code });
+        await this.amplify.updateMFAPreference({ totp: 'PREFERRED' });
+        this.setup.set(null);
+        this.state.set('on');
+        this.said.set('Your authenticator app is on: the next sign-in asks for its code.');
+      }),
+    );
   }
 
   cancel(): void {

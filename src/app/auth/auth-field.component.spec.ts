@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { apply, form } from '@angular/forms/signals';
+import { label } from '../ui/form-status';
 import { AuthFieldComponent } from './auth-field.component';
-import { EMAIL, EMAIL_CODE, NEW_PASSWORDS, PASSWORD, USERNAME } from './auth-fields';
-import { authForm } from './auth-form';
+import { EMAIL, EMAIL_CODE, NEW_PASSWORD, PASSWORD, USERNAME } from './auth-fields';
 import { authTestingProviders, fakeAmplify } from './auth-testing';
 
 /** One field for each purpose the pages give, and one with none. */
@@ -10,23 +11,26 @@ import { authTestingProviders, fakeAmplify } from './auth-testing';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AuthFieldComponent],
   template: `
-    <app-auth-field [form]="form" name="plain" />
-    <app-auth-field [form]="form" name="username" autocomplete="username" />
-    <app-auth-field [form]="form" name="email" autocomplete="email" />
-    <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
-    <app-auth-field [form]="form" name="current" autocomplete="current-password" />
-    <app-auth-field [form]="form" name="fresh" autocomplete="new-password" />
+    <app-auth-field [field]="form.plain" />
+    <app-auth-field [field]="form.username" autocomplete="username" />
+    <app-auth-field [field]="form.email" autocomplete="email" />
+    <app-auth-field [field]="form.code" autocomplete="one-time-code" />
+    <app-auth-field [field]="form.current" autocomplete="current-password" />
+    <app-auth-field [field]="form.fresh" autocomplete="new-password" />
   `,
 })
 class FieldsHost {
-  readonly form = authForm({
-    plain: { label: 'Plain', rule: () => undefined },
-    username: USERNAME,
-    email: EMAIL,
-    code: EMAIL_CODE,
-    current: PASSWORD,
-    fresh: NEW_PASSWORDS.password,
-  });
+  readonly form = form(
+    signal({ plain: '', username: '', email: '', code: '', current: '', fresh: '' }),
+    (f) => {
+      label(f.plain, 'Plain');
+      apply(f.username, USERNAME);
+      apply(f.email, EMAIL);
+      apply(f.code, EMAIL_CODE);
+      apply(f.current, PASSWORD);
+      apply(f.fresh, NEW_PASSWORD);
+    },
+  );
 }
 
 describe('AuthFieldComponent', () => {

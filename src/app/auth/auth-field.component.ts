@@ -5,12 +5,12 @@ import {
   CUSTOM_ELEMENTS_SCHEMA,
   input,
 } from '@angular/core';
+import { FormField, type FieldTree } from '@angular/forms/signals';
 import { defineCustomElement as defineIonInput } from '@ionic/core/components/ion-input.js';
-import { FormFieldDirective } from '../ui/form-field';
-import type { AuthForm } from './auth-form';
+import { LABEL } from '../ui/form-status';
+import { IonFieldDirective } from '../ui/ion-field';
 
-// Ionic's web component itself, as on the timer form: @ionic/angular's IonInput is an Angular
-// forms control that rewrites `ion-invalid`/`ion-touched` at every keystroke, dropping the error.
+// Ionic's web component itself, bound by IonFieldDirective (see there why not @ionic/angular's).
 defineIonInput();
 
 /**
@@ -29,24 +29,22 @@ const PURPOSES = {
 export type FieldPurpose = keyof typeof PURPOSES;
 
 /**
- * One field of an auth form: the shared field look, with its label, and the input kind that its
- * autocomplete purpose calls for.
+ * One field of an auth form: Ionic's input bound to it with `[formField]`, labelled as its rules
+ * say (`label`), and of the input kind that its autocomplete purpose calls for.
  *
  * @example
- * <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
+ * <app-auth-field [field]="form.code" autocomplete="one-time-code" />
  */
 @Component({
   selector: 'app-auth-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
-  imports: [FormFieldDirective],
+  imports: [FormField, IonFieldDirective],
   template: `
     <ion-input
-      [appField]="name()"
-      [form]="form()"
-      [label]="form().label(name())"
+      [formField]="field()"
+      [label]="label()"
       [type]="kind().type"
-      [attr.name]="name()"
       [autocomplete]="autocomplete()"
       [inputmode]="kind().inputmode"
       [attr.spellcheck]="kind().type === 'password' ? 'false' : null"
@@ -60,9 +58,9 @@ export type FieldPurpose = keyof typeof PURPOSES;
   `,
 })
 export class AuthFieldComponent {
-  readonly form = input.required<AuthForm<string>>();
-  readonly name = input.required<string>();
+  readonly field = input.required<FieldTree<string>>();
   readonly autocomplete = input<FieldPurpose>('off');
   readonly helper = input<string>('');
   protected readonly kind = computed(() => PURPOSES[this.autocomplete()]);
+  protected readonly label = computed(() => this.field()().metadata(LABEL)?.() ?? '');
 }

@@ -1,35 +1,52 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { apply, form, type Schema } from '@angular/forms/signals';
+import { LABEL } from '../ui/form-status';
 import {
   EMAIL,
   EMAIL_CODE,
-  FIRST_PASSWORDS,
-  NEW_PASSWORDS,
+  FIRST_PASSWORD,
+  NEW_PASSWORD,
   PASSWORD,
+  REPEAT_NEW_PASSWORD,
+  REPEAT_PASSWORD,
   samePasswords,
   TOTP_CODE,
   totpDigits,
   USERNAME,
 } from './auth-fields';
-import type { AuthField } from './auth-form';
 
-/** What each field says of each value: a message, or undefined where it will do. */
-function verdicts(field: AuthField, values: string[]): Record<string, string | undefined> {
-  return Object.fromEntries(values.map((v) => [v, field.rule(v)]));
+/** One field under this schema in a real form: its label, and what it says of each value. */
+function field(rules: Schema<string>) {
+  const model = signal({ value: '' });
+  const tree = TestBed.runInInjectionContext(() => form(model, (f) => apply(f.value, rules)));
+  return {
+    label: tree.value().metadata(LABEL)?.(),
+    verdicts: (values: string[]): Record<string, string | undefined> =>
+      Object.fromEntries(
+        values.map((v) => {
+          model.set({ value: v });
+          return [v, tree.value().errors()[0]?.message];
+        }),
+      ),
+  };
 }
 
 describe('auth fields', () => {
   it('asks for anything but spaces in the plain fields, each in its own words', () => {
-    const cases: [AuthField, string, string][] = [
+    const cases: [Schema<string>, string, string][] = [
       [USERNAME, 'Username', 'Enter your username.'],
       [PASSWORD, 'Password', 'Enter your password.'],
       [EMAIL_CODE, 'Code', 'Enter the code from the email.'],
-      [NEW_PASSWORDS.password, 'New password', 'Enter a new password.'],
-      [NEW_PASSWORDS.repeat, 'Repeat new password', 'Enter the new password again.'],
-      [FIRST_PASSWORDS.password, 'Password', 'Choose a password.'],
-      [FIRST_PASSWORDS.repeat, 'Repeat password', 'Enter the new password again.'],
+      [NEW_PASSWORD, 'New password', 'Enter a new password.'],
+      [REPEAT_NEW_PASSWORD, 'Repeat new password', 'Enter the new password again.'],
+      [FIRST_PASSWORD, 'Password', 'Choose a password.'],
+      [REPEAT_PASSWORD, 'Repeat password', 'Enter the new password again.'],
     ];
-    for (const [field, label, missing] of cases) {
-      expect(field.label).toBe(label);
-      expect(verdicts(field, ['', '  ', 'x', ' ann '])).toEqual({
+    for (const [rules, label, missing] of cases) {
+      const { label: named, verdicts } = field(rules);
+      expect(named).toBe(label);
+      expect(verdicts(['', '  ', 'x', ' ann '])).toEqual({
         '': missing,
         '  ': missing,
         x: undefined,
@@ -39,10 +56,11 @@ describe('auth fields', () => {
   });
 
   it('takes an email address with a dot after the @, spaces around it aside', () => {
-    expect(EMAIL.label).toBe('Email');
+    const { label, verdicts } = field(EMAIL);
+    expect(label).toBe('Email');
     const malformed = 'Enter an email address, such as name@example.com.';
     expect(
-      verdicts(EMAIL, ['', ' ', 'ann', 'ann@example', 'a nn@example.com', ' ann@example.com ']),
+      verdicts(['', ' ', 'ann', 'ann@example', 'a nn@example.com', ' ann@example.com ']),
     ).toEqual({
       '': 'Enter your email address.',
       ' ': 'Enter your email address.',
@@ -54,11 +72,10 @@ describe('auth fields', () => {
   });
 
   it('takes six digits from an authenticator app, spaces aside', () => {
-    expect(TOTP_CODE.label).toBe('Code');
+    const { label, verdicts } = field(TOTP_CODE);
+    expect(label).toBe('Code');
     const shape = 'The code is 6 digits, such as 123456.';
-    expect(
-      verdicts(TOTP_CODE, ['', ' ', '12345', '1234567', '12ab56', '123 456', '123456']),
-    ).toEqual({
+    expect(verdicts(['', ' ', '12345', '1234567', '12ab56', '123 456', '123456'])).toEqual({
       '': 'Enter the 6-digit code from your authenticator app.',
       ' ': 'Enter the 6-digit code from your authenticator app.',
       '12345': shape,
@@ -71,10 +88,20 @@ describe('auth fields', () => {
   });
 
   it('wants the repeat to be the password to the letter', () => {
-    const differ = { repeat: 'The two passwords are not the same.' };
-    expect(samePasswords({ password: 'Chosen-1!', repeat: 'Chosen-1!' })).toEqual({});
-    expect(samePasswords({ password: 'Chosen-1!', repeat: 'Chosen-2!' })).toEqual(differ);
-    expect(samePasswords({ password: 'Chosen-1!', repeat: 'Chosen-1! ' })).toEqual(differ);
-    expect(samePasswords({ password: '', repeat: 'Chosen-1!' })).toEqual(differ);
+    const model = signal({ password: '', repeat: '' });
+    const pair = TestBed.runInInjectionContext(() => form(model, samePasswords));
+    const said = (password: string, repeat: string) => {
+      model.set({ password, repeat });
+      return pair
+        .repeat()
+        .errors()
+        .map((e) => e.message);
+    };
+    const differ = ['The two passwords are not the same.'];
+    expect(said('Chosen-1!', 'Chosen-1!')).toEqual([]);
+    expect(said('Chosen-1!', 'Chosen-2!')).toEqual(differ);
+    expect(said('Chosen-1!', 'Chosen-1! ')).toEqual(differ);
+    expect(said('', 'Chosen-1!')).toEqual(differ);
+    expect(pair.password().errors()).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { apply, form } from '@angular/forms/signals';
+import { FormStatus } from '../ui/form-status';
 import { authTestingProviders, fakeAmplify, typeInto } from './auth-testing';
 import { USERNAME } from './auth-fields';
-import { authForm } from './auth-form';
 import { AuthStepComponent, type StepTexts } from './auth-step.component';
 import { AuthFieldComponent } from './auth-field.component';
 import { CodeResend } from './code-resend';
@@ -14,12 +15,12 @@ import { CodeResend } from './code-resend';
   template: `
     <app-auth-step
       [texts]="texts()"
-      [form]="form"
+      [status]="status"
       [resend]="withResend() ? resend : null"
       (send)="submit()"
     >
       <p>Intro</p>
-      <app-auth-field [form]="form" name="username" />
+      <app-auth-field [field]="form.username" />
       <a href="/elsewhere">Elsewhere</a>
     </app-auth-step>
   `,
@@ -33,8 +34,9 @@ class StepHost {
     busyAction: 'Going…',
   });
   readonly withResend = signal(false);
-  readonly form = authForm({ username: USERNAME });
-  readonly resend = new CodeResend(this.form, {
+  readonly form = form(signal({ username: '' }), (f) => apply(f.username, USERNAME));
+  readonly status = new FormStatus(this.form);
+  readonly resend = new CodeResend(this.form.username, this.status, {
     send: () => this.sending,
     sent: 'A new code was sent.',
     failed: 'resend-code',
@@ -45,7 +47,7 @@ class StepHost {
 
   async submit(): Promise<void> {
     this.submitted++;
-    await this.form.submit(() => new Promise<void>((done) => (this.finish = done)), 'sign-in');
+    await this.status.submit(() => new Promise<void>((done) => (this.finish = done)));
   }
 }
 

@@ -15,7 +15,7 @@ import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { AuthForm } from './auth-form';
+import type { StatusLines } from '../ui/form-status';
 import type { CodeResend } from './code-resend';
 import { keepReturnUrl } from './route-query';
 
@@ -49,13 +49,13 @@ export const BACK_TO_SIGN_IN: StepLink = { label: 'Back to sign in', to: '/sign-
 export const START_AGAIN: StepLink = { label: 'Start again', to: '/sign-in' };
 
 /**
- * The page around one sign-in step's form: toolbar, heading, the form's failure and summary
- * (announced), the submit button with its spinner, "Send a new code" when the step has one, and the
+ * The page around one sign-in step's form: toolbar, heading, the failure and summary of its
+ * FormStatus (announced), the submit button with its spinner, "Send a new code" when the step has one, and the
  * links below (the texts' `links`, then any `a` element a page projects for a link of its own).
  *
  * @example
- * <app-auth-step [texts]="texts" [form]="form" [resend]="resend" (send)="submit()">
- *   <app-auth-field [form]="form" name="code" />
+ * <app-auth-step [texts]="texts" [status]="status" [resend]="resend" (send)="submit()">
+ *   <app-auth-field [field]="form.code" />
  * </app-auth-step>
  */
 @Component({
@@ -89,13 +89,17 @@ export const START_AGAIN: StepLink = { label: 'Start again', to: '/sign-in' };
         <h1 [id]="id">{{ texts().heading ?? texts().bar }}</h1>
         <ng-content />
         @if (ready()) {
-          <div class="field-error" role="alert">{{ form().failure() ?? '' }}</div>
-          <div class="field-error" role="status">{{ form().summary() }}</div>
+          <div class="field-error" role="alert">{{ status().failure() ?? '' }}</div>
+          <div class="field-error" role="status">{{ status().summary() }}</div>
           @if (resend(); as code) {
             <p role="status" data-testid="resend-status">{{ code.status() }}</p>
           }
-          <ion-button type="submit" expand="block" [disabled]="form().busy() || !!resend()?.busy()">
-            @if (form().busy()) {
+          <ion-button
+            type="submit"
+            expand="block"
+            [disabled]="status().busy() || !!resend()?.busy()"
+          >
+            @if (status().busy()) {
               <ion-spinner name="crescent" aria-hidden="true" />
               {{ texts().busyAction }}
             } @else {
@@ -106,7 +110,7 @@ export const START_AGAIN: StepLink = { label: 'Start again', to: '/sign-in' };
             <ion-button
               fill="outline"
               expand="block"
-              [disabled]="form().busy() || code.busy()"
+              [disabled]="status().busy() || code.busy()"
               (click)="code.run()"
             >
               @if (code.busy()) {
@@ -130,7 +134,7 @@ export const START_AGAIN: StepLink = { label: 'Start again', to: '/sign-in' };
   styleUrl: './auth-step.component.scss',
 })
 export class AuthStepComponent {
-  readonly form = input.required<AuthForm<string>>();
+  readonly status = input.required<StatusLines>();
   readonly texts = input.required<StepTexts>();
   readonly resend = input<CodeResend | null>(null);
   /** False when the step cannot be taken on this page load: the page says why, with no button. */

@@ -2,9 +2,9 @@
 // src/ (nothing imports this one into the bundle), so it names Jasmine's types itself.
 /// <reference types="jasmine" />
 import { type EnvironmentProviders, type Provider, type Type } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap, Router } from '@angular/router';
-import { of } from 'rxjs';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { ActivatedRoute, convertToParamMap, Router, type ParamMap } from '@angular/router';
+import { BehaviorSubject } from 'rxjs';
 import { appTestingProviders } from '../testing';
 import { AMPLIFY_AUTH, type AmplifyAuthApi } from './amplify-auth';
 import { AMPLIFY_STEPS, type AmplifyStepsApi } from './amplify-steps';
@@ -31,6 +31,12 @@ export function fakeAmplify(): FakeAmplify {
   return { auth, steps };
 }
 
+/** The route as the pages read it: the query now (snapshot) and as it changes. */
+interface FakeRoute {
+  snapshot: { queryParamMap: ParamMap };
+  queryParamMap: BehaviorSubject<ParamMap>;
+}
+
 /** The app's testing providers, a fake Amplify and a route with these query parameters. */
 export function authTestingProviders(
   amplify: FakeAmplify,
@@ -44,10 +50,24 @@ export function authTestingProviders(
       provide: ActivatedRoute,
       useValue: {
         snapshot: { queryParamMap: convertToParamMap(query) },
-        queryParamMap: of(convertToParamMap(query)),
-      },
+        queryParamMap: new BehaviorSubject(convertToParamMap(query)),
+      } satisfies FakeRoute,
     },
   ];
+}
+
+/**
+ * The page shown again with these query parameters, as Ionic does with a page still in its stack
+ * whatever the query (`/sign-in?reason=password-changed` after an earlier `/sign-in`).
+ */
+export async function showAgain(
+  fixture: ComponentFixture<unknown>,
+  query: Record<string, string>,
+): Promise<void> {
+  const route = TestBed.inject(ActivatedRoute) as unknown as FakeRoute;
+  route.snapshot.queryParamMap = convertToParamMap(query);
+  route.queryParamMap.next(route.snapshot.queryParamMap);
+  await fixture.whenStable();
 }
 
 /** Router navigation spies (no routes are configured in these specs). */
@@ -77,7 +97,31 @@ export async function renderAuthPage<T>(
   const fixture = TestBed.createComponent(component);
   await fixture.whenStable();
   const el = fixture.nativeElement as HTMLElement;
-  return { amplify, flow, fixture, page: fixture.componentInstance, el, nav: spyOnNavigation() };
+  /** The error the field shows once the page is stable, as a person sees it; null for none. */
+  const errorOf = async (field: string) => {
+    await fixture.whenStable();
+    return shownError(el, field);
+  };
+  return {
+    amplify,
+    flow,
+    fixture,
+    page: fixture.componentInstance,
+    el,
+    errorOf,
+    nav: spyOnNavigation(),
+  };
+}
+
+/**
+ * The error an `ion-input` shows: its error text while Ionic shows one (marked `ion-invalid` and
+ * `ion-touched`); null when it shows none.
+ */
+export function shownError(host: HTMLElement, field: string): string | null {
+  const input = host.querySelector<HTMLIonInputElement>(`ion-input[name=${field}]`);
+  if (!input) throw new Error(`no ion-input named ${field}`);
+  const shown = input.classList.contains('ion-invalid') && input.classList.contains('ion-touched');
+  return shown ? String(input.errorText ?? '') : null;
 }
 
 /** An error as Amplify throws it: named after Cognito's exception. */

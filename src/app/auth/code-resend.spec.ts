@@ -1,75 +1,95 @@
-import { EMAIL, EMAIL_CODE } from './auth-fields';
-import { AuthForm } from './auth-form';
-import { cognitoError } from './auth-testing';
-import { CodeResend } from './code-resend';
+import { cognitoError, renderAuthPage, shownError, showAgain, typeInto } from './auth-testing';
+import { ConfirmSignUpPage } from './confirm-sign-up.page';
 
+/** "Send a new code" as the confirm page offers it, the page's query able to change. */
 describe('CodeResend', () => {
-  function setup() {
-    const form = new AuthForm({ username: EMAIL, code: EMAIL_CODE }, document.createElement('div'));
-    const send = jasmine.createSpy<(username: string) => Promise<void>>('send');
-    const spec = { send, sent: 'A new code was sent.', failed: 'resend-code' } as const;
-    return { form, send, resend: new CodeResend(form, spec) };
+  const SENT = 'If this address is waiting for confirmation, we emailed it a new code.';
+
+  async function setup() {
+    const { amplify, fixture, el, page } = await renderAuthPage(ConfirmSignUpPage);
+    const send = amplify.steps.resendSignUpCode;
+    const resend = async () => {
+      await page.resend.run();
+      await fixture.whenStable();
+    };
+    const text = (selector: string) => el.querySelector(selector)?.textContent ?? null;
+    return { amplify, fixture, el, page, send, resend, text };
   }
 
   it("checks the username by its field's rule first, its problem shown on that field", async () => {
-    const { form, send, resend } = setup();
-    form.values.set({ username: 'ann', code: '123456' });
-    await resend.run();
+    const { el, send, resend, text } = await setup();
+    typeInto(el, 'username', 'ann');
+    typeInto(el, 'code', '123456');
+    const username = el.querySelector<HTMLIonInputElement>('ion-input[name=username]')!;
+    const focus = spyOn(username, 'setFocus').and.resolveTo();
+    await resend();
     expect(send).not.toHaveBeenCalled();
-    expect(form.errors().username).toBe('Enter an email address, such as name@example.com.');
-    expect(form.summary()).toBe('Check Email.');
+    expect(shownError(el, 'username')).toBe('Enter an email address, such as name@example.com.');
+    expect(shownError(el, 'code')).toBeNull();
+    expect(text('form > [role=status]')).toBe('Check Email.');
+    expect(focus).toHaveBeenCalled();
   });
 
   it('sends to the trimmed username and says it was sent, as the only status line', async () => {
-    const { form, send, resend } = setup();
-    form.values.set({ username: ' ann@example.com ', code: '' });
-    form.report({ field: 'code', message: 'That code is not right.' });
-    expect(form.summary()).toBe('Check Code.');
-    send.and.resolveTo();
-    await resend.run();
-    expect(send).toHaveBeenCalledWith('ann@example.com');
-    expect(resend.status()).toBe('A new code was sent.');
-    expect(form.summary()).toBe('');
-    expect(form.failure()).toBeNull();
+    const { amplify, fixture, el, page, send, resend, text } = await setup();
+    typeInto(el, 'username', ' ann@example.com ');
+    typeInto(el, 'code', '000000');
+    amplify.steps.confirmSignUp.and.rejectWith(cognitoError('CodeMismatchException'));
+    await page.submit();
+    await fixture.whenStable();
+    expect(text('form > [role=status]')).toBe('Check Code.');
+    send.and.resolveTo({ deliveryMedium: 'EMAIL', destination: 'a***@e***' });
+    await resend();
+    expect(send).toHaveBeenCalledWith({ username: 'ann@example.com' });
+    expect(text('[data-testid=resend-status]')).toBe(SENT);
+    expect(text('form > [role=status]')).toBe('');
+    expect(text('form > [role=alert]')).toBe('');
   });
 
   it('sends one at a time', async () => {
-    const { form, send, resend } = setup();
-    form.values.set({ username: 'ann@example.com', code: '' });
+    const { el, page, send } = await setup();
+    typeInto(el, 'username', 'ann@example.com');
     let sent!: () => void;
-    send.and.returnValue(new Promise((resolve) => (sent = () => resolve())));
-    const first = resend.run();
-    expect(resend.busy()).toBeTrue();
-    await resend.run();
+    send.and.returnValue(new Promise((resolve) => (sent = () => resolve({}))));
+    const first = page.resend.run();
+    expect(page.resend.busy()).toBeTrue();
+    await page.resend.run();
     expect(send).toHaveBeenCalledTimes(1);
     sent();
     await first;
-    expect(resend.busy()).toBeFalse();
+    expect(page.resend.busy()).toBeFalse();
   });
 
   it('shows a failure in words and clears the last status', async () => {
-    const { form, send, resend } = setup();
-    form.values.set({ username: 'ann@example.com', code: '' });
-    send.and.resolveTo();
-    await resend.run();
+    const { el, send, resend, text } = await setup();
+    typeInto(el, 'username', 'ann@example.com');
+    send.and.resolveTo({});
+    await resend();
+    expect(text('[data-testid=resend-status]')).toBe(SENT);
     send.and.rejectWith(cognitoError('LimitExceededException'));
-    await resend.run();
-    expect(resend.status()).toBe('');
-    expect(form.failure()).toContain('Too many attempts.');
+    await resend();
+    expect(text('[data-testid=resend-status]')).toBe('');
+    expect(text('form > [role=alert]')).toContain('Too many attempts.');
   });
 
   it('forgets the last send once the form is submitted or shown afresh', async () => {
-    const { form, send, resend } = setup();
-    form.values.set({ username: 'ann@example.com', code: '' });
-    send.and.resolveTo();
-    await resend.run();
-    expect(resend.status()).toBe('A new code was sent.');
-    await form.submit(async () => undefined, 'confirm-sign-up');
-    expect(resend.status()).toBe('');
+    const { amplify, fixture, el, page, send, resend, text } = await setup();
+    typeInto(el, 'username', 'ann@example.com');
+    typeInto(el, 'code', '123456');
+    send.and.resolveTo({});
+    await resend();
+    expect(text('[data-testid=resend-status]')).toBe(SENT);
+    amplify.steps.confirmSignUp.and.rejectWith(cognitoError('CodeMismatchException'));
+    await page.submit();
+    await fixture.whenStable();
+    expect(text('[data-testid=resend-status]')).toBe('');
 
-    await resend.run();
-    expect(resend.status()).toBe('A new code was sent.');
-    form.reset({ username: 'bob@example.com' });
-    expect(resend.status()).toBe('');
+    await resend();
+    expect(text('[data-testid=resend-status]')).toBe(SENT);
+    await showAgain(fixture, { username: 'bob@example.com' });
+    expect(text('[data-testid=resend-status]')).toBe('');
+    expect(el.querySelector<HTMLIonInputElement>('ion-input[name=username]')!.value).toBe(
+      'bob@example.com',
+    );
   });
 });

@@ -1,6 +1,8 @@
-import { linkedSignal, signal, type WritableSignal } from '@angular/core';
-import { authProblem, type AuthAction } from './auth-errors';
-import type { AuthForm } from './auth-form';
+import { computed, signal } from '@angular/core';
+import type { FieldTree } from '@angular/forms/signals';
+import type { FormStatus } from '../ui/form-status';
+import type { AuthAction } from './auth-errors';
+import { authCall } from './auth-form';
 
 export interface CodeResendSpec {
   /** Sends the code; resolves alike whether or not the account exists (code-requests.ts). */
@@ -12,39 +14,34 @@ export interface CodeResendSpec {
 }
 
 /**
- * "Send a new code" beside a code field: the username checked first by its field's own rule, one
- * send at a time, the outcome announced (role=status), a failure shown on its field or above the
- * buttons; one status line at a time, so what an earlier round said is cleared first.
+ * "Send a new code" beside a code field: the username field alone submitted (its rule checked
+ * first, its problem shown and focused as on any submit), one send at a time, the outcome
+ * announced (role=status), a failure shown on its field or above the buttons; one status line at
+ * a time, so what an earlier round said is cleared first, and by the form's next submit or reset.
  */
 export class CodeResend {
   readonly busy = signal(false);
-  /** What the last send did, announced; cleared by a new send, or by the form's submit or reset. */
-  readonly status: WritableSignal<string>;
+  /** The form's attempt in which a code was last sent. */
+  private readonly sentIn = signal<number | null>(null);
+  /** What the last send did, announced; only until the form is submitted or shown afresh. */
+  readonly status = computed(() => (this.sentIn() === this.form.attempts() ? this.spec.sent : ''));
 
   constructor(
-    private readonly form: AuthForm<string>,
+    private readonly username: FieldTree<string>,
+    private readonly form: Pick<FormStatus<object>, 'submit' | 'attempts'>,
     private readonly spec: CodeResendSpec,
-  ) {
-    this.status = linkedSignal({ source: form.rounds, computation: () => '' });
-  }
+  ) {}
 
   async run(): Promise<void> {
     if (this.busy()) return;
-    const username = this.form.value('username').trim();
-    this.form.failure.set(null);
-    this.form.summary.set('');
-    this.status.set('');
-    const problem = this.form.problemOf('username');
-    if (problem) {
-      this.form.report({ field: 'username', message: problem });
-      return;
-    }
+    this.sentIn.set(null);
     this.busy.set(true);
     try {
-      await this.spec.send(username);
-      this.status.set(this.spec.sent);
-    } catch (e) {
-      this.form.report(authProblem(e, this.spec.failed));
+      const send = async () => {
+        await this.spec.send(this.username().value().trim());
+        this.sentIn.set(this.form.attempts());
+      };
+      await this.form.submit(authCall(this.spec.failed, send), this.username);
     } finally {
       this.busy.set(false);
     }

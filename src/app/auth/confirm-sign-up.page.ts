@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { apply, form } from '@angular/forms/signals';
+import { FormStatus } from '../ui/form-status';
 import { AMPLIFY_STEPS } from './amplify-steps';
 import { EMAIL, EMAIL_CODE } from './auth-fields';
-import { authForm } from './auth-form';
+import { authCall } from './auth-form';
 import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
 import { resendSignUpCode } from './code-requests';
 import { CodeResend } from './code-resend';
@@ -23,7 +25,7 @@ const TEXTS: StepTexts = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step [texts]="texts" [form]="form" [resend]="resend" (send)="submit()">
+    <app-auth-step [texts]="texts" [status]="status" [resend]="resend" (send)="submit()">
       <p>
         @if (unconfirmed()) {
           This account is not confirmed yet. Enter the code we emailed you, or send a new one.
@@ -32,8 +34,8 @@ const TEXTS: StepTexts = {
           its password. Enter the code to finish creating your account.
         }
       </p>
-      <app-auth-field [form]="form" name="username" autocomplete="email" />
-      <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
+      <app-auth-field [field]="form.username" autocomplete="email" />
+      <app-auth-field [field]="form.code" autocomplete="one-time-code" />
     </app-auth-step>
   `,
 })
@@ -42,32 +44,38 @@ export class ConfirmSignUpPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly nav = stepNavigation();
   readonly unconfirmed = signal(false);
-  readonly form = authForm({ username: EMAIL, code: EMAIL_CODE });
-  readonly resend = new CodeResend(this.form, {
+  readonly form = form(signal({ username: '', code: '' }), (f) => {
+    apply(f.username, EMAIL);
+    apply(f.code, EMAIL_CODE);
+  });
+  readonly status = new FormStatus(this.form);
+  readonly resend = new CodeResend(this.form.username, this.status, {
     send: (username) => resendSignUpCode(this.amplify, username),
     sent: 'If this address is waiting for confirmation, we emailed it a new code.',
     failed: 'resend-code',
   });
 
   constructor() {
-    resetOnQuery(this.form, (query) => {
+    resetOnQuery(this.status, (query) => {
       this.unconfirmed.set(query.get('reason') === 'unconfirmed');
     });
   }
 
   async submit(): Promise<void> {
-    const username = this.form.value('username').trim();
-    await this.form.submit(async () => {
-      const { nextStep } = await this.amplify.confirmSignUp({
-        username,
-        confirmationCode: this.form.value('code').trim(),
-      });
-      if (nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN') {
-        // Amplify still holds the password from sign-up on this page load.
-        await this.nav.autoSignIn(username);
-      } else {
-        await this.nav.to('/sign-in', { username, reason: 'confirmed' }, { replaceUrl: true });
-      }
-    }, 'confirm-sign-up');
+    const username = this.form.username().value().trim();
+    await this.status.submit(
+      authCall('confirm-sign-up', async () => {
+        const { nextStep } = await this.amplify.confirmSignUp({
+          username,
+          confirmationCode: this.form.code().value().trim(),
+        });
+        if (nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN') {
+          // Amplify still holds the password from sign-up on this page load.
+          await this.nav.autoSignIn(username);
+        } else {
+          await this.nav.to('/sign-in', { username, reason: 'confirmed' }, { replaceUrl: true });
+        }
+      }),
+    );
   }
 }

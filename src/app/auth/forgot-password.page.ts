@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { apply, form } from '@angular/forms/signals';
+import { FormStatus } from '../ui/form-status';
 import { AMPLIFY_STEPS } from './amplify-steps';
 import { USERNAME } from './auth-fields';
-import { authForm } from './auth-form';
+import { authCall } from './auth-form';
 import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
 import { sendResetCode } from './code-requests';
 import { resetOnQuery } from './route-query';
@@ -23,14 +25,14 @@ const TEXTS: StepTexts = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
+    <app-auth-step [texts]="texts" [status]="status" (send)="submit()">
       <p>
         @if (required()) {
           Your password must be reset before you can sign in.
         }
         Enter your username and we will email you a code to choose a new password.
       </p>
-      <app-auth-field [form]="form" name="username" autocomplete="username" />
+      <app-auth-field [field]="form.username" autocomplete="username" />
     </app-auth-step>
   `,
 })
@@ -39,19 +41,22 @@ export class ForgotPasswordPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly nav = stepNavigation();
   readonly required = signal(false);
-  readonly form = authForm({ username: USERNAME });
+  readonly form = form(signal({ username: '' }), (f) => apply(f.username, USERNAME));
+  readonly status = new FormStatus(this.form);
 
   constructor() {
-    resetOnQuery(this.form, (query) => {
+    resetOnQuery(this.status, (query) => {
       this.required.set(query.get('reason') === 'required');
     });
   }
 
   async submit(): Promise<void> {
-    const username = this.form.value('username').trim();
-    await this.form.submit(async () => {
-      await sendResetCode(this.amplify, username);
-      await this.nav.to('/forgot-password/confirm', { username });
-    }, 'forgot-password');
+    const username = this.form.username().value().trim();
+    await this.status.submit(
+      authCall('forgot-password', async () => {
+        await sendResetCode(this.amplify, username);
+        await this.nav.to('/forgot-password/confirm', { username });
+      }),
+    );
   }
 }

@@ -74,7 +74,7 @@ describe('navigation around sign-in', () => {
     const page = harness.routeDebugElement!.componentInstance as SignInPage;
     expect(page).toBeInstanceOf(SignInPage);
 
-    page.form.values.set({ username: 'demo', password: 'pw' });
+    page.form().value.set({ username: 'demo', password: 'pw' });
     await page.submit();
     await settle();
     expect(router.url).toBe('/timers/abc');

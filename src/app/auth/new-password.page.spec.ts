@@ -25,22 +25,40 @@ describe('NewPasswordPage', () => {
   });
 
   it('refuses two different passwords without calling Cognito, focusing the repeat', async () => {
-    const { amplify, page, el, fixture } = await setup();
+    const { amplify, page, el, errorOf } = await setup();
     typeInto(el, 'password', 'Chosen-1!');
     typeInto(el, 'repeat', 'Chosen-2!');
-    const repeat = el.querySelector<HTMLElement & { setFocus(): Promise<void> }>(
-      '[data-field=repeat]',
-    )!;
+    const repeat = el.querySelector<HTMLIonInputElement>('ion-input[name=repeat]')!;
     const focus = spyOn(repeat, 'setFocus').and.resolveTo();
     await page.submit();
-    await fixture.whenStable();
     expect(amplify.steps.confirmSignIn).not.toHaveBeenCalled();
     expect(focus).toHaveBeenCalled();
-    expect(page.form.errorOf('repeat')).toBe('The two passwords are not the same.');
+    expect(await errorOf('repeat')).toBe('The two passwords are not the same.');
+  });
+
+  it("hears each field's own rule before the rule across the two", async () => {
+    const { amplify, page, el, errorOf } = await setup();
+    typeInto(el, 'password', 'Chosen-1!');
+    await page.submit();
+    expect(await errorOf('repeat')).toBe('Enter the new password again.');
+    typeInto(el, 'password', '');
+    typeInto(el, 'repeat', 'Chosen-1!');
+    await page.submit();
+    expect(await errorOf('password')).toBe('Enter a new password.');
+    expect(await errorOf('repeat')).toBe('The two passwords are not the same.');
+    expect(amplify.steps.confirmSignIn).not.toHaveBeenCalled();
+    amplify.steps.confirmSignIn.and.resolveTo({
+      isSignedIn: true,
+      nextStep: { signInStep: 'DONE' },
+    });
+    typeInto(el, 'password', 'Chosen-1!');
+    expect(await errorOf('repeat')).toBeNull();
+    await page.submit();
+    expect(amplify.steps.confirmSignIn).toHaveBeenCalledWith({ challengeResponse: 'Chosen-1!' });
   });
 
   it("shows the pool's password rule on the password field", async () => {
-    const { amplify, page, el, fixture } = await setup();
+    const { amplify, page, el, errorOf } = await setup();
     amplify.steps.confirmSignIn.and.rejectWith(
       cognitoError(
         'InvalidPasswordException',
@@ -50,9 +68,8 @@ describe('NewPasswordPage', () => {
     typeInto(el, 'password', 'short');
     typeInto(el, 'repeat', 'short');
     await page.submit();
-    await fixture.whenStable();
-    expect(page.form.errorOf('password')).toBe('Choose a stronger password: it is too short.');
-    expect(el.querySelector('[data-field=password]')!.classList).toContain('ion-invalid');
+    expect(await errorOf('password')).toBe('Choose a stronger password: it is too short.');
+    expect(el.querySelector('ion-input[name=password]')!.classList).toContain('ion-invalid');
   });
 
   it('says to start again when Amplify no longer holds the sign-in', async () => {

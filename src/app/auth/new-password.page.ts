@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { apply, form } from '@angular/forms/signals';
+import { FormStatus } from '../ui/form-status';
 import { STEP_ENDED } from './auth-errors';
-import { NEW_PASSWORDS, samePasswords } from './auth-fields';
-import { authForm } from './auth-form';
+import { NEW_PASSWORD, REPEAT_NEW_PASSWORD, samePasswords } from './auth-fields';
+import { authCall } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
 import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
@@ -22,7 +24,7 @@ const TEXTS: StepTexts = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step [texts]="texts" [form]="form" [ready]="open()" (send)="submit()">
+    <app-auth-step [texts]="texts" [status]="status" [ready]="open()" (send)="submit()">
       @if (open()) {
         <p>
           The password you signed in with was temporary.
@@ -34,8 +36,8 @@ const TEXTS: StepTexts = {
         </p>
         <!-- Lets password managers save the new password under the right account. -->
         <input type="text" name="username" autocomplete="username" [value]="username()" hidden />
-        <app-auth-field [form]="form" name="password" autocomplete="new-password" />
-        <app-auth-field [form]="form" name="repeat" autocomplete="new-password" />
+        <app-auth-field [field]="form.password" autocomplete="new-password" />
+        <app-auth-field [field]="form.repeat" autocomplete="new-password" />
       } @else {
         <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
       }
@@ -50,9 +52,15 @@ export class NewPasswordPage {
   /** The challenge lives in Cognito's session: a page without it says so before any typing. */
   readonly open = this.flow.stillOpen('new-password');
   readonly ended = STEP_ENDED;
-  readonly form = authForm(NEW_PASSWORDS, samePasswords);
+  readonly form = form(signal({ password: '', repeat: '' }), (f) => {
+    apply(f.password, NEW_PASSWORD);
+    apply(f.repeat, REPEAT_NEW_PASSWORD);
+    samePasswords(f);
+  });
+  readonly status = new FormStatus(this.form);
 
   async submit(): Promise<void> {
-    await this.form.submit(() => this.nav.answer(this.form.value('password')), 'sign-in-step');
+    const password = this.form.password().value();
+    await this.status.submit(authCall('sign-in-step', () => this.nav.answer(password)));
   }
 }

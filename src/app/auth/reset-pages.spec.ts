@@ -61,7 +61,7 @@ describe('password reset pages', () => {
   });
 
   it('marks a wrong code and a refused password on their fields', async () => {
-    const { amplify, page, el } = await renderAuthPage(ResetPasswordPage, {
+    const { amplify, page, el, errorOf } = await renderAuthPage(ResetPasswordPage, {
       username: 'ann@example.com',
     });
     typeInto(el, 'code', '123456');
@@ -69,7 +69,7 @@ describe('password reset pages', () => {
     typeInto(el, 'repeat', 'weak');
     amplify.steps.confirmResetPassword.and.rejectWith(cognitoError('CodeMismatchException'));
     await page.submit();
-    expect(page.form.errorOf('code')).toBe(EMAIL_CODE_REFUSED);
+    expect(await errorOf('code')).toBe(EMAIL_CODE_REFUSED);
     typeInto(el, 'code', '654321');
     amplify.steps.confirmResetPassword.and.rejectWith(
       cognitoError(
@@ -78,8 +78,25 @@ describe('password reset pages', () => {
       ),
     );
     await page.submit();
-    expect(page.form.errorOf('code')).toBeNull();
-    expect(page.form.errorOf('password')).toBe('Choose a stronger password: add a number.');
+    expect(await errorOf('code')).toBeNull();
+    expect(await errorOf('password')).toBe('Choose a stronger password: add a number.');
+  });
+
+  it('refuses a submit naming the failing fields in their order, focusing the first', async () => {
+    const { amplify, page, el, fixture } = await renderAuthPage(ResetPasswordPage, {
+      username: 'ann',
+    });
+    typeInto(el, 'password', 'a');
+    typeInto(el, 'repeat', 'b');
+    const code = el.querySelector<HTMLIonInputElement>('ion-input[name=code]')!;
+    const focus = spyOn(code, 'setFocus').and.resolveTo();
+    await page.submit();
+    await fixture.whenStable();
+    expect(amplify.steps.confirmResetPassword).not.toHaveBeenCalled();
+    expect(el.querySelector('form > [role=status]')?.textContent).toBe(
+      'Check Code, Repeat new password.',
+    );
+    expect(focus).toHaveBeenCalled();
   });
 
   it('resends a code, answering an unknown user the same way', async () => {

@@ -1,7 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { apply, form } from '@angular/forms/signals';
+import { FormStatus } from '../ui/form-status';
 import { AMPLIFY_STEPS } from './amplify-steps';
-import { EMAIL_CODE, NEW_PASSWORDS, samePasswords, USERNAME } from './auth-fields';
-import { authForm } from './auth-form';
+import {
+  EMAIL_CODE,
+  NEW_PASSWORD,
+  REPEAT_NEW_PASSWORD,
+  samePasswords,
+  USERNAME,
+} from './auth-fields';
+import { authCall } from './auth-form';
 import { BACK_TO_SIGN_IN, type StepTexts } from './auth-step.component';
 import { CodeResend } from './code-resend';
 import { sendResetCode } from './code-requests';
@@ -24,14 +32,14 @@ const TEXTS: StepTexts = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step [texts]="texts" [form]="form" [resend]="resend" (send)="submit()">
+    <app-auth-step [texts]="texts" [status]="status" [resend]="resend" (send)="submit()">
       <p>
         If an account exists for this username, we emailed it a code. Enter it with a new password.
       </p>
-      <app-auth-field [form]="form" name="username" autocomplete="username" />
-      <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
-      <app-auth-field [form]="form" name="password" autocomplete="new-password" />
-      <app-auth-field [form]="form" name="repeat" autocomplete="new-password" />
+      <app-auth-field [field]="form.username" autocomplete="username" />
+      <app-auth-field [field]="form.code" autocomplete="one-time-code" />
+      <app-auth-field [field]="form.password" autocomplete="new-password" />
+      <app-auth-field [field]="form.repeat" autocomplete="new-password" />
     </app-auth-step>
   `,
 })
@@ -39,11 +47,15 @@ export class ResetPasswordPage {
   readonly texts = TEXTS;
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly nav = stepNavigation();
-  readonly form = authForm(
-    { username: USERNAME, code: EMAIL_CODE, ...NEW_PASSWORDS },
-    samePasswords,
-  );
-  readonly resend = new CodeResend(this.form, {
+  readonly form = form(signal({ username: '', code: '', password: '', repeat: '' }), (f) => {
+    apply(f.username, USERNAME);
+    apply(f.code, EMAIL_CODE);
+    apply(f.password, NEW_PASSWORD);
+    apply(f.repeat, REPEAT_NEW_PASSWORD);
+    samePasswords(f);
+  });
+  readonly status = new FormStatus(this.form);
+  readonly resend = new CodeResend(this.form.username, this.status, {
     // An unknown user reads as a sent code, as on the first page.
     send: (username) => sendResetCode(this.amplify, username),
     sent: 'If an account exists for this username, we emailed it a new code.',
@@ -51,18 +63,21 @@ export class ResetPasswordPage {
   });
 
   constructor() {
-    resetOnQuery(this.form);
+    resetOnQuery(this.status);
   }
 
   async submit(): Promise<void> {
-    const username = this.form.value('username').trim();
-    await this.form.submit(async () => {
-      await this.amplify.confirmResetPassword({
-        username,
-        confirmationCode: this.form.value('code').trim(),
-        newPassword: this.form.value('password'),
-      });
-      await this.nav.to('/sign-in', { username, reason: 'password-changed' }, { replaceUrl: true });
-    }, 'reset-password');
+    const { username, code, password } = this.form().value();
+    await this.status.submit(
+      authCall('reset-password', async () => {
+        await this.amplify.confirmResetPassword({
+          username: username.trim(),
+          confirmationCode: code.trim(),
+          newPassword: password,
+        });
+        const query = { username: username.trim(), reason: 'password-changed' };
+        await this.nav.to('/sign-in', query, { replaceUrl: true });
+      }),
+    );
   }
 }

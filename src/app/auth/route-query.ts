@@ -1,6 +1,6 @@
 import { DestroyRef, inject } from '@angular/core';
 import { ActivatedRoute, type ParamMap } from '@angular/router';
-import type { AuthForm } from './auth-form';
+import type { FormStatus } from '../ui/form-status';
 
 /**
  * Calls `enter` with the page's query parameters now and each time Ionic shows the page again
@@ -19,7 +19,7 @@ export function onQuery(enter: (query: ParamMap) => void): void {
  * starts afresh with the username the query brings, as a page shown again should.
  */
 export function resetOnQuery(
-  form: AuthForm<string>,
+  form: Pick<FormStatus<{ username: string }>, 'reset'>,
   enter: (query: ParamMap) => void = () => undefined,
 ): void {
   onQuery((query) => {

@@ -1,12 +1,9 @@
-import { TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap } from '@angular/router';
-import { BehaviorSubject } from 'rxjs';
 import { settle } from '../testing';
 import {
-  authTestingProviders,
   cognitoError,
-  fakeAmplify,
   renderAuthPage,
+  showAgain,
+  shownError,
   typeInto,
   type FakeAmplify,
 } from './auth-testing';
@@ -102,27 +99,18 @@ describe('SignInPage', () => {
 
 describe('SignInPage shown again by Ionic', () => {
   it('follows the new query: note, username, a fresh form', async () => {
-    const amplify = fakeAmplify();
-    const query = new BehaviorSubject(convertToParamMap({}));
-    const route = { snapshot: { queryParamMap: query.value }, queryParamMap: query };
-    TestBed.configureTestingModule({
-      providers: [...authTestingProviders(amplify), { provide: ActivatedRoute, useValue: route }],
-    });
-    const fixture = TestBed.createComponent(SignInPage);
-    await fixture.whenStable();
-    const el = fixture.nativeElement as HTMLElement;
-    const page = fixture.componentInstance;
+    const { fixture, el, page } = await renderAuthPage(SignInPage);
     typeInto(el, 'username', 'typed-before');
     await page.submit();
-    expect(page.form.errorOf('password')).toBe('Enter your password.');
+    await fixture.whenStable();
+    expect(shownError(el, 'password')).toBe('Enter your password.');
 
     // Ionic reuses this page for /sign-in?username=…&reason=password-changed.
-    const next = convertToParamMap({ username: 'ann@example.com', reason: 'password-changed' });
-    route.snapshot.queryParamMap = next;
-    query.next(next);
-    await fixture.whenStable();
+    await showAgain(fixture, { username: 'ann@example.com', reason: 'password-changed' });
     expect(el.textContent).toContain('Sign in with the new one');
-    expect(page.form.value('username')).toBe('ann@example.com');
-    expect(page.form.errorOf('password')).toBeNull();
+    expect(el.querySelector<HTMLIonInputElement>('ion-input[name=username]')!.value).toBe(
+      'ann@example.com',
+    );
+    expect(shownError(el, 'password')).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { apply, form } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
+import { FormStatus } from '../ui/form-status';
 import { resetOnQuery } from './route-query';
 import { PASSWORD, USERNAME } from './auth-fields';
-import { authForm } from './auth-form';
+import { authCall } from './auth-form';
 import type { StepTexts } from './auth-step.component';
 import { AuthService } from './auth.service';
 import { SignInFlow } from './sign-in-flow';
@@ -31,12 +33,12 @@ const NOTES: Record<string, { kind: 'success' | 'warning'; text: string }> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [STEP_PAGE_IMPORTS, RouterLink],
   template: `
-    <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
+    <app-auth-step [texts]="texts" [status]="status" (send)="submit()">
       @if (note(); as n) {
         <p class="note" [class]="n.kind" role="status" data-testid="sign-in-note">{{ n.text }}</p>
       }
-      <app-auth-field [form]="form" name="username" autocomplete="username" />
-      <app-auth-field [form]="form" name="password" autocomplete="current-password" />
+      <app-auth-field [field]="form.username" autocomplete="username" />
+      <app-auth-field [field]="form.password" autocomplete="current-password" />
       <a routerLink="/forgot-password" [queryParams]="withUsername()">Forgot your password?</a>
       <a routerLink="/sign-up" [queryParams]="nav.keep()">Create an account</a>
     </app-auth-step>
@@ -48,24 +50,30 @@ export class SignInPage {
   private readonly flow = inject(SignInFlow);
   readonly nav = stepNavigation();
   readonly note = signal<(typeof NOTES)[string] | null>(null);
-  readonly form = authForm({ username: USERNAME, password: PASSWORD });
+  readonly form = form(signal({ username: '', password: '' }), (f) => {
+    apply(f.username, USERNAME);
+    apply(f.password, PASSWORD);
+  });
+  readonly status = new FormStatus(this.form);
 
   constructor() {
-    resetOnQuery(this.form, (query) => {
+    resetOnQuery(this.status, (query) => {
       this.note.set(NOTES[query.get('reason') ?? ''] ?? null);
     });
   }
 
   withUsername(): Record<string, string> {
-    const username = this.form.value('username').trim();
+    const username = this.form.username().value().trim();
     return { ...this.nav.keep(), ...(username ? { username } : {}) };
   }
 
   async submit(): Promise<void> {
-    const username = this.form.value('username').trim();
-    await this.form.submit(async () => {
-      this.flow.username.set(username);
-      await this.nav.follow(await this.auth.signIn(username, this.form.value('password')));
-    }, 'sign-in');
+    const { username, password } = this.form().value();
+    await this.status.submit(
+      authCall('sign-in', async () => {
+        this.flow.username.set(username.trim());
+        await this.nav.follow(await this.auth.signIn(username.trim(), password));
+      }),
+    );
   }
 }

@@ -33,11 +33,11 @@ describe('sign-up pages', () => {
   });
 
   it('marks a malformed email; an address with an account goes on as a new one would', async () => {
-    const { amplify, page, el, nav } = await renderAuthPage(SignUpPage);
+    const { amplify, page, el, nav, errorOf } = await renderAuthPage(SignUpPage);
     typeInto(el, 'username', 'ann');
     await page.submit();
-    expect(page.form.errorOf('username')).toBe('Enter an email address, such as name@example.com.');
-    expect(page.form.errorOf('password')).toBe('Choose a password.');
+    expect(await errorOf('username')).toBe('Enter an email address, such as name@example.com.');
+    expect(await errorOf('password')).toBe('Choose a password.');
     expect(amplify.steps.signUp).not.toHaveBeenCalled();
 
     amplify.steps.signUp.and.rejectWith(cognitoError('UsernameExistsException'));
@@ -45,8 +45,8 @@ describe('sign-up pages', () => {
     typeInto(el, 'password', 'Passw0rd!');
     typeInto(el, 'repeat', 'Passw0rd!');
     await page.submit();
-    expect(page.form.errorOf('username')).toBeNull();
-    expect(page.form.failure()).toBeNull();
+    expect(await errorOf('username')).toBeNull();
+    expect(el.querySelector('form > [role=alert]')?.textContent).toBe('');
     expect(nav.navigate).toHaveBeenCalledWith(['/sign-up/confirm'], {
       queryParams: { username: 'ann@example.com' },
     });
@@ -88,14 +88,14 @@ describe('sign-up pages', () => {
   });
 
   it('maps wrong and expired codes, and an account already confirmed, onto the code field', async () => {
-    const { amplify, page, el } = await renderAuthPage(ConfirmSignUpPage, {
+    const { amplify, page, el, errorOf } = await renderAuthPage(ConfirmSignUpPage, {
       username: 'ann@example.com',
     });
     for (const name of ['ExpiredCodeException', 'NotAuthorizedException']) {
       amplify.steps.confirmSignUp.and.rejectWith(cognitoError(name));
       typeInto(el, 'code', '123456');
       await page.submit();
-      expect(page.form.errorOf('code')).toBe(EMAIL_CODE_REFUSED);
+      expect(await errorOf('code')).toBe(EMAIL_CODE_REFUSED);
     }
   });
 

@@ -1,8 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { apply, form } from '@angular/forms/signals';
 import { RUNTIME_CONFIG } from '../config/runtime-config.token';
 import { AMPLIFY_STEPS } from './amplify-steps';
-import { EMAIL, FIRST_PASSWORDS, samePasswords } from './auth-fields';
-import { authForm } from './auth-form';
+import { FormStatus } from '../ui/form-status';
+import { EMAIL, FIRST_PASSWORD, REPEAT_PASSWORD, samePasswords } from './auth-fields';
+import { authCall } from './auth-form';
 import type { StepTexts } from './auth-step.component';
 import { stepNavigation } from './step-navigation';
 import { STEP_PAGE_IMPORTS } from './step-page-imports';
@@ -24,11 +26,11 @@ const TEXTS: StepTexts = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step [texts]="texts" [form]="form" (send)="submit()">
+    <app-auth-step [texts]="texts" [status]="status" (send)="submit()">
       <p>We will email you a code to confirm the address.</p>
-      <app-auth-field [form]="form" name="username" autocomplete="email" />
-      <app-auth-field [form]="form" name="password" autocomplete="new-password" />
-      <app-auth-field [form]="form" name="repeat" autocomplete="new-password" />
+      <app-auth-field [field]="form.username" autocomplete="email" />
+      <app-auth-field [field]="form.password" autocomplete="new-password" />
+      <app-auth-field [field]="form.repeat" autocomplete="new-password" />
     </app-auth-step>
   `,
 })
@@ -37,40 +39,48 @@ export class SignUpPage {
   private readonly amplify = inject(AMPLIFY_STEPS);
   private readonly config = inject(RUNTIME_CONFIG);
   private readonly nav = stepNavigation();
-  readonly form = authForm({ username: EMAIL, ...FIRST_PASSWORDS }, samePasswords);
+  readonly form = form(signal({ username: '', password: '', repeat: '' }), (f) => {
+    apply(f.username, EMAIL);
+    apply(f.password, FIRST_PASSWORD);
+    apply(f.repeat, REPEAT_PASSWORD);
+    samePasswords(f);
+  });
+  readonly status = new FormStatus(this.form);
 
   async submit(): Promise<void> {
-    const username = this.form.value('username').trim();
-    await this.form.submit(async () => {
-      const nextStep = await this.amplify
-        .signUp({
-          username,
-          password: this.form.value('password'),
-          options: {
-            userAttributes: { email: username },
-            // After the code, Amplify signs in with the same flow as the sign-in page.
-            autoSignIn: { authFlowType: this.config.authFlow },
-          },
-        })
-        .then(
-          (out) => out.nextStep,
-          (e: unknown) => {
-            // Cognito's SignUp says when an address is taken; the page does not: it goes on to
-            // the code, as for a new account, and no code comes (the confirm page says why).
-            if ((e as { name?: unknown } | null)?.name === 'UsernameExistsException') {
-              return { signUpStep: 'CONFIRM_SIGN_UP' } as const;
-            }
-            throw e;
-          },
-        );
-      if (nextStep.signUpStep === 'CONFIRM_SIGN_UP') {
-        await this.nav.to('/sign-up/confirm', { username });
-      } else if (nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN') {
-        // A pool that confirms on its own (a pre-sign-up Lambda): no code to enter.
-        await this.nav.autoSignIn(username);
-      } else {
-        await this.nav.to('/sign-in', { username, reason: 'confirmed' });
-      }
-    }, 'sign-up');
+    const username = this.form.username().value().trim();
+    await this.status.submit(
+      authCall('sign-up', async () => {
+        const nextStep = await this.amplify
+          .signUp({
+            username,
+            password: this.form.password().value(),
+            options: {
+              userAttributes: { email: username },
+              // After the code, Amplify signs in with the same flow as the sign-in page.
+              autoSignIn: { authFlowType: this.config.authFlow },
+            },
+          })
+          .then(
+            (out) => out.nextStep,
+            (e: unknown) => {
+              // Cognito's SignUp says when an address is taken; the page does not: it goes on to
+              // the code, as for a new account, and no code comes (the confirm page says why).
+              if ((e as { name?: unknown } | null)?.name === 'UsernameExistsException') {
+                return { signUpStep: 'CONFIRM_SIGN_UP' } as const;
+              }
+              throw e;
+            },
+          );
+        if (nextStep.signUpStep === 'CONFIRM_SIGN_UP') {
+          await this.nav.to('/sign-up/confirm', { username });
+        } else if (nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN') {
+          // A pool that confirms on its own (a pre-sign-up Lambda): no code to enter.
+          await this.nav.autoSignIn(username);
+        } else {
+          await this.nav.to('/sign-in', { username, reason: 'confirmed' });
+        }
+      }),
+    );
   }
 }

@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { apply, form } from '@angular/forms/signals';
+import { FormStatus } from '../ui/form-status';
 import { STEP_ENDED } from './auth-errors';
 import { TOTP_CODE, totpDigits } from './auth-fields';
-import { authForm } from './auth-form';
+import { authCall } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
 import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
@@ -22,10 +24,10 @@ const TEXTS: StepTexts = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [STEP_PAGE_IMPORTS],
   template: `
-    <app-auth-step [texts]="texts" [form]="form" [ready]="open()" (send)="submit()">
+    <app-auth-step [texts]="texts" [status]="status" [ready]="open()" (send)="submit()">
       @if (open()) {
         <p>Open your authenticator app and enter the 6-digit code it shows for Timers.</p>
-        <app-auth-field [form]="form" name="code" autocomplete="one-time-code" />
+        <app-auth-field [field]="form.code" autocomplete="one-time-code" />
       } @else {
         <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
       }
@@ -38,12 +40,11 @@ export class TotpCodePage {
   /** The challenge lives in Cognito's session: a page without it says so before any typing. */
   readonly open = inject(SignInFlow).stillOpen('totp');
   readonly ended = STEP_ENDED;
-  readonly form = authForm({ code: TOTP_CODE });
+  readonly form = form(signal({ code: '' }), (f) => apply(f.code, TOTP_CODE));
+  readonly status = new FormStatus(this.form);
 
   async submit(): Promise<void> {
-    await this.form.submit(
-      () => this.nav.answer(totpDigits(this.form.value('code'))),
-      'sign-in-step',
-    );
+    const code = totpDigits(this.form.code().value());
+    await this.status.submit(authCall('sign-in-step', () => this.nav.answer(code)));
   }
 }

@@ -8,7 +8,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { AuthFieldComponent } from './auth-field.component';
-import type { AuthForm } from './auth-form';
+import type { FieldTree } from '@angular/forms/signals';
 import type { TotpSetupDetails } from './sign-in-flow';
 
 /** The issuer authenticator apps list the account under. */
@@ -17,11 +17,11 @@ export const TOTP_ISSUER = 'Timers';
 /**
  * An authenticator app's setup key for one account: the shared secret grouped by four, to type,
  * and an `otpauth:` link that opens an authenticator app on the same device; then the form's
- * `code` field for the first code the app shows. No QR code: that would need a QR encoder the
+ * code field for the first code the app shows. No QR code: that would need a QR encoder the
  * project does not have as a dependency.
  *
  * @example
- * <app-totp-key [setup]="details" account="ann@example.com" [form]="form" />
+ * <app-totp-key [setup]="details" account="ann@example.com" [code]="form.code" />
  */
 @Component({
   selector: 'app-totp-key',
@@ -34,8 +34,7 @@ export const TOTP_ISSUER = 'Timers';
     </p>
     <p><a #link data-testid="totp-link">Open in an authenticator app</a> (on this device)</p>
     <app-auth-field
-      [form]="form()"
-      name="code"
+      [field]="code()"
       autocomplete="one-time-code"
       helper="The 6-digit code the app now shows for Timers"
     />
@@ -60,8 +59,8 @@ export class TotpKeyComponent {
   readonly setup = input.required<TotpSetupDetails>();
   /** The account name the app shows next to the issuer (the person's e-mail address). */
   readonly account = input('');
-  /** The form whose `code` field takes the app's first code. */
-  readonly form = input.required<AuthForm<string>>();
+  /** The form field that takes the app's first code. */
+  readonly code = input.required<FieldTree<string>>();
   readonly grouped = computed(() =>
     this.setup()
       .sharedSecret.replace(/(.{4})/g, '$1 ')

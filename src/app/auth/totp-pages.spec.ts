@@ -6,14 +6,20 @@ import { TotpSetupPage } from './totp-setup.page';
 // is tested here with a fake Amplify; the code page also runs end to end (e2e/sign-in-steps).
 describe('TOTP pages', () => {
   it('setup shows the key and an otpauth: link, then verifies the first code', async () => {
-    const { amplify, nav, flow, page, el } = await renderAuthPage(TotpSetupPage, {}, (earlier) => {
-      earlier.username.set('ann@example.com');
-      earlier.totpSetup.set({
-        sharedSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
-        getSetupUri: (app, account) =>
-          new URL(`otpauth://totp/${app}:${account}?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=${app}`),
-      });
-    });
+    const { amplify, nav, flow, page, el, errorOf } = await renderAuthPage(
+      TotpSetupPage,
+      {},
+      (earlier) => {
+        earlier.username.set('ann@example.com');
+        earlier.totpSetup.set({
+          sharedSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+          getSetupUri: (app, account) =>
+            new URL(
+              `otpauth://totp/${app}:${account}?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=${app}`,
+            ),
+        });
+      },
+    );
     expect(el.querySelector('[data-testid=totp-secret]')?.textContent).toBe(
       'JBSW Y3DP EHPK 3PXP JBSW Y3DP',
     );
@@ -25,7 +31,7 @@ describe('TOTP pages', () => {
     typeInto(el, 'code', '123 456');
     await page.submit();
     expect(amplify.steps.confirmSignIn).toHaveBeenCalledWith({ challengeResponse: '123456' });
-    expect(page.form.errorOf('code')).toContain('That code is not right');
+    expect(await errorOf('code')).toContain('That code is not right');
 
     amplify.steps.confirmSignIn.and.resolveTo({
       isSignedIn: true,
@@ -54,18 +60,18 @@ describe('TOTP pages', () => {
   });
 
   it('code page checks the shape first, then maps a wrong code', async () => {
-    const { amplify, nav, page, el } = await renderAuthPage(TotpCodePage, {}, (flow) =>
+    const { amplify, nav, page, el, errorOf } = await renderAuthPage(TotpCodePage, {}, (flow) =>
       flow.open('totp'),
     );
     typeInto(el, 'code', '12ab');
     await page.submit();
     expect(amplify.steps.confirmSignIn).not.toHaveBeenCalled();
-    expect(page.form.errorOf('code')).toBe('The code is 6 digits, such as 123456.');
+    expect(await errorOf('code')).toBe('The code is 6 digits, such as 123456.');
 
     amplify.steps.confirmSignIn.and.rejectWith(cognitoError('CodeMismatchException'));
     typeInto(el, 'code', '000000');
     await page.submit();
-    expect(page.form.errorOf('code')).toBe(
+    expect(await errorOf('code')).toBe(
       'That code is not right. Enter the current code from your authenticator app.',
     );
 

@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { apply, form } from '@angular/forms/signals';
+import { FormStatus } from '../ui/form-status';
 import { STEP_ENDED } from './auth-errors';
 import { TOTP_CODE, totpDigits } from './auth-fields';
-import { authForm } from './auth-form';
+import { authCall } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
 import { SignInFlow } from './sign-in-flow';
 import { stepNavigation } from './step-navigation';
@@ -27,10 +29,10 @@ const TEXTS: StepTexts = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [STEP_PAGE_IMPORTS, TotpKeyComponent],
   template: `
-    <app-auth-step [texts]="texts" [form]="form" [ready]="!!setup()" (send)="submit()">
+    <app-auth-step [texts]="texts" [status]="status" [ready]="!!setup()" (send)="submit()">
       @if (setup(); as details) {
         <p>This account needs a second step at sign-in: an authenticator app.</p>
-        <app-totp-key [setup]="details" [account]="flow.username()" [form]="form" />
+        <app-totp-key [setup]="details" [account]="flow.username()" [code]="form.code" />
       } @else {
         <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
       }
@@ -44,12 +46,11 @@ export class TotpSetupPage {
   /** The secret lives in this page load only: after a reload there is nothing to set up. */
   readonly setup = this.flow.totpSetup;
   readonly ended = STEP_ENDED;
-  readonly form = authForm({ code: TOTP_CODE });
+  readonly form = form(signal({ code: '' }), (f) => apply(f.code, TOTP_CODE));
+  readonly status = new FormStatus(this.form);
 
   async submit(): Promise<void> {
-    await this.form.submit(
-      () => this.nav.answer(totpDigits(this.form.value('code'))),
-      'sign-in-step',
-    );
+    const code = totpDigits(this.form.code().value());
+    await this.status.submit(authCall('sign-in-step', () => this.nav.answer(code)));
   }
 }

@@ -1,68 +1,36 @@
+import {
+  MAX_LENGTH,
+  metadata,
+  validateTree,
+  type SchemaFn,
+  type SchemaPath,
+} from '@angular/forms/signals';
 import type { DayOfWeek, Task, TaskDraft, TimerFieldError } from 'ngx-cognito-gateway/timer';
+import { INVISIBLE_REFUSED } from '../ui/field-help';
+import { label, type FormProblem } from '../ui/form-status';
 import { fieldProblem, forbiddenControls, LIMITS, plainMessage } from './field-messages';
 import { DAYS, formatTime, fromLocalInput, parseTime, toLocalInput } from './format';
 
-/** What the form's inputs hold, as the inputs give it. */
+/** What the form's inputs hold, as the inputs give it (in the order a person meets them). */
 export interface TaskFields {
   name: string;
   description: string;
   time: string;
   days: DayOfWeek[];
-  command: string;
-  until: string;
+  executionCommand: string;
+  executeUntil: string;
 }
 
 export type FieldName = keyof TaskFields;
 
-/** Fields in the order a person meets them on the page. */
-export const FIELD_ORDER: readonly FieldName[] = [
-  'name',
-  'description',
-  'time',
-  'days',
-  'command',
-  'until',
-];
-
-export const FIELD_LABEL: Record<FieldName, string> = {
+const FIELD_LABEL: Record<FieldName, string> = {
   name: 'Name',
   description: 'Description',
   time: 'Time',
   days: 'Days',
-  command: 'Command',
-  until: 'Run until',
+  executionCommand: 'Command',
+  executeUntil: 'Run until',
 };
-
-/**
- * The contract's length limits by form field, in code points as the server counts them: the
- * field counts up to them and says when a value goes over, but never cuts what was typed.
- */
-export const FIELD_MAXLENGTH: Partial<Record<FieldName, number>> = {
-  name: LIMITS.name,
-  description: LIMITS.description,
-  command: LIMITS.executionCommand,
-};
-
-/** The contract's field behind each text field of the form. */
-const TEXT_FIELDS: Partial<Record<FieldName, string>> = {
-  name: 'name',
-  description: 'description',
-  command: 'executionCommand',
-};
-
-/** How many characters of a text field's value its rule refuses as control characters. */
-export function controlsIn(field: FieldName, value: string): number {
-  const contract = TEXT_FIELDS[field];
-  return contract ? forbiddenControls(contract, value).length : 0;
-}
-
-/** The value without the control characters its rule refuses (tabs stay in a description). */
-export function withoutControls(field: FieldName, value: string): string {
-  const contract = TEXT_FIELDS[field];
-  if (!contract) return value;
-  const refused = new Set(forbiddenControls(contract, value));
-  return [...value].filter((c) => !refused.has(c)).join('');
-}
 
 /** Form fields by the contract's field names (`hour` and `minute` share the time input). */
 const FIELD_OF: Record<string, FieldName> = {
@@ -71,8 +39,8 @@ const FIELD_OF: Record<string, FieldName> = {
   hour: 'time',
   minute: 'time',
   daysOfWeek: 'days',
-  executionCommand: 'command',
-  executeUntil: 'until',
+  executionCommand: 'executionCommand',
+  executeUntil: 'executeUntil',
 };
 
 export const EMPTY_FIELDS: TaskFields = {
@@ -80,8 +48,8 @@ export const EMPTY_FIELDS: TaskFields = {
   description: '',
   time: '08:00',
   days: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
-  command: '',
-  until: '',
+  executionCommand: '',
+  executeUntil: '',
 };
 
 /** The loaded task's end and how the input first showed it: sent back as is unless edited. */
@@ -104,8 +72,8 @@ export function fieldsOf(task: Task, loaded: LoadedUntil | undefined): TaskField
     description: task.description ?? '',
     time: formatTime(task.hour, task.minute),
     days: [...task.daysOfWeek],
-    command: task.executionCommand,
-    until: loaded?.shown ?? '',
+    executionCommand: task.executionCommand,
+    executeUntil: loaded?.shown ?? '',
   };
 }
 
@@ -119,14 +87,14 @@ function untilInstant(value: string, loaded: LoadedUntil | undefined): string | 
 export function draftOf(fields: TaskFields, loaded: LoadedUntil | undefined): TaskDraft {
   const t = parseTime(fields.time);
   const description = fields.description.trim();
-  const executeUntil = untilInstant(fields.until.trim(), loaded);
+  const executeUntil = untilInstant(fields.executeUntil.trim(), loaded);
   return {
     name: fields.name.trim(),
     ...(description ? { description } : {}),
     hour: t?.hour ?? -1,
     minute: t?.minute ?? -1,
     daysOfWeek: DAYS.map((d) => d.value).filter((d) => fields.days.includes(d)),
-    executionCommand: fields.command.trim(),
+    executionCommand: fields.executionCommand.trim(),
     ...(executeUntil ? { executeUntil } : {}),
   };
 }
@@ -150,26 +118,52 @@ export function problemsOf(
   set('description', fieldProblem('description', draft.description));
   set('time', fieldProblem('hour', draft.hour) ?? fieldProblem('minute', draft.minute));
   set('days', fieldProblem('daysOfWeek', draft.daysOfWeek));
-  set('command', fieldProblem('executionCommand', draft.executionCommand));
-  set('until', fieldProblem('executeUntil', draft.executeUntil));
-  const until = fields.until.trim();
+  set('executionCommand', fieldProblem('executionCommand', draft.executionCommand));
+  set('executeUntil', fieldProblem('executeUntil', draft.executeUntil));
+  const until = fields.executeUntil.trim();
   if (until && until !== loaded?.shown && Date.parse(fromLocalInput(until)) <= now) {
-    set('until', 'Pick a date and time in the future, or clear the field.');
+    set('executeUntil', 'Pick a date and time in the future, or clear the field.');
   }
   return errors;
 }
 
-/** The server's field errors by form field, in plain words; `general` for the draft itself. */
-export function serverErrorsOf(errors: readonly TimerFieldError[]): {
-  byField: FieldErrors;
-  general: string | null;
-} {
-  const byField: FieldErrors = {};
-  let general: string | null = null;
-  for (const { field, message } of errors) {
-    const name = FIELD_OF[field];
-    if (name) byField[name] ??= plainMessage(field, message);
-    else general = plainMessage(field, message);
-  }
-  return { byField, general };
+/** The server's field errors in plain words, on the form's fields; without one for the draft. */
+export function serverProblemsOf(errors: readonly TimerFieldError[]): FormProblem[] {
+  return errors.map(({ field, message }) => ({
+    message: plainMessage(field, message),
+    ...(FIELD_OF[field] ? { field: FIELD_OF[field] } : {}),
+  }));
+}
+
+/**
+ * A text field of the contract's: its length limit (in code points as the server counts them:
+ * `app-field-help` counts up to it and says when a value goes over, but never cuts what was typed)
+ * and the invisible control characters its rule refuses (offered for removal).
+ */
+function textField(path: SchemaPath<string>, contract: keyof typeof LIMITS): void {
+  metadata(path, MAX_LENGTH, () => LIMITS[contract]);
+  metadata(path, INVISIBLE_REFUSED, () => (value: string) => forbiddenControls(contract, value));
+}
+
+/**
+ * The form's schema: each field's label, and the contract's rules as one validator over the whole
+ * draft (`problemsOf`, the library's `validateTaskDraft` behind it), each problem on its field.
+ * `loaded` is the end of the task being edited, sent back as it came unless changed.
+ */
+export function taskRules(loaded: () => LoadedUntil | undefined): SchemaFn<TaskFields> {
+  return (task) => {
+    for (const field of Object.keys(FIELD_LABEL) as FieldName[]) {
+      label(task[field], FIELD_LABEL[field]);
+    }
+    textField(task.name, 'name');
+    textField(task.description, 'description');
+    textField(task.executionCommand, 'executionCommand');
+    validateTree(task, ({ value, fieldTreeOf }) =>
+      Object.entries(problemsOf(value(), loaded())).map(([field, message]) => ({
+        kind: 'task-rule',
+        message,
+        fieldTree: fieldTreeOf<unknown>(task[field as FieldName]),
+      })),
+    );
+  };
 }

@@ -1,8 +1,10 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { ActivatedRoute, Router, convertToParamMap } from '@angular/router';
+import type { DayOfWeek } from 'ngx-cognito-gateway/timer';
+import { shownError, typeInto } from '../auth/auth-testing';
 import { appTestingProviders, settle, TEST_CONFIG } from '../testing';
-import { fromLocalInput, toLocalInput } from './format';
+import { DAYS, fromLocalInput, toLocalInput } from './format';
 import { SavedTask } from './saved-task';
 import { TimerFormPage } from './timer-form.page';
 
@@ -11,6 +13,42 @@ const frames = () =>
   new Promise<void>((resolve) =>
     requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
   );
+
+/** The form as a person sees and fills it. */
+function onForm(fixture: ComponentFixture<TimerFormPage>) {
+  const el = fixture.nativeElement as HTMLElement;
+  return {
+    el,
+    /** Types into the inputs named (the contract's field names). */
+    async fill(values: Record<string, string>) {
+      await fixture.whenStable();
+      for (const [name, value] of Object.entries(values)) typeInto(el, name, value);
+      await fixture.whenStable();
+    },
+    /** Clicks the day chips until exactly these days are selected. */
+    async pickDays(days: readonly DayOfWeek[]) {
+      await fixture.whenStable();
+      const chips = el.querySelectorAll<HTMLElement>('app-day-chips ion-chip');
+      DAYS.forEach(({ value }, i) => {
+        const chip = chips[i]!;
+        if ((chip.getAttribute('aria-checked') === 'true') !== days.includes(value)) chip.click();
+      });
+      await fixture.whenStable();
+    },
+    async errorOf(name: string) {
+      await fixture.whenStable();
+      return name === 'days'
+        ? el.querySelector('[data-testid=days-error]')!.textContent!.trim() || null
+        : shownError(el, name);
+    },
+    summary: () => el.querySelector('[data-testid=form-summary]')?.textContent?.trim(),
+    /** What the input shows once the page is stable. */
+    async value(name: string) {
+      await fixture.whenStable();
+      return el.querySelector<HTMLIonInputElement>(`ion-input[name=${name}]`)!.value;
+    },
+  };
+}
 
 describe('TimerFormPage (new)', () => {
   let http: HttpTestingController;
@@ -25,28 +63,26 @@ describe('TimerFormPage (new)', () => {
   it('marks every failing field in plain words, focuses the first and sends nothing', async () => {
     const fixture = TestBed.createComponent(TimerFormPage);
     const page = fixture.componentInstance;
-    await fixture.whenStable();
-    page.fields.update((f) => ({ ...f, days: [] }));
+    const form = onForm(fixture);
+    await form.pickDays([]);
+    const name = form.el.querySelector<HTMLIonInputElement>('ion-input[name=name]')!;
+    const focus = spyOn(name, 'setFocus').and.resolveTo();
     await page.save();
     await fixture.whenStable();
     await frames();
-    expect(page.errorOf('name')).toBe('Name is required.');
-    expect(page.errorOf('command')).toBe('Command is required.');
-    const el = fixture.nativeElement as HTMLElement;
-    const name = el.querySelector('ion-input[name=name]')!;
+    expect(await form.errorOf('name')).toBe('Name is required.');
+    expect(await form.errorOf('executionCommand')).toBe('Command is required.');
     expect(name.classList).toContain('ion-invalid');
     expect(name.classList).toContain('ion-touched');
-    expect(el.querySelector('[data-testid="days-error"]')?.textContent).toContain(
-      'Pick at least one day.',
-    );
-    expect(page.summary()).toBe('Not saved. Check Name, Days, Command.');
+    expect(await form.errorOf('days')).toBe('Pick at least one day.');
+    expect(form.summary()).toBe('Not saved. Check Name, Days, Command.');
+    expect(focus).toHaveBeenCalled();
   });
 
   it('keeps a field marked while it stays invalid after the user types in it', async () => {
     const fixture = TestBed.createComponent(TimerFormPage);
-    const page = fixture.componentInstance;
     await fixture.whenStable();
-    await page.save();
+    await fixture.componentInstance.save();
     await fixture.whenStable();
     const host = (fixture.nativeElement as HTMLElement).querySelector('ion-input[name=name]')!;
     const input = host.querySelector('input')!;
@@ -54,33 +90,31 @@ describe('TimerFormPage (new)', () => {
     input.dispatchEvent(new InputEvent('input', { bubbles: true }));
     await fixture.whenStable();
     await frames();
-    expect(page.errorOf('name')).toBe('Name is required.');
+    expect(shownError(fixture.nativeElement as HTMLElement, 'name')).toBe('Name is required.');
     expect(host.classList).toContain('ion-invalid');
   });
 
   it('refuses a Run-until in the past', async () => {
-    const page = TestBed.createComponent(TimerFormPage).componentInstance;
-    page.fields.update((f) => ({
-      ...f,
+    const fixture = TestBed.createComponent(TimerFormPage);
+    const form = onForm(fixture);
+    await form.fill({
       name: 'Backup',
-      command: '/bin/backup',
-      until: '2001-01-01T10:00',
-    }));
-    await page.save();
-    expect(page.errorOf('until')).toBe('Pick a date and time in the future, or clear the field.');
+      executionCommand: '/bin/backup',
+      executeUntil: '2001-01-01T10:00',
+    });
+    await fixture.componentInstance.save();
+    expect(await form.errorOf('executeUntil')).toBe(
+      'Pick a date and time in the future, or clear the field.',
+    );
   });
 
   it('creates the task in week order, shows progress, and opens it', async () => {
     const fixture = TestBed.createComponent(TimerFormPage);
     const page = fixture.componentInstance;
     const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
-    page.fields.update((f) => ({
-      ...f,
-      name: ' Backup ',
-      command: '/bin/backup',
-      time: '23:15',
-      days: ['SUN', 'MON'],
-    }));
+    const form = onForm(fixture);
+    await form.fill({ name: ' Backup ', executionCommand: '/bin/backup', time: '23:15' });
+    await form.pickDays(['SUN', 'MON']);
     const saving = page.save();
     expect(page.busy()).toBeTrue();
     await settle();
@@ -105,7 +139,8 @@ describe('TimerFormPage (new)', () => {
   it('puts the server’s field errors next to the fields, in plain words', async () => {
     const fixture = TestBed.createComponent(TimerFormPage);
     const page = fixture.componentInstance;
-    page.fields.update((f) => ({ ...f, name: 'Backup', command: '/bin/backup' }));
+    const form = onForm(fixture);
+    await form.fill({ name: 'Backup', executionCommand: '/bin/backup' });
     const saving = page.save();
     await settle();
     http.expectOne(`${TEST_CONFIG.apiUrl}/tasks`).flush(
@@ -122,7 +157,8 @@ describe('TimerFormPage (new)', () => {
       },
     );
     await saving;
-    expect(page.errorOf('command')).toBe('Command can be at most 1000 characters.');
+    expect(await form.errorOf('executionCommand')).toBe('Command can be at most 1000 characters.');
+    expect(form.summary()).toBe('Not saved. Check Command.');
     expect(page.error()?.kind).toBe('validation');
   });
 });
@@ -159,12 +195,13 @@ describe('TimerFormPage (edit)', () => {
 
   afterEach(() => http.verify());
 
-  async function loaded(stored: object = STORED): Promise<TimerFormPage> {
-    const page = TestBed.createComponent(TimerFormPage).componentInstance;
+  async function loaded(stored: object = STORED) {
+    const fixture = TestBed.createComponent(TimerFormPage);
     await settle();
     http.expectOne(`${TEST_CONFIG.apiUrl}/tasks/t1`).flush(stored);
     await settle();
-    return page;
+    await fixture.whenStable();
+    return { page: fixture.componentInstance, form: onForm(fixture) };
   }
 
   async function putBody(page: TimerFormPage): Promise<Record<string, unknown>> {
@@ -197,7 +234,9 @@ describe('TimerFormPage (edit)', () => {
     expect(el.querySelector('[data-testid="error-banner"]')?.textContent).toContain('Try again');
 
     // Save cannot run without the task: no PUT (http.verify() in afterEach), nothing changes.
-    page.fields.update((f) => ({ ...f, name: 'Typed anyway', command: '/bin/true' }));
+    page
+      .form()
+      .value.update((f) => ({ ...f, name: 'Typed anyway', executionCommand: '/bin/true' }));
     await page.save();
     await settle();
 
@@ -208,7 +247,7 @@ describe('TimerFormPage (edit)', () => {
     await fixture.whenStable();
     expect(page.error()).toBeNull();
     expect(el.querySelector('form')).not.toBeNull();
-    expect(page.fields().name).toBe('Backup');
+    expect(await onForm(fixture).value('name')).toBe('Backup');
   });
 
   it('says a timer that no longer exists is gone and offers Back to list, with no form', async () => {
@@ -237,8 +276,8 @@ describe('TimerFormPage (edit)', () => {
   it('never saves a loaded task without a version: the PUT would overwrite unconditionally', async () => {
     const unversioned: Partial<typeof STORED> = { ...STORED };
     delete unversioned.version;
-    const page = await loaded(unversioned);
-    page.fields.update((f) => ({ ...f, name: 'Renamed' }));
+    const { page, form } = await loaded(unversioned);
+    await form.fill({ name: 'Renamed' });
     await page.save();
     await settle();
     expect(page.error()?.kind).toBe('changed');
@@ -246,17 +285,17 @@ describe('TimerFormPage (edit)', () => {
   });
 
   it('keeps an end the user did not touch exactly as stored (PUT replaces the whole task)', async () => {
-    const page = await loaded();
-    expect(page.fields().until).toBe(toLocalInput(STORED.executeUntil));
-    page.fields.update((f) => ({ ...f, name: 'Backup, renamed' }));
+    const { page, form } = await loaded();
+    expect(await form.value('executeUntil')).toBe(toLocalInput(STORED.executeUntil));
+    await form.fill({ name: 'Backup, renamed' });
     const body = await putBody(page);
     expect(body['name']).toBe('Backup, renamed');
     expect(body['executeUntil']).toBe(STORED.executeUntil);
   });
 
   it('saves only over the version it loaded, and hands the PUT’s answer to the details page', async () => {
-    const page = await loaded();
-    page.fields.update((f) => ({ ...f, name: 'Renamed' }));
+    const { page, form } = await loaded();
+    await form.fill({ name: 'Renamed' });
     const saving = page.save();
     await settle();
     const req = http.expectOne(`${TEST_CONFIG.apiUrl}/tasks/t1`);
@@ -268,8 +307,8 @@ describe('TimerFormPage (edit)', () => {
   });
 
   it('says a change made elsewhere stopped the save, and Reload loads the latest', async () => {
-    const page = await loaded();
-    page.fields.update((f) => ({ ...f, name: 'Mine' }));
+    const { page, form } = await loaded();
+    await form.fill({ name: 'Mine' });
     const saving = page.save();
     await settle();
     http
@@ -281,31 +320,31 @@ describe('TimerFormPage (edit)', () => {
     await saving;
     expect(page.error()?.kind).toBe('changed');
     expect(page.error()?.message).toContain('changed elsewhere');
-    expect(page.fields().name).toBe('Mine');
+    expect(await form.value('name')).toBe('Mine');
     page.retry();
     await settle();
     http
       .expectOne(`${TEST_CONFIG.apiUrl}/tasks/t1`)
       .flush({ ...STORED, name: 'Theirs', version: 5 });
     await settle();
-    expect(page.fields().name).toBe('Theirs');
+    expect(await form.value('name')).toBe('Theirs');
     expect(page.error()).toBeNull();
   });
 
   it('lets an ended timer be edited without moving its past end', async () => {
-    const page = await loaded({ ...STORED, executeUntil: '2020-01-01T00:00:00Z' });
-    page.fields.update((f) => ({ ...f, name: 'Old backup' }));
+    const { page, form } = await loaded({ ...STORED, executeUntil: '2020-01-01T00:00:00Z' });
+    await form.fill({ name: 'Old backup' });
     expect((await putBody(page))['executeUntil']).toBe('2020-01-01T00:00:00Z');
   });
 
   it('sends a changed end as RFC 3339 with the device offset, and none once cleared', async () => {
-    const page = await loaded();
-    page.fields.update((f) => ({ ...f, until: '2031-05-01T07:30' }));
+    const { page, form } = await loaded();
+    await form.fill({ executeUntil: '2031-05-01T07:30' });
     const changed = (await putBody(page))['executeUntil'] as string;
     expect(changed).toMatch(/^2031-05-01T07:30:00[+-]\d{2}:\d{2}$/);
     expect(new Date(changed).getTime()).toBe(new Date(2031, 4, 1, 7, 30).getTime());
 
-    page.fields.update((f) => ({ ...f, until: '' }));
+    await form.fill({ executeUntil: '' });
     expect('executeUntil' in (await putBody(page))).toBeFalse();
   });
 });

@@ -3,55 +3,38 @@ import {
   Component,
   computed,
   CUSTOM_ELEMENTS_SCHEMA,
-  ElementRef,
   inject,
   signal,
 } from '@angular/core';
+import { form, FormField } from '@angular/forms/signals';
 import { ActivatedRoute, Router } from '@angular/router';
 import { IonBackButton } from '@ionic/angular/ion-back-button';
-import { IonChip } from '@ionic/angular/ion-chip';
-import { IonLabel } from '@ionic/angular/ion-label';
 import { IonSkeletonText } from '@ionic/angular/ion-skeleton-text';
 import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { defineCustomElement as defineIonInput } from '@ionic/core/components/ion-input.js';
 import { defineCustomElement as defineIonTextarea } from '@ionic/core/components/ion-textarea.js';
-import {
-  TimerClient,
-  TimerValidationError,
-  type DayOfWeek,
-  type Task,
-} from 'ngx-cognito-gateway/timer';
+import { TimerClient, TimerValidationError, type Task } from 'ngx-cognito-gateway/timer';
 import { firstValueFrom } from 'rxjs';
 import { FieldHelpComponent } from '../ui/field-help';
-import { FormFieldDirective } from '../ui/form-field';
+import { FormStatus, type FormProblem } from '../ui/form-status';
+import { IonFieldDirective } from '../ui/ion-field';
+import { DayChipsComponent } from './day-chips.component';
 import { reportError, type DescribedError } from './describe-error';
-import { DAYS, timeZone } from './format';
+import { timeZone } from './format';
 import { Notify } from './notify';
 import { PAGE_PARTS } from './page-parts';
 import { SavedTask } from './saved-task';
 import {
-  controlsIn,
   draftOf,
   EMPTY_FIELDS,
-  FIELD_LABEL,
-  FIELD_MAXLENGTH,
-  FIELD_ORDER,
   fieldsOf,
   loadedUntilOf,
-  problemsOf,
-  serverErrorsOf,
-  type FieldErrors,
-  type FieldName,
-  type LoadedUntil,
+  serverProblemsOf,
+  taskRules,
   type TaskFields,
-  withoutControls,
 } from './task-form';
 
-// The inputs are Ionic's web components themselves, not @ionic/angular's IonInput/IonTextarea:
-// those wrappers are Angular form controls and, on every input and blur, rewrite the
-// `ion-invalid`/`ion-touched` classes from Angular forms' `ng-*` classes. This page keeps its state
-// in signals, so the wrappers removed the classes it set, and with them the error text, at the
-// next keystroke. Angular forms would bring @angular/forms into the initial bundle.
+// Ionic's web components themselves, bound by IonFieldDirective (see there why not @ionic/angular's).
 defineIonInput();
 defineIonTextarea();
 
@@ -63,6 +46,10 @@ const UNVERSIONED: DescribedError = {
     'Reload it and try again.',
 };
 
+/** A refused Save, in the words of the summary. */
+const notSaved = (labels: readonly string[]) =>
+  labels.length ? `Not saved. Check ${labels.join(', ')}.` : 'Not saved. Check the fields above.';
+
 @Component({
   selector: 'app-timer-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -70,11 +57,11 @@ const UNVERSIONED: DescribedError = {
   imports: [
     ...PAGE_PARTS,
     IonBackButton,
-    IonChip,
-    IonLabel,
     IonSkeletonText,
     IonSpinner,
-    FormFieldDirective,
+    FormField,
+    IonFieldDirective,
+    DayChipsComponent,
     FieldHelpComponent,
   ],
   templateUrl: './timer-form.page.html',
@@ -85,11 +72,8 @@ export class TimerFormPage {
   private readonly router = inject(Router);
   private readonly notify = inject(Notify);
   private readonly saved = inject(SavedTask);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id');
-  readonly days = DAYS;
   readonly zone = timeZone();
-  private loadedUntil: LoadedUntil | undefined;
   /**
    * The task being edited, as loaded: its version makes the save conditional, so no change made
    * elsewhere is overwritten. Until it is here the edit page shows no form and saves nothing.
@@ -97,23 +81,16 @@ export class TimerFormPage {
   readonly loaded = signal<Task | null>(null);
   /** A new timer's form is there at once; an edit's once its task is loaded. */
   readonly ready = computed(() => !this.id || this.loaded() !== null);
-
-  readonly fields = signal<TaskFields>({ ...EMPTY_FIELDS });
-  /** Fields the person has left, and whether Save was pressed: from then on errors show. */
-  private readonly touched = signal<ReadonlySet<FieldName>>(new Set());
-  readonly submitted = signal(false);
-  /** Errors the page learnt outside the rules: the server's, and half-typed date/time inputs. */
-  private readonly reported = signal<FieldErrors>({});
-  readonly errors = computed<FieldErrors>(() => ({
-    ...problemsOf(this.fields(), this.loadedUntil),
-    ...this.reported(),
-  }));
-  readonly formError = signal<string | null>(null);
-  readonly summary = signal('');
+  private readonly loadedUntil = computed(() => {
+    const task = this.loaded();
+    return task ? loadedUntilOf(task) : undefined;
+  });
+  readonly form = form(signal<TaskFields>({ ...EMPTY_FIELDS }), taskRules(this.loadedUntil));
+  readonly status = new FormStatus(this.form, notSaved);
+  readonly busy = this.status.busy;
   /** What the last save, or the last load of the task, ran into. */
   readonly error = signal<DescribedError | null>(null);
   private readonly loadFailed = signal(false);
-  readonly busy = signal(false);
   readonly loading = signal(false);
 
   constructor() {
@@ -124,11 +101,8 @@ export class TimerFormPage {
     this.loading.set(true);
     try {
       const task = await firstValueFrom(this.client.get(id));
-      this.loadedUntil = loadedUntilOf(task);
-      this.fields.set(fieldsOf(task, this.loadedUntil));
       this.loaded.set(task);
-      this.reported.set({});
-      this.submitted.set(false);
+      this.status.reset(fieldsOf(task, this.loadedUntil()));
       this.loadFailed.set(false);
       this.error.set(null);
     } catch (e) {
@@ -149,128 +123,34 @@ export class TimerFormPage {
     } else void this.save();
   }
 
-  /** A field's error once Save was pressed or the person left the field; null otherwise. */
-  errorOf(field: FieldName): string | null {
-    const shown = this.submitted() || this.touched().has(field);
-    return (shown && this.errors()[field]) || null;
-  }
-
-  value(field: Exclude<FieldName, 'days'>): string {
-    return this.fields()[field];
-  }
-
-  maxlength(field: FieldName): number | undefined {
-    return FIELD_MAXLENGTH[field];
-  }
-
-  controls(field: Exclude<FieldName, 'days'>): number {
-    return controlsIn(field, this.value(field));
-  }
-
-  removeControls(field: Exclude<FieldName, 'days'>): void {
-    this.fields.update((f) => ({ ...f, [field]: withoutControls(field, f[field]) }));
-    this.forget(field);
-  }
-
-  set(field: Exclude<FieldName, 'days'>, event: Event): void {
-    const value = String((event.target as HTMLInputElement | null)?.value ?? '');
-    this.fields.update((f) => ({ ...f, [field]: value }));
-    this.forget(field);
-  }
-
-  touch(field: FieldName): void {
-    if (this.touched().has(field)) return;
-    this.touched.update((t) => new Set([...t, field]));
-  }
-
-  isSelected(day: DayOfWeek): boolean {
-    return this.fields().days.includes(day);
-  }
-
-  toggle(day: DayOfWeek): void {
-    this.fields.update((f) => ({
-      ...f,
-      days: f.days.includes(day) ? f.days.filter((d) => d !== day) : [...f.days, day],
-    }));
-    this.forget('days');
-    this.touch('days');
-  }
-
-  /** An edited field's reported error no longer applies; the rules are checked again. */
-  private forget(field: FieldName): void {
-    if (!(field in this.reported())) return;
-    this.reported.update(({ [field]: _, ...rest }) => rest);
-  }
-
+  /** Every failing field marked, the first focused, a summary announced; else saved and opened. */
   async save(event?: Event): Promise<void> {
     event?.preventDefault();
     // An edit saves only over the version it shows: nothing loaded, nothing to save.
     if (this.busy() || !this.ready()) return;
     this.error.set(null);
-    this.formError.set(null);
-    this.submitted.set(true);
-    this.reported.update((r) => ({ ...r, ...this.halfTyped() }));
-    if (Object.keys(this.errors()).length) return this.showProblems();
-    this.summary.set('');
+    await this.status.submit(() => this.send());
+  }
+
+  private async send(): Promise<readonly FormProblem[]> {
     const version = this.loaded()?.version;
     if (this.id && !Number.isInteger(version)) {
       // Without a version the PUT would go out without If-Match: an unconditional overwrite.
       this.error.set(UNVERSIONED);
-      return;
+      return [];
     }
-    this.busy.set(true);
     try {
-      const draft = draftOf(this.fields(), this.loadedUntil);
+      const draft = draftOf(this.form().value(), this.loadedUntil());
       const task = await firstValueFrom(
         this.id ? this.client.update(this.id, { ...draft, version }) : this.client.create(draft),
       );
       this.saved.handOver(task);
       await this.router.navigate(['/timers', task.id], { replaceUrl: true });
       void this.notify.done(this.id ? 'Timer saved' : 'Timer created');
+      return [];
     } catch (e) {
-      if (e instanceof TimerValidationError) {
-        const { byField, general } = serverErrorsOf(e.fieldErrors);
-        this.reported.set(byField);
-        this.formError.set(general);
-        this.showProblems();
-      }
       this.error.set(reportError(e));
-    } finally {
-      this.busy.set(false);
+      return e instanceof TimerValidationError ? serverProblemsOf(e.fieldErrors) : [];
     }
-  }
-
-  /**
-   * A time or date-time input holding part of a value reports '' with `validity.badInput`: such a
-   * field is marked, never saved as if it were empty.
-   */
-  private halfTyped(): FieldErrors {
-    const found: FieldErrors = {};
-    const check = (field: FieldName, name: string, message: string) => {
-      const input = this.host.nativeElement.querySelector<HTMLInputElement>(
-        `ion-input[name=${name}] input`,
-      );
-      if (input?.validity.badInput) found[field] = message;
-    };
-    check('time', 'time', 'Enter a time, such as 07:30.');
-    check('until', 'executeUntil', 'Enter both a date and a time, or clear the field.');
-    return found;
-  }
-
-  /** Every failing field is marked; the first one gets the focus, and a summary is announced. */
-  private showProblems(): void {
-    const failing = FIELD_ORDER.filter((field) => this.errors()[field]);
-    this.summary.set(
-      failing.length
-        ? `Not saved. Check ${failing.map((f) => FIELD_LABEL[f]).join(', ')}.`
-        : 'Not saved. Check the fields above.',
-    );
-    const first = failing[0];
-    if (!first) return;
-    const el = this.host.nativeElement.querySelector<HTMLElement & { setFocus?: () => unknown }>(
-      `[data-field=${first}]`,
-    );
-    if (el?.setFocus) void el.setFocus();
-    else el?.focus();
   }
 }

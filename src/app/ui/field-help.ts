@@ -1,25 +1,24 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { createMetadataKey, type FieldTree } from '@angular/forms/signals';
 import { IonButton } from '@ionic/angular/ion-button';
-import type { FieldForm } from './form-field';
 
 /**
- * What a text field says below itself as the person types: its count against the limit, in
- * characters as the server counts them (code points: an emoji is one), with how many too many
- * when over, for the person to cut (nothing is cut for them); and invisible control characters
- * its rule refuses (pasted text can carry them), with a button that removes them. Each change
- * worth hearing is announced once (role=status); the running count is not.
+ * Schema metadata of a text field: the characters of a value that its rule refuses as invisible
+ * control characters, which `app-field-help` names and offers to remove.
+ */
+export const INVISIBLE_REFUSED = createMetadataKey<(value: string) => readonly string[]>();
+
+/**
+ * What a text field says below itself as the person types: its count against the limit (the
+ * field's `MAX_LENGTH` metadata), in characters as the server counts them (code points: an emoji
+ * is one), with how many too many when over, for the person to cut (nothing is cut for them); and
+ * invisible control characters its rule refuses (`INVISIBLE_REFUSED`; pasted text can carry
+ * them), with a button that removes them. Each change worth hearing is announced once
+ * (role=status); the running count is not.
  *
  * @example
- * <ion-input appField="name" [form]="this" label="Name" />
- * <app-field-help [form]="this" field="name" />
+ * <ion-input [formField]="form.name" label="Name" />
+ * <app-field-help [field]="form.name" />
  */
 @Component({
   selector: 'app-field-help',
@@ -84,14 +83,16 @@ import type { FieldForm } from './form-field';
   `,
 })
 export class FieldHelpComponent {
-  readonly form = input.required<FieldForm>();
-  readonly field = input.required<string>();
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-  protected readonly max = computed(() => this.form().maxlength?.(this.field()));
+  readonly field = input.required<FieldTree<string>>();
+  private readonly state = computed(() => this.field()());
+  protected readonly max = computed(() => this.state().maxLength?.());
   /** What will be saved, counted as the server counts it: code points, ends trimmed. */
-  protected readonly count = computed(() => [...this.form().value(this.field()).trim()].length);
+  protected readonly count = computed(() => [...this.state().value().trim()].length);
   protected readonly over = computed(() => Math.max(0, this.count() - (this.max() ?? Infinity)));
-  protected readonly controls = computed(() => this.form().controls?.(this.field()) ?? 0);
+  private readonly refused = computed(
+    () => this.state().metadata(INVISIBLE_REFUSED)?.()?.(this.state().value()) ?? [],
+  );
+  protected readonly controls = computed(() => this.refused().length);
   private readonly removed = signal('');
   /** Said once when it changes: over the limit, back within it, or characters removed. */
   protected readonly announced = computed(() => {
@@ -101,14 +102,12 @@ export class FieldHelpComponent {
   });
 
   protected removeControls(): void {
+    const refused = new Set(this.refused());
     const n = this.controls();
-    this.form().removeControls?.(this.field());
+    this.state().value.update((value) => [...value].filter((c) => !refused.has(c)).join(''));
     this.removed.set(`Removed ${n === 1 ? '1 invisible character' : `${n} invisible characters`}`);
     setTimeout(() => this.removed.set(''), 5000);
     // The button goes with the characters: the focus goes back to the field.
-    const field = this.host.parentElement?.querySelector<
-      HTMLElement & { setFocus?: () => unknown }
-    >(`[data-field=${this.field()}]`);
-    if (field?.setFocus) void field.setFocus();
+    this.state().focusBoundControl();
   }
 }
