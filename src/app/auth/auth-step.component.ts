@@ -124,7 +124,7 @@ export const START_AGAIN: StepLink = { label: 'Start again', to: '/sign-in' };
         }
         <p class="links">
           @for (link of texts().links; track link.to) {
-            <a [routerLink]="link.to" [queryParams]="keep()">{{ link.label }}</a>
+            <a [routerLink]="link.to" [queryParams]="returnUrlQuery()">{{ link.label }}</a>
           }
           <ng-content select="a" />
         </p>
@@ -146,7 +146,7 @@ export class AuthStepComponent {
   private readonly route = inject(ActivatedRoute);
 
   /** Read when rendered: Ionic updates the snapshot of a page it shows again. */
-  keep(): Record<string, string> {
+  returnUrlQuery(): Record<string, string> {
     return keepReturnUrl(this.route);
   }
 

@@ -40,7 +40,7 @@ const NOTES: Record<string, { kind: 'success' | 'warning'; text: string }> = {
       <app-auth-field [field]="form.username" autocomplete="username" />
       <app-auth-field [field]="form.password" autocomplete="current-password" />
       <a routerLink="/forgot-password" [queryParams]="withUsername()">Forgot your password?</a>
-      <a routerLink="/sign-up" [queryParams]="nav.keep()">Create an account</a>
+      <a routerLink="/sign-up" [queryParams]="nav.returnUrlQuery()">Create an account</a>
     </app-auth-step>
   `,
 })
@@ -64,7 +64,7 @@ export class SignInPage {
 
   withUsername(): Record<string, string> {
     const username = this.form.username().value().trim();
-    return { ...this.nav.keep(), ...(username ? { username } : {}) };
+    return { ...this.nav.returnUrlQuery(), ...(username ? { username } : {}) };
   }
 
   async submit(): Promise<void> {

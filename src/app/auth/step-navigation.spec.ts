@@ -13,7 +13,7 @@ describe('stepNavigation', () => {
 
   it('carries the returnUrl to the next page, with the extras asked for', async () => {
     const { nav, router } = setup({ returnUrl: '/timers/new', other: 'dropped' });
-    expect(nav.keep()).toEqual({ returnUrl: '/timers/new' });
+    expect(nav.returnUrlQuery()).toEqual({ returnUrl: '/timers/new' });
     await nav.to('/sign-in', { username: 'ann', reason: 'confirmed' }, { replaceUrl: true });
     expect(router.navigate).toHaveBeenCalledWith(['/sign-in'], {
       queryParams: { returnUrl: '/timers/new', username: 'ann', reason: 'confirmed' },

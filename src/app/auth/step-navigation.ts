@@ -14,11 +14,11 @@ export function stepNavigation() {
   const flow = inject(SignInFlow);
   const amplify = inject(AMPLIFY_STEPS);
   /** Read when needed: Ionic updates the snapshot of a page it shows again. */
-  const keep = () => keepReturnUrl(route);
+  const returnUrlQuery = () => keepReturnUrl(route);
   const follow = (next: NextSignInStep) =>
     flow.follow(next, route.snapshot.queryParamMap.get('returnUrl'));
   return {
-    keep,
+    returnUrlQuery,
     /** To the page of Amplify's next step, or, signed in, to where the person was going. */
     follow,
     /** Answers the challenge of the sign-in in progress (a new password, a TOTP code), then on. */
@@ -33,7 +33,7 @@ export function stepNavigation() {
     },
     /** To another page of the steps with `query` and the returnUrl. */
     to(path: string, query: Record<string, string>, extras: NavigationExtras = {}) {
-      return router.navigate([path], { queryParams: { ...keep(), ...query }, ...extras });
+      return router.navigate([path], { queryParams: { ...returnUrlQuery(), ...query }, ...extras });
     },
   };
 }

@@ -9,12 +9,12 @@ import type { Task } from 'ngx-cognito-gateway/timer';
 export class SavedTask {
   private task: Task | null = null;
 
-  handOver(task: Task): void {
+  remember(task: Task): void {
     this.task = task;
   }
 
-  /** The handed-over task if it is the one asked for; either way the hand-over is used up. */
-  take(id: string): Task | null {
+  /** The remembered task if it is the one asked for; either way it is forgotten. */
+  recall(id: string): Task | null {
     const task = this.task;
     this.task = null;
     return task?.id === id ? task : null;

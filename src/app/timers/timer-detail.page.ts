@@ -53,7 +53,7 @@ export class TimerDetailPage {
   readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id') ?? '';
   readonly zone = timeZone();
   /** A timer just saved is handed over by the form: shown as it came back, not fetched again. */
-  readonly data = new PageLoad<Task>(() => this.saved.take(this.id) ?? this.client.get(this.id));
+  readonly data = new PageLoad<Task>(() => this.saved.recall(this.id) ?? this.client.get(this.id));
 
   ionViewWillEnter(): void {
     this.data.viewWillEnter();

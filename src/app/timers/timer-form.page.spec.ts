@@ -303,7 +303,7 @@ describe('TimerFormPage (edit)', () => {
     expect('version' in req.request.body).toBeFalse();
     req.flush({ ...STORED, name: 'Renamed', version: 4 });
     await saving;
-    expect(TestBed.inject(SavedTask).take('t1')?.version).toBe(4);
+    expect(TestBed.inject(SavedTask).recall('t1')?.version).toBe(4);
   });
 
   it('says a change made elsewhere stopped the save, and Reload loads the latest', async () => {

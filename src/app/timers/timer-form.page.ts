@@ -144,7 +144,7 @@ export class TimerFormPage {
       const task = await firstValueFrom(
         this.id ? this.client.update(this.id, { ...draft, version }) : this.client.create(draft),
       );
-      this.saved.handOver(task);
+      this.saved.remember(task);
       await this.router.navigate(['/timers', task.id], { replaceUrl: true });
       void this.notify.done(this.id ? 'Timer saved' : 'Timer created');
       return [];
