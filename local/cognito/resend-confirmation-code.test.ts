@@ -8,7 +8,7 @@ import { Amplify } from 'aws-amplify';
 import { resendSignUpCode } from 'aws-amplify/auth';
 import { cognitoCall } from './api.ts';
 import { sentCode } from './codes.ts';
-import { masked } from './resend-confirmation-code.ts';
+import { masked } from './internals.ts';
 import { useSeededCognito, type RawAnswer } from './testing.ts';
 
 const cognito = useSeededCognito();
