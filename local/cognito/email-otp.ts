@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html
 // The code is "sent" the way cognito-local sends sign-up codes (its console message sender logs it;
 // `DEBUG=1 npm start` shows it) and kept with its sign-in session on the user record, where
-// inbox.ts reads it for tests. It lasts as long as the session (the client's AuthSessionValidity)
+// codes.ts reads it for tests. It lasts as long as the session (the client's AuthSessionValidity)
 // and works once. A wrong code is a CodeMismatchException and may be retried; the third wrong code
 // ends the session (AWS does not document its limit).
 import { randomInt, timingSafeEqual } from 'node:crypto';

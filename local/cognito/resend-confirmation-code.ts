@@ -16,8 +16,8 @@
 // The code is delivered the way cognito-local delivers its own (its message service: the
 // console, or a CustomMessage/CustomEmailSender trigger, with source ResendCode) and kept on the
 // user record in its data file as ConfirmationCode, where ConfirmSignUp checks it and where the
-// sign-up code already is: people find it in the `DEBUG=1 npm start` output, the e2e suite in the
-// data file (e2e/cognito-codes.ts).
+// sign-up code already is: people find it in the `DEBUG=1 npm start` output, tests in the data
+// file (codes.ts).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
