@@ -3,8 +3,8 @@
 // parameters, tokens, AWS's shapes of answers. Each action registers into cognito-local's own
 // target table (target-table.ts) and reads and writes users, app clients and pools through
 // cognito-local's own services, so everything lands in its data files (`.cognito/db/*.json` under
-// its working directory) and survives a restart. Declare a missing type here, once, not in an
-// action's file.
+// its working directory) and survives a restart. A type an action needs is declared here, once,
+// so that every action reads cognito-local alike.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
