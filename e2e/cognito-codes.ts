@@ -1,5 +1,6 @@
-// Where the e2e suite reads the codes a person would get by email (local/cognito/codes.ts: from
-// cognito-local's data file) or from an authenticator app (computed from the shared secret).
+// Where the e2e suite reads the codes a person would get by email (local/cognito/codes.ts, which
+// the Node tests read them with too: from cognito-local's data file) or from an authenticator app
+// (computed from the shared secret).
 import { createHmac } from 'node:crypto';
 import { cognitoCall } from '../local/cognito/api.ts';
 import { signIn } from '../local/cognito/seed.ts';

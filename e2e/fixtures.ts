@@ -2,16 +2,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
-import { ensureUser, signIn as cognitoSignIn } from '../local/cognito/seed.ts';
+import { ensureUser, signIn as cognitoSignIn, type Credentials } from '../local/cognito/seed.ts';
 import { startLocalStack, type LocalStack } from '../local/stack.ts';
 import { APP_DIST as appDir } from '../tools/paths.ts';
 import { screenshots } from './paths.ts';
 import { serveApp, type StaticApp } from './static-server.ts';
-
-export interface Credentials {
-  username: string;
-  password: string;
-}
 
 export interface E2eStack {
   stack: LocalStack;

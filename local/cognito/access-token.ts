@@ -8,9 +8,9 @@ import { createPublicKey } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { jwtVerify } from 'jose';
 import {
-  invalidParameter,
   jwtClaims,
   notAuthorized,
+  required,
   type AppClient,
   type Ctx,
   type Services,
@@ -27,10 +27,12 @@ export interface SignedIn {
   client: AppClient;
 }
 
-export async function signedIn(services: Services, ctx: Ctx, token: unknown): Promise<SignedIn> {
-  if (typeof token !== 'string' || token === '') {
-    throw invalidParameter('Missing required parameter AccessToken');
-  }
+export async function signedIn(
+  services: Services,
+  ctx: Ctx,
+  accessToken: unknown,
+): Promise<SignedIn> {
+  const token = required(accessToken, 'AccessToken');
   const clientId = jwtClaims(token)?.['client_id'];
   const client =
     typeof clientId === 'string' ? await services.cognito.getAppClient(ctx, clientId) : null;

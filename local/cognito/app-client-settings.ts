@@ -9,7 +9,6 @@
 // default; the seed always sends both).
 import {
   invalidParameter,
-  replaceTarget,
   type AppClient,
   type Ctx,
   type RefreshTokenRotation,
@@ -17,6 +16,7 @@ import {
   type TargetFactory,
   type TargetTable,
 } from './internals.ts';
+import { wrapTarget } from './target-table.ts';
 
 export const DEFAULT_AUTH_SESSION_MINUTES = 3;
 
@@ -101,8 +101,7 @@ function withSettings(response: ClientResponse, client: AppClient | null): Clien
   };
 }
 
-function keepingSettings(original: TargetFactory | undefined, name: string): TargetFactory {
-  if (!original) throw new Error(`cognito-local has no ${name} target`);
+function keepingSettings(original: TargetFactory): TargetFactory {
   return (services) => {
     const target = original(services);
     return async (ctx, req) => {
@@ -124,6 +123,6 @@ function keepingSettings(original: TargetFactory | undefined, name: string): Tar
 /** CreateUserPoolClient, UpdateUserPoolClient and DescribeUserPoolClient keep both settings. */
 export function registerAppClientSettings(targets: TargetTable): void {
   for (const name of ['CreateUserPoolClient', 'UpdateUserPoolClient', 'DescribeUserPoolClient']) {
-    replaceTarget(targets, name, (original) => keepingSettings(original, name));
+    wrapTarget(targets, name, keepingSettings);
   }
 }

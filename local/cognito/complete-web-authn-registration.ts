@@ -12,7 +12,6 @@ import { signedIn } from './access-token.ts';
 import {
   cognitoError,
   invalidParameter,
-  replaceTarget,
   type Services,
   type Target,
   type TargetTable,
@@ -21,6 +20,7 @@ import { localNow } from './local-clock.ts';
 import { friendlyName, passkeysOf, withPasskeys } from './passkeys.ts';
 import { serialized } from './serialized.ts';
 import { assertPasskeysEnabled } from './start-web-authn-registration.ts';
+import { addTarget } from './target-table.ts';
 import { relyingParty, verifiedRegistration } from './web-authn.ts';
 
 export const TARGET = 'CompleteWebAuthnRegistration';
@@ -74,5 +74,5 @@ function complete(services: Services): Target {
 }
 
 export function registerCompleteWebAuthnRegistration(targets: TargetTable): void {
-  replaceTarget(targets, TARGET, () => complete);
+  addTarget(targets, TARGET, complete);
 }

@@ -5,8 +5,7 @@
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteWebAuthnCredential.html
 import { signedIn } from './access-token.ts';
 import {
-  invalidParameter,
-  replaceTarget,
+  required,
   resourceNotFound,
   type Services,
   type Target,
@@ -14,16 +13,14 @@ import {
 } from './internals.ts';
 import { passkeysOf, withPasskeys } from './passkeys.ts';
 import { serialized } from './serialized.ts';
+import { addTarget } from './target-table.ts';
 
 export const TARGET = 'DeleteWebAuthnCredential';
 
 function remove(services: Services): Target {
   return async (ctx, req) => {
     const { user, pool } = await signedIn(services, ctx, req?.['AccessToken']);
-    const id = req?.['CredentialId'];
-    if (typeof id !== 'string' || id === '') {
-      throw invalidParameter('Missing required parameter CredentialId');
-    }
+    const id = required(req?.['CredentialId'], 'CredentialId');
     return serialized(pool.options.Id, async () => {
       const latest = (await pool.getUserByUsername(ctx, user.Username)) ?? user;
       const passkeys = passkeysOf(latest);
@@ -43,5 +40,5 @@ function remove(services: Services): Target {
 }
 
 export function registerDeleteWebAuthnCredential(targets: TargetTable): void {
-  replaceTarget(targets, TARGET, () => remove);
+  addTarget(targets, TARGET, remove);
 }

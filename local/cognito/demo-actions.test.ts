@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tools/paths.ts';
+import { cognitoRequest } from './api.ts';
 import { useSeededCognito } from './testing.ts';
 
 /** Amplify auth function → the Cognito actions it sends, as the demo uses it. */
@@ -57,15 +58,7 @@ test('every Amplify auth call of the demo app is mapped to the Cognito actions i
 test('the local cognito-local answers every one of those actions', async () => {
   const unsupported: string[] = [];
   for (const action of new Set(Object.values(ACTIONS).flat())) {
-    const response = await fetch(cognito.endpoint, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': `AWSCognitoIdentityProviderService.${action}`,
-      },
-      body: '{}',
-      signal: AbortSignal.timeout(10_000),
-    });
+    const response = await cognitoRequest(cognito.endpoint, action, {});
     const body = (await response.json().catch(() => ({}))) as { __type?: string };
     // An empty request is refused in words (400); an unknown action is cognito-local's 500.
     if (response.status >= 500 || body.__type === 'CognitoLocal#Unsupported') {

@@ -2,8 +2,8 @@
 // code, a wrong one, an expired one, a reused one, and where a test reads the code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sentSignInCode } from './codes.ts';
 import { CODE_DIGITS } from './email-otp.ts';
-import { latestEmailCode } from './inbox.ts';
 import { setLocalClock } from './local-clock.ts';
 import { ok, refused, useSeededCognito } from './testing.ts';
 
@@ -27,7 +27,7 @@ async function codeSent(): Promise<{
   const session = String(body['Session']);
   return {
     session,
-    code: await latestEmailCode(local.dataDir, local.seeded.userPoolId, email()),
+    code: await sentSignInCode(local.data, email()),
     body,
   };
 }
@@ -79,7 +79,7 @@ test('the same way through SELECT_CHALLENGE', async () => {
     }),
   );
   assert.equal(chosen['ChallengeName'], 'EMAIL_OTP');
-  const code = await latestEmailCode(local.dataDir, local.seeded.userPoolId, email());
+  const code = await sentSignInCode(local.data, email());
   assert.ok(tokens(ok(await answer(String(chosen['Session']), code))).AccessToken);
 });
 
@@ -113,7 +113,7 @@ test('a code expires with its session (AuthSessionValidity, 3 minutes)', async (
 test('each request sends a new code; only its own session takes it', async () => {
   const first = await codeSent();
   const second = await codeSent();
-  const again = await latestEmailCode(local.dataDir, local.seeded.userPoolId, email(), first.code);
+  const again = await sentSignInCode(local.data, email(), first.code);
   assert.equal(again, second.code);
   if (first.code !== second.code) {
     refused(await answer(second.session, first.code), 'CodeMismatchException');

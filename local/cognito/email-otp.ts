@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html
 // The code is "sent" the way cognito-local sends sign-up codes (its console message sender logs it;
 // `DEBUG=1 npm start` shows it) and kept with its sign-in session on the user record, where
-// inbox.ts reads it for tests. It lasts as long as the session (the client's AuthSessionValidity)
+// codes.ts reads it for tests. It lasts as long as the session (the client's AuthSessionValidity)
 // and works once. A wrong code is a CodeMismatchException and may be retried; the third wrong code
 // ends the session (AWS does not document its limit).
 import { randomInt, timingSafeEqual } from 'node:crypto';
@@ -11,21 +11,16 @@ import { closeSession, openSession, sessionFor, updateSession } from './auth-ses
 import {
   attributeValue,
   cognitoError,
-  type AppClient,
+  emailDelivery,
+  masked,
+  type ClientRequest,
   type Ctx,
-  type Services,
   type User,
   type UserPool,
 } from './internals.ts';
 
 export const CODE_DIGITS = 8;
 const MAX_WRONG_CODES = 3;
-
-/** An address as AWS shows where it sent a code: `d***@e***`. */
-export function maskedEmail(email: string): string {
-  const [local = '', domain = ''] = email.split('@');
-  return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***`;
-}
 
 export interface ChallengeAnswer {
   ChallengeName: string;
@@ -35,12 +30,8 @@ export interface ChallengeAnswer {
 
 /** Sends a new code to the user's (verified) email and opens the EMAIL_OTP session. */
 export async function sendEmailCode(
-  services: Services,
-  ctx: Ctx,
-  pool: UserPool,
-  client: AppClient,
+  { services, ctx, pool, client, clientMetadata }: ClientRequest,
   user: User,
-  clientMetadata: Record<string, string> | undefined,
 ): Promise<ChallengeAnswer> {
   const email = attributeValue(user, 'email') ?? '';
   const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
@@ -52,7 +43,7 @@ export async function sendEmailCode(
     user,
     code,
     clientMetadata,
-    { DeliveryMedium: 'EMAIL', AttributeName: 'email', Destination: email },
+    emailDelivery(email),
   );
   const session = await openSession(pool, ctx, user, client, { challenge: 'EMAIL_OTP', code });
   return emailChallenge(session, email);
@@ -64,7 +55,7 @@ export function emailChallenge(session: string, email: string): ChallengeAnswer 
     Session: session,
     ChallengeParameters: {
       CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL',
-      CODE_DELIVERY_DESTINATION: maskedEmail(email),
+      CODE_DELIVERY_DESTINATION: masked(emailDelivery(email)),
     },
   };
 }

@@ -30,15 +30,14 @@ import { createRequire } from 'node:module';
 import { SignJWT } from 'jose';
 import { rotationOf } from './app-client-settings.ts';
 import {
+  appClient,
   attributeValue,
   authenticationResult,
   cognitoError,
   generateTokens,
-  invalidParameter,
   jwtClaims,
   notAuthorized,
-  replaceTarget,
-  resourceNotFound,
+  required,
   type AppClient,
   type Ctx,
   type Services,
@@ -49,6 +48,7 @@ import {
 import { localNow } from './local-clock.ts';
 import { recordRefreshCall } from './refresh-calls.ts';
 import { serialized } from './serialized.ts';
+import { addTarget, existingTarget } from './target-table.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -83,12 +83,9 @@ interface Outcome {
 
 /** Adds GetTokensFromRefreshToken to cognito-local's targets (idempotent). */
 export function registerGetTokensFromRefreshToken(targets: TargetTable): void {
-  const initiateAuth = targets['InitiateAuth'];
-  if (initiateAuth === undefined) throw new Error('cognito-local has no InitiateAuth target');
-  replaceTarget(targets, TARGET, () => (services) => {
-    const refresh = getTokens(services, initiateAuth(services));
-    return refresh as Target;
-  });
+  // cognito-local's own: its REFRESH_TOKEN_AUTH flow refreshes for clients that do not rotate.
+  const initiateAuth = existingTarget(targets, 'InitiateAuth');
+  addTarget(targets, TARGET, (services) => getTokens(services, initiateAuth(services)));
 }
 
 function getTokens(
@@ -131,16 +128,10 @@ async function refresh(
   req: GetTokensFromRefreshTokenRequest,
   outcome: Outcome,
 ): Promise<GetTokensFromRefreshTokenResponse> {
-  const { ClientId, RefreshToken, ClientSecret } = req;
-  if (typeof ClientId !== 'string' || ClientId === '') {
-    throw invalidParameter('Missing required parameter ClientId');
-  }
-  if (typeof RefreshToken !== 'string' || RefreshToken === '') {
-    throw invalidParameter('Missing required parameter RefreshToken');
-  }
-  const client = await services.cognito.getAppClient(ctx, ClientId);
-  if (!client) throw resourceNotFound(`User pool client ${ClientId} does not exist.`);
-  if (client.ClientSecret !== undefined && ClientSecret !== client.ClientSecret) {
+  const ClientId = required(req.ClientId, 'ClientId');
+  const RefreshToken = required(req.RefreshToken, 'RefreshToken');
+  const client = await appClient(services, ctx, ClientId);
+  if (client.ClientSecret !== undefined && req.ClientSecret !== client.ClientSecret) {
     throw notAuthorized(`Unable to verify secret for client ${ClientId}`);
   }
   const refreshExp = jwtClaims(RefreshToken)?.exp;
@@ -194,15 +185,7 @@ async function rotate(
     outcome.user = user;
     if (user.Enabled === false) throw notAuthorized('User is disabled.');
 
-    const tokens = await generateTokens(
-      services,
-      ctx,
-      pool,
-      client,
-      user,
-      undefined,
-      'RefreshTokens',
-    );
+    const tokens = await generateTokens({ services, ctx, pool, client }, user, 'RefreshTokens');
     const expiresAt = Number(jwtClaims(token)?.exp) * 1000;
     const fresh = await refreshTokenExpiringAt(tokens.RefreshToken, expiresAt);
     const retired = Object.fromEntries(

@@ -7,19 +7,21 @@
 // - REFRESH_TOKEN_AUTH refused for an app client that rotates refresh tokens (app-client-settings.ts).
 import { refuseRefreshFlowWhenRotating } from './app-client-settings.ts';
 import {
+  appClient,
   invalidParameter,
-  replaceTarget,
-  resourceNotFound,
+  required,
   type Ctx,
   type Services,
   type Target,
   type TargetTable,
 } from './internals.ts';
 import { serialized } from './serialized.ts';
+import { wrapTarget } from './target-table.ts';
 import {
   availableChallenges,
   beginFactor,
   selectChallenge,
+  signInThrough,
   userOrPhantom,
   type AuthResponse,
   type FirstFactor,
@@ -32,33 +34,18 @@ async function userAuth(
   ctx: Ctx,
   req: Record<string, unknown>,
 ): Promise<AuthResponse> {
-  const clientId = req['ClientId'];
   const params = (req['AuthParameters'] ?? {}) as Record<string, unknown>;
-  if (typeof clientId !== 'string' || clientId === '') {
-    throw invalidParameter('Missing required parameter ClientId');
-  }
-  const client = await services.cognito.getAppClient(ctx, clientId);
-  if (!client) throw resourceNotFound(`User pool client ${clientId} does not exist.`);
+  const client = await appClient(services, ctx, required(req['ClientId'], 'ClientId'));
   if (!client.ExplicitAuthFlows?.includes('ALLOW_USER_AUTH')) {
     throw invalidParameter('USER_AUTH flow not enabled for this client');
   }
-  const username = params['USERNAME'];
-  if (typeof username !== 'string' || username === '') {
-    throw invalidParameter('Missing required parameter USERNAME');
-  }
+  const username = required(params['USERNAME'], 'USERNAME');
   const preferred = params['PREFERRED_CHALLENGE'];
   const known = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
   if (preferred !== undefined && (typeof preferred !== 'string' || !known.includes(preferred))) {
     throw invalidParameter(`PREFERRED_CHALLENGE must be one of ${known.join(', ')}`);
   }
-  const signIn = {
-    services,
-    ctx,
-    pool: await services.cognito.getUserPool(ctx, client.UserPoolId),
-    client,
-    clientMetadata: req['ClientMetadata'] as Record<string, string> | undefined,
-    passwordAuth,
-  };
+  const signIn = await signInThrough(services, ctx, client, req, passwordAuth);
   return serialized(client.UserPoolId, async () => {
     const user = await userOrPhantom(signIn, username);
     const available = availableChallenges(signIn.pool, user);
@@ -78,20 +65,15 @@ function initiateAuth(original: Target, services: Services): Target {
 }
 
 export function registerInitiateAuth(targets: TargetTable): void {
-  for (const name of ['InitiateAuth', 'AdminInitiateAuth'] as const) {
-    replaceTarget(targets, name, (original) => {
-      if (!original) throw new Error(`cognito-local has no ${name} target`);
-      // AdminInitiateAuth: only the refusal of REFRESH_TOKEN_AUTH (USER_AUTH is not emulated there).
-      if (name === 'AdminInitiateAuth') {
-        return (services) => {
-          const target = original(services);
-          return async (ctx, req) => {
-            await refuseRefreshFlowWhenRotating(services, ctx, req);
-            return target(ctx, req);
-          };
-        };
-      }
-      return (services) => initiateAuth(original(services), services);
-    });
-  }
+  wrapTarget(targets, 'InitiateAuth', (original) => (services) => {
+    return initiateAuth(original(services), services);
+  });
+  // AdminInitiateAuth: only the refusal of REFRESH_TOKEN_AUTH (USER_AUTH is not emulated there).
+  wrapTarget(targets, 'AdminInitiateAuth', (original) => (services) => {
+    const target = original(services);
+    return async (ctx, req) => {
+      await refuseRefreshFlowWhenRotating(services, ctx, req);
+      return target(ctx, req);
+    };
+  });
 }

@@ -1,8 +1,10 @@
 // The little of cognito-local 5.3.0's internals the emulated actions use, typed here because its
-// .d.ts files need aws-sdk v2's types. Each action registers into cognito-local's own target table
-// (its router looks every x-amz-target up there at request time) and reads and writes users, app
-// clients and pools through cognito-local's own services, so everything lands in its data files
-// (`.cognito/db/*.json` under its working directory) and survives a restart.
+// .d.ts files need aws-sdk v2's types, and the helpers every action shares: its errors, required
+// parameters, tokens, AWS's shapes of answers. Each action registers into cognito-local's own
+// target table (target-table.ts) and reads and writes users, app clients and pools through
+// cognito-local's own services, so everything lands in its data files (`.cognito/db/*.json` under
+// its working directory) and survives a restart. A type an action needs is declared here, once,
+// so that every action reads cognito-local alike.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -58,10 +60,25 @@ export interface WebAuthnConfiguration {
   UserVerification?: 'required' | 'preferred';
 }
 
+/** The PasswordPolicy of AWS::Cognito::UserPool (and of the CreateUserPool API). */
+export interface PasswordPolicy {
+  MinimumLength?: number;
+  RequireLowercase?: boolean;
+  RequireUppercase?: boolean;
+  RequireNumbers?: boolean;
+  RequireSymbols?: boolean;
+  TemporaryPasswordValidityDays?: number;
+}
+
 export interface UserPoolOptions {
   Id: string;
   Name?: string;
-  Policies?: { SignInPolicy?: { AllowedFirstAuthFactors?: string[] }; [policy: string]: unknown };
+  AutoVerifiedAttributes?: string[];
+  Policies?: {
+    PasswordPolicy?: PasswordPolicy;
+    SignInPolicy?: { AllowedFirstAuthFactors?: string[] };
+    [policy: string]: unknown;
+  };
   WebAuthnConfiguration?: WebAuthnConfiguration;
   [field: string]: unknown;
 }
@@ -83,8 +100,17 @@ export interface Tokens {
   RefreshToken: string;
 }
 
+/** Where a code went (AWS's CodeDeliveryDetailsType); the API answers Destination masked. */
+export interface CodeDeliveryDetails {
+  AttributeName: string;
+  DeliveryMedium: 'EMAIL' | 'SMS';
+  Destination: string;
+}
+
 export interface Services {
   clock: { get(): Date };
+  /** cognito-local's confirmation code generator (6 digits, or the CODE environment variable). */
+  otp(): string;
   config: { TokenConfig: { IssuerDomain: string } };
   cognito: {
     getAppClient(ctx: Ctx, clientId: string): Promise<AppClient | null>;
@@ -100,7 +126,7 @@ export interface Services {
       user: User,
       code: string,
       clientMetadata: Record<string, string> | undefined,
-      delivery: { DeliveryMedium: 'EMAIL'; AttributeName: 'email'; Destination: string },
+      delivery: CodeDeliveryDetails,
     ): Promise<void>;
   };
   tokenGenerator: {
@@ -115,16 +141,23 @@ export interface Services {
   };
 }
 
+/**
+ * One request through an app client: cognito-local's services, the request's context, the client
+ * and its pool, and the request's ClientMetadata (handed on to the pool's triggers).
+ */
+export interface ClientRequest {
+  services: Services;
+  ctx: Ctx;
+  pool: UserPool;
+  client: AppClient;
+  clientMetadata?: Record<string, string>;
+}
+
 export type TargetFactory = (services: Services) => Target;
 export type TargetTable = Record<string, TargetFactory>;
 
-type CognitoErrorClass = new (message?: string) => Error;
-const errorsModule = require('cognito-local/lib/errors.js') as {
+const { CognitoError } = require('cognito-local/lib/errors.js') as {
   CognitoError: new (code: string, message: string) => Error;
-  NotAuthorizedError: CognitoErrorClass;
-  InvalidParameterError: CognitoErrorClass;
-  ResourceNotFoundError: CognitoErrorClass;
-  UnsupportedError: CognitoErrorClass;
 };
 
 /**
@@ -132,7 +165,7 @@ const errorsModule = require('cognito-local/lib/errors.js') as {
  * answers every documented error of an action.
  */
 export function cognitoError(code: string, message: string): Error {
-  return new errorsModule.CognitoError(code, message);
+  return new CognitoError(code, message);
 }
 
 export const notAuthorized = (message: string) => cognitoError('NotAuthorizedException', message);
@@ -140,44 +173,37 @@ export const invalidParameter = (message: string) =>
   cognitoError('InvalidParameterException', message);
 export const resourceNotFound = (message: string) =>
   cognitoError('ResourceNotFoundException', message);
-/** cognito-local's 500 "CognitoLocal#Unsupported", for what it cannot do. */
-export const unsupported = (message: string) => new errorsModule.UnsupportedError(message);
 
-/** cognito-local's signed tokens for `user` through `client`, with the user's groups. */
-export async function generateTokens(
+/**
+ * A required string parameter of a request: AWS answers a missing (or empty) one with
+ * InvalidParameterException, before it looks anything up.
+ */
+export function required(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw invalidParameter(`Missing required parameter ${name}`);
+  }
+  return value;
+}
+
+/** The app client a request names; one that does not exist is AWS's ResourceNotFoundException. */
+export async function appClient(
   services: Services,
   ctx: Ctx,
-  pool: UserPool,
-  client: AppClient,
+  clientId: string,
+): Promise<AppClient> {
+  const client = await services.cognito.getAppClient(ctx, clientId);
+  if (!client) throw resourceNotFound(`User pool client ${clientId} does not exist.`);
+  return client;
+}
+
+/** cognito-local's signed tokens for `user` through the request's client, with the user's groups. */
+export async function generateTokens(
+  { services, ctx, pool, client, clientMetadata }: ClientRequest,
   user: User,
-  clientMetadata: Record<string, string> | undefined,
   source: 'Authentication' | 'RefreshTokens',
 ): Promise<Tokens> {
   const groups = await pool.listUserGroupMembership(ctx, user);
   return services.tokenGenerator.generate(ctx, user, groups, client, clientMetadata, source);
-}
-
-/** cognito-local's route table. */
-export function cognitoLocalTargets(): TargetTable {
-  return (require('cognito-local/lib/targets/targets.js') as { Targets: TargetTable }).Targets;
-}
-
-const wrapped = new WeakMap<TargetTable, Set<string>>();
-
-/**
- * Replaces the target `name` by `wrap(original)`, once per table, so registering twice never
- * wraps twice. An action cognito-local lacks is registered with `original` undefined.
- */
-export function replaceTarget(
-  targets: TargetTable,
-  name: string,
-  wrap: (original: TargetFactory | undefined) => TargetFactory,
-): void {
-  const done = wrapped.get(targets) ?? new Set<string>();
-  wrapped.set(targets, done);
-  if (done.has(name)) return;
-  targets[name] = wrap(targets[name]);
-  done.add(name);
 }
 
 /** A JWT's claims, unverified (for tokens this process signed or is about to verify). */
@@ -196,6 +222,18 @@ export function jwtClaims(token: string): Record<string, unknown> | undefined {
 
 export function attributeValue(user: User, name: string): string | undefined {
   return user.Attributes?.find((attribute) => attribute.Name === name)?.Value;
+}
+
+/** A code emailed to `address`. */
+export function emailDelivery(address: string): CodeDeliveryDetails {
+  return { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: address };
+}
+
+/** Where a code went, as Cognito shows it: `d***@e***`, or a phone number's last four digits. */
+export function masked({ DeliveryMedium, Destination }: CodeDeliveryDetails): string {
+  if (DeliveryMedium === 'SMS') return `+*******${Destination.slice(-4)}`;
+  const [local = '', domain = ''] = Destination.split('@');
+  return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***`;
 }
 
 /**

@@ -7,31 +7,39 @@ import { createRequire } from 'node:module';
 import { registerAppClientSettings } from './app-client-settings.ts';
 import { registerCompleteWebAuthnRegistration } from './complete-web-authn-registration.ts';
 import { registerDeleteWebAuthnCredential } from './delete-web-authn-credential.ts';
-import { registerGetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 import { serveTrueDiscoveryDocument } from './discovery-document.ts';
+import { registerGetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 import { registerInitiateAuth } from './initiate-auth.ts';
-import { cognitoLocalTargets } from './internals.ts';
 import { registerListWebAuthnCredentials } from './list-web-authn-credentials.ts';
-import { registerRespondToAuthChallenge } from './respond-to-auth-challenge.ts';
-import { registerStartWebAuthnRegistration } from './start-web-authn-registration.ts';
-import { registerWebAuthnConfiguration } from './web-authn-configuration.ts';
 import { registerPasswordPolicy } from './password-policy.ts';
 import { registerResendConfirmationCode } from './resend-confirmation-code.ts';
+import { registerRespondToAuthChallenge } from './respond-to-auth-challenge.ts';
+import { registerStartWebAuthnRegistration } from './start-web-authn-registration.ts';
+import { cognitoLocalTargets } from './target-table.ts';
+import { registerWebAuthnConfiguration } from './web-authn-configuration.ts';
 
 const require = createRequire(import.meta.url);
-const targets = cognitoLocalTargets();
 
-registerAppClientSettings(targets); // RefreshTokenRotation, AuthSessionValidity on app clients
-registerWebAuthnConfiguration(targets); // WebAuthnConfiguration in Set/GetUserPoolMfaConfig
-registerGetTokensFromRefreshToken(targets); // refresh, with rotation
-registerInitiateAuth(targets); // USER_AUTH; REFRESH_TOKEN_AUTH refused when rotating
-registerRespondToAuthChallenge(targets); // SELECT_CHALLENGE, PASSWORD, EMAIL_OTP, WEB_AUTHN
-registerStartWebAuthnRegistration(targets);
-registerCompleteWebAuthnRegistration(targets);
-registerListWebAuthnCredentials(targets);
-registerDeleteWebAuthnCredential(targets);
-registerResendConfirmationCode();
-// Last: it checks new passwords, then hands on to the actions registered above.
-registerPasswordPolicy();
+// In this order: each takes the targets as registered so far.
+const registrations = [
+  registerAppClientSettings, // RefreshTokenRotation, AuthSessionValidity on app clients
+  registerWebAuthnConfiguration, // WebAuthnConfiguration in Set/GetUserPoolMfaConfig
+  registerGetTokensFromRefreshToken, // refresh, with rotation
+  registerInitiateAuth, // USER_AUTH; REFRESH_TOKEN_AUTH refused when rotating
+  registerRespondToAuthChallenge, // SELECT_CHALLENGE, PASSWORD, EMAIL_OTP, WEB_AUTHN
+  registerStartWebAuthnRegistration,
+  registerCompleteWebAuthnRegistration,
+  registerListWebAuthnCredentials,
+  registerDeleteWebAuthnCredential,
+  registerResendConfirmationCode,
+  // Last, so that the check wraps whatever answers each action that sets a password, emulated or
+  // cognito-local's own. An emulated action answers some requests itself, without the target it
+  // wraps (RespondToAuthChallenge does for the choice-based challenges): a check registered before
+  // it would be skipped for those; registered after it, the check runs first, whoever answers.
+  registerPasswordPolicy,
+];
+
+const targets = cognitoLocalTargets();
+for (const register of registrations) register(targets);
 serveTrueDiscoveryDocument();
 require('cognito-local/lib/bin/start.js');

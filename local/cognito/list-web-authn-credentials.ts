@@ -6,14 +6,9 @@
 // NextToken here is the position of the next passkey; a token this action did not hand out is an
 // InvalidParameterException.
 import { signedIn } from './access-token.ts';
-import {
-  invalidParameter,
-  replaceTarget,
-  type Services,
-  type Target,
-  type TargetTable,
-} from './internals.ts';
+import { invalidParameter, type Services, type Target, type TargetTable } from './internals.ts';
 import { describePasskey, MAX_PASSKEYS, passkeysOf } from './passkeys.ts';
+import { addTarget } from './target-table.ts';
 
 export const TARGET = 'ListWebAuthnCredentials';
 
@@ -43,5 +38,5 @@ function list(services: Services): Target {
 }
 
 export function registerListWebAuthnCredentials(targets: TargetTable): void {
-  replaceTarget(targets, TARGET, () => list);
+  addTarget(targets, TARGET, list);
 }

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cognitoCall, CognitoApiError } from './api.ts';
+import type { PasswordPolicy } from './internals.ts';
 import { passwordProblem } from './password-policy.ts';
 import {
   DEMO_PASSWORD,
@@ -12,7 +13,7 @@ import {
   signIn,
   TEMPORARY_PASSWORD,
 } from './seed.ts';
-import { templatePool, type PasswordPolicy } from './template-pool.ts';
+import { templatePool } from './template-pool.ts';
 import { useSeededCognito } from './testing.ts';
 
 const cognito = useSeededCognito();

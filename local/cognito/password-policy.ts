@@ -13,28 +13,22 @@
 // - a refused password is 400 InvalidPasswordException, "Password did not conform with policy: "
 //   and the rule that failed (API reference, e.g.
 //   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html).
-// The check runs before the action itself, which then runs as cognito-local has it.
+// The check runs before the action itself, which then runs as it would without it.
 import { createRequire } from 'node:module';
-import { cognitoLocalTargets } from './internals.ts';
-import type { PasswordPolicy } from './template-pool.ts';
+import {
+  cognitoError,
+  jwtClaims,
+  type Ctx,
+  type PasswordPolicy,
+  type Services,
+  type TargetFactory,
+  type TargetTable,
+  type UserPool,
+} from './internals.ts';
+import { wrapTarget } from './target-table.ts';
 
 const require = createRequire(import.meta.url);
 
-type Target = (ctx: unknown, req: Record<string, unknown>) => Promise<unknown>;
-interface UserPool {
-  options: { Policies?: { PasswordPolicy?: PasswordPolicy } };
-}
-interface Services {
-  cognito: {
-    getUserPool(ctx: unknown, id: string): Promise<UserPool>;
-    getUserPoolForClientId(ctx: unknown, clientId: string): Promise<UserPool>;
-  };
-}
-type TargetTable = Record<string, (services: Services) => Target>;
-
-const { CognitoError } = require('cognito-local/lib/errors.js') as {
-  CognitoError: new (code: string, message: string) => Error;
-};
 const { USER_POOL_AWS_DEFAULTS } = require('cognito-local/lib/services/cognitoService.js') as {
   USER_POOL_AWS_DEFAULTS: { Policies: { PasswordPolicy: PasswordPolicy } };
 };
@@ -73,54 +67,57 @@ const PASSWORD_OF: Record<string, (req: Record<string, unknown>) => unknown> = {
   AdminCreateUser: (req) => req['TemporaryPassword'],
 };
 
-async function poolOf(services: Services, ctx: unknown, req: Record<string, unknown>) {
+async function poolOf(
+  services: Services,
+  ctx: Ctx,
+  req: Record<string, unknown>,
+): Promise<UserPool | null> {
   if (typeof req['UserPoolId'] === 'string') {
     return services.cognito.getUserPool(ctx, req['UserPoolId']);
   }
-  let clientId = req['ClientId'];
-  if (typeof req['AccessToken'] === 'string') {
-    // ChangePassword names no client; its access token does (cognito-local reads it the same way).
-    const payload = req['AccessToken'].split('.')[1] ?? '';
-    try {
-      clientId = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).client_id;
-    } catch {
-      return null; // not a token: the action itself refuses it
-    }
-  }
+  // ChangePassword names no client; its access token does (cognito-local reads it the same way).
+  // An access token that is no JWT names no client: nothing to check; the action refuses it.
+  const clientId =
+    typeof req['AccessToken'] === 'string'
+      ? jwtClaims(req['AccessToken'])?.['client_id']
+      : req['ClientId'];
   return typeof clientId === 'string'
     ? services.cognito.getUserPoolForClientId(ctx, clientId)
     : null;
 }
 
-const wrapped = new WeakSet<object>();
-
-/** Makes every action that sets a password check it against the pool's policy (idempotent). */
-export function registerPasswordPolicy(targets = cognitoLocalTargets() as unknown as TargetTable) {
-  for (const [action, passwordOf] of Object.entries(PASSWORD_OF)) {
-    const original = targets[action];
-    if (original === undefined) throw new Error(`cognito-local has no ${action} target`);
-    if (wrapped.has(original)) continue;
-    const checked = (services: Services): Target => {
-      const run = original(services);
-      return async (ctx, req) => {
-        const password = passwordOf(req ?? {});
-        if (typeof password === 'string') {
-          const pool = await poolOf(services, ctx, req);
-          const policy =
-            pool?.options.Policies?.PasswordPolicy ??
-            USER_POOL_AWS_DEFAULTS.Policies.PasswordPolicy;
-          const problem = pool && passwordProblem(password, policy);
-          if (problem) {
-            throw new CognitoError(
-              'InvalidPasswordException',
-              `Password did not conform with policy: ${problem}`,
-            );
-          }
+/** `original`, the new password in a request checked against the pool's policy first. */
+function checked(
+  original: TargetFactory,
+  passwordOf: (req: Record<string, unknown>) => unknown,
+): TargetFactory {
+  return (services) => {
+    const run = original(services);
+    return async (ctx, req) => {
+      const password = passwordOf(req ?? {});
+      if (typeof password === 'string') {
+        const pool = await poolOf(services, ctx, req);
+        const policy =
+          pool?.options.Policies?.PasswordPolicy ?? USER_POOL_AWS_DEFAULTS.Policies.PasswordPolicy;
+        const problem = pool && passwordProblem(password, policy);
+        if (problem) {
+          throw cognitoError(
+            'InvalidPasswordException',
+            `Password did not conform with policy: ${problem}`,
+          );
         }
-        return run(ctx, req);
-      };
+      }
+      return run(ctx, req);
     };
-    wrapped.add(checked);
-    targets[action] = checked;
+  };
+}
+
+/**
+ * Makes every action that sets a password check it against the pool's policy first, whatever
+ * answers that action when this runs (cognito-local, or an emulated action registered before).
+ */
+export function registerPasswordPolicy(targets: TargetTable): void {
+  for (const [action, passwordOf] of Object.entries(PASSWORD_OF)) {
+    wrapTarget(targets, action, (original) => checked(original, passwordOf), 'password policy');
   }
 }

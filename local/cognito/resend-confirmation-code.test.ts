@@ -8,32 +8,21 @@ import { Amplify } from 'aws-amplify';
 import { resendSignUpCode } from 'aws-amplify/auth';
 import { cognitoCall } from './api.ts';
 import { sentCode } from './codes.ts';
-import { masked } from './resend-confirmation-code.ts';
-import { useSeededCognito } from './testing.ts';
+import { masked } from './internals.ts';
+import { useSeededCognito, type RawAnswer } from './testing.ts';
 
 const cognito = useSeededCognito();
 const data = () => cognito.data;
 
 /** The action over plain HTTP, as Amplify sends it, so status codes are visible. */
-async function resend(body: Record<string, unknown>) {
-  const response = await fetch(cognito.endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'AWSCognitoIdentityProviderService.ResendConfirmationCode',
-    },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const resend = (body: Record<string, unknown>) => cognito.call('ResendConfirmationCode', body);
 
 /** The delivery details of a code "emailed" to this masked address. */
 const emailedTo = (Destination: string) => ({
   CodeDeliveryDetails: { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination },
 });
 
-function assertError(raw: { status: number; body: Record<string, unknown> }, type: string) {
+function assertError(raw: RawAnswer, type: string) {
   assert.equal(raw.status, 400, JSON.stringify(raw.body));
   assert.equal(raw.body['__type'], type);
 }

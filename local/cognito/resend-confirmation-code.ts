@@ -16,11 +16,24 @@
 // The code is delivered the way cognito-local delivers its own (its message service: the
 // console, or a CustomMessage/CustomEmailSender trigger, with source ResendCode) and kept on the
 // user record in its data file as ConfirmationCode, where ConfirmSignUp checks it and where the
-// sign-up code already is: people find it in the `DEBUG=1 npm start` output, the e2e suite in the
-// data file (e2e/cognito-codes.ts).
+// sign-up code already is: people find it in the `DEBUG=1 npm start` output, tests in the data
+// file (codes.ts).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { cognitoLocalTargets } from './internals.ts';
+import {
+  cognitoError,
+  emailDelivery,
+  invalidParameter,
+  masked,
+  notAuthorized,
+  required,
+  type CodeDeliveryDetails,
+  type Services,
+  type Target,
+  type TargetTable,
+  type User,
+} from './internals.ts';
+import { addTarget } from './target-table.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -33,63 +46,10 @@ export interface ResendConfirmationCodeRequest {
   ClientMetadata?: Record<string, string>;
 }
 
-export interface CodeDeliveryDetails {
-  AttributeName: string;
-  DeliveryMedium: 'EMAIL' | 'SMS';
-  Destination: string;
-}
-
-// The little of cognito-local's internals this uses (its .d.ts files need aws-sdk v2's types).
-interface User {
-  Username: string;
-  UserStatus?: string;
-  Attributes?: { Name: string; Value?: string }[];
-}
-interface UserPool {
-  options: { Id: string; AutoVerifiedAttributes?: string[] };
-  getUserByUsername(ctx: unknown, username: string): Promise<User | null>;
-  saveUser(
-    ctx: unknown,
-    user: User & { ConfirmationCode: string; UserLastModifiedDate: Date },
-  ): Promise<void>;
-}
-interface Services {
-  clock: { get(): Date };
-  otp(): string;
-  cognito: {
-    getAppClient(
-      ctx: unknown,
-      id: string,
-    ): Promise<{ ClientSecret?: string; PreventUserExistenceErrors?: string } | null>;
-    getUserPoolForClientId(ctx: unknown, id: string): Promise<UserPool>;
-  };
-  messages: {
-    deliver(
-      ...args: [unknown, string, string, string, User, string, unknown, CodeDeliveryDetails]
-    ): Promise<void>;
-  };
-}
-type Target = (ctx: unknown, req: ResendConfirmationCodeRequest) => Promise<unknown>;
-type TargetTable = Record<string, (services: Services) => Target>;
-
-const errors = require('cognito-local/lib/errors.js') as Record<
-  'InvalidParameterError' | 'NotAuthorizedError' | 'UserNotFoundError',
-  new (message?: string) => Error
->;
 const { selectAppropriateDeliveryMethod } =
   require('cognito-local/lib/services/messageDelivery/deliveryMethod.js') as {
-    selectAppropriateDeliveryMethod(
-      attributes: string[],
-      user: User,
-    ): Omit<CodeDeliveryDetails, 'Destination'> & { Destination: string };
+    selectAppropriateDeliveryMethod(attributes: string[], user: User): CodeDeliveryDetails | null;
   };
-
-/** Where a code went, as Cognito shows it: `d***@e***`, or a phone number's last four digits. */
-export function masked({ DeliveryMedium, Destination }: CodeDeliveryDetails): string {
-  if (DeliveryMedium === 'SMS') return `+*******${Destination.slice(-4)}`;
-  const [local = '', domain = ''] = Destination.split('@');
-  return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***`;
-}
 
 function secretHash(secret: string, username: string, clientId: string): Buffer {
   return createHmac('sha256', secret)
@@ -97,58 +57,53 @@ function secretHash(secret: string, username: string, clientId: string): Buffer 
     .digest();
 }
 
-/** Adds ResendConfirmationCode to cognito-local's targets (idempotent). */
-export function registerResendConfirmationCode(
-  targets = cognitoLocalTargets() as unknown as TargetTable,
-) {
-  targets[TARGET] = resendConfirmationCode;
+/** The answer: where the code went, the address masked as Cognito shows it. */
+function sentTo(details: CodeDeliveryDetails) {
+  return { CodeDeliveryDetails: { ...details, Destination: masked(details) } };
 }
 
-function resendConfirmationCode(services: Services): Target {
+export function registerResendConfirmationCode(targets: TargetTable): void {
+  addTarget(targets, TARGET, resendConfirmationCode);
+}
+
+function resendConfirmationCode(
+  services: Services,
+): Target<ResendConfirmationCodeRequest | undefined> {
   return async (ctx, req) => {
-    const { ClientId, Username, SecretHash, ClientMetadata } = req ?? {};
-    if (typeof ClientId !== 'string' || ClientId === '') {
-      throw new errors.InvalidParameterError('Missing required parameter ClientId');
-    }
-    if (typeof Username !== 'string' || Username === '') {
-      throw new errors.InvalidParameterError('Missing required parameter Username');
-    }
+    const ClientId = required(req?.ClientId, 'ClientId');
+    const Username = required(req?.Username, 'Username');
     // An unknown client: ResourceNotFoundException, as for every action.
     const pool = await services.cognito.getUserPoolForClientId(ctx, ClientId);
     const client = await services.cognito.getAppClient(ctx, ClientId);
     if (client?.ClientSecret !== undefined) {
       const expected = secretHash(client.ClientSecret, Username, ClientId);
-      const given = Buffer.from(typeof SecretHash === 'string' ? SecretHash : '', 'base64');
+      const given = Buffer.from(
+        typeof req?.SecretHash === 'string' ? req.SecretHash : '',
+        'base64',
+      );
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new errors.NotAuthorizedError(`Unable to verify secret hash for client ${ClientId}`);
+        throw notAuthorized(`Unable to verify secret hash for client ${ClientId}`);
       }
     }
 
     const user = await pool.getUserByUsername(ctx, Username);
     if (!user) {
       if (client?.PreventUserExistenceErrors !== 'ENABLED') {
-        throw new errors.UserNotFoundError('Username/client id combination not found.');
+        throw cognitoError('UserNotFoundException', 'Username/client id combination not found.');
       }
       // Nothing is sent; the answer looks like the one for an account that exists (this pool's
       // usernames are email addresses).
-      const simulated: CodeDeliveryDetails = {
-        AttributeName: 'email',
-        DeliveryMedium: 'EMAIL',
-        Destination: Username,
-      };
-      return { CodeDeliveryDetails: { ...simulated, Destination: masked(simulated) } };
+      return sentTo(emailDelivery(Username));
     }
     if (user.UserStatus === 'CONFIRMED') {
-      throw new errors.InvalidParameterError('User is already confirmed.');
+      throw invalidParameter('User is already confirmed.');
     }
     const details = selectAppropriateDeliveryMethod(
       pool.options.AutoVerifiedAttributes ?? [],
       user,
     );
     if (!details) {
-      throw new errors.InvalidParameterError(
-        'User has no attribute matching desired auto verified attributes',
-      );
+      throw invalidParameter('User has no attribute matching desired auto verified attributes');
     }
     const code = services.otp();
     await services.messages.deliver(
@@ -158,7 +113,7 @@ function resendConfirmationCode(services: Services): Target {
       pool.options.Id,
       user,
       code,
-      ClientMetadata,
+      req?.ClientMetadata,
       details,
     );
     await pool.saveUser(ctx, {
@@ -166,6 +121,6 @@ function resendConfirmationCode(services: Services): Target {
       ConfirmationCode: code,
       UserLastModifiedDate: services.clock.get(),
     });
-    return { CodeDeliveryDetails: { ...details, Destination: masked(details) } };
+    return sentTo(details);
   };
 }

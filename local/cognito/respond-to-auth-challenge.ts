@@ -11,10 +11,10 @@
 import { closeSession, sessionFor } from './auth-sessions.ts';
 import { checkEmailCode, codeMismatch } from './email-otp.ts';
 import {
+  appClient,
   invalidParameter,
   notAuthorized,
-  replaceTarget,
-  resourceNotFound,
+  required,
   type Ctx,
   type Services,
   type Target,
@@ -23,11 +23,13 @@ import {
 } from './internals.ts';
 import { passkeysOf, withPasskeys } from './passkeys.ts';
 import { serialized } from './serialized.ts';
+import { existingTarget, wrapTarget } from './target-table.ts';
 import {
   availableChallenges,
   beginFactor,
   issueTokens,
   passwordSignIn,
+  signInThrough,
   userOrPhantom,
   type AuthResponse,
   type FirstFactor,
@@ -119,42 +121,22 @@ function respondToAuthChallenge(
   return async (ctx: Ctx, req) => {
     const challenge = req?.['ChallengeName'];
     if (typeof challenge !== 'string' || !OURS.includes(challenge)) return original(ctx, req);
-    const clientId = req['ClientId'];
+    const clientId = required(req['ClientId'], 'ClientId');
     const responses = (req['ChallengeResponses'] ?? {}) as Record<string, unknown>;
-    const sessionId = req['Session'];
-    if (typeof clientId !== 'string' || clientId === '') {
-      throw invalidParameter('Missing required parameter ClientId');
-    }
-    if (typeof responses['USERNAME'] !== 'string' || responses['USERNAME'] === '') {
-      throw invalidParameter('Missing required parameter USERNAME');
-    }
-    if (typeof sessionId !== 'string' || sessionId === '') {
-      throw invalidParameter('Missing required parameter Session');
-    }
-    const client = await services.cognito.getAppClient(ctx, clientId);
-    if (!client) throw resourceNotFound(`User pool client ${clientId} does not exist.`);
-    const pool = await services.cognito.getUserPool(ctx, client.UserPoolId);
-    const signIn: SignIn = {
-      services,
-      ctx,
-      pool,
-      client,
-      clientMetadata: req['ClientMetadata'] as Record<string, string> | undefined,
-      passwordAuth,
-    };
-    return serialized(pool.options.Id, async () => {
-      const user = await userOrPhantom(signIn, responses['USERNAME'] as string);
+    const username = required(responses['USERNAME'], 'USERNAME');
+    const sessionId = required(req['Session'], 'Session');
+    const client = await appClient(services, ctx, clientId);
+    const signIn = await signInThrough(services, ctx, client, req, passwordAuth);
+    return serialized(signIn.pool.options.Id, async () => {
+      const user = await userOrPhantom(signIn, username);
       return respond(signIn, user, challenge, sessionId, responses);
     });
   };
 }
 
 export function registerRespondToAuthChallenge(targets: TargetTable): void {
-  const initiateAuth = targets['InitiateAuth'];
-  if (!initiateAuth) throw new Error('cognito-local has no InitiateAuth target');
-  replaceTarget(targets, 'RespondToAuthChallenge', (original) => {
-    if (!original) throw new Error('cognito-local has no RespondToAuthChallenge target');
-    return (services) =>
-      respondToAuthChallenge(original(services), initiateAuth(services), services);
+  const initiateAuth = existingTarget(targets, 'InitiateAuth');
+  wrapTarget(targets, 'RespondToAuthChallenge', (original) => (services) => {
+    return respondToAuthChallenge(original(services), initiateAuth(services), services);
   });
 }

@@ -14,7 +14,6 @@ import { authSessionMs } from './app-client-settings.ts';
 import {
   attributeValue,
   cognitoError,
-  replaceTarget,
   type Services,
   type Target,
   type TargetTable,
@@ -23,6 +22,7 @@ import {
 import { localNow } from './local-clock.ts';
 import { MAX_PASSKEYS, passkeysOf } from './passkeys.ts';
 import { serialized } from './serialized.ts';
+import { addTarget } from './target-table.ts';
 import { allowedFirstFactors } from './user-auth.ts';
 import { registrationOptions, relyingParty } from './web-authn.ts';
 
@@ -75,5 +75,5 @@ function start(services: Services): Target {
 }
 
 export function registerStartWebAuthnRegistration(targets: TargetTable): void {
-  replaceTarget(targets, TARGET, () => start);
+  addTarget(targets, TARGET, start);
 }

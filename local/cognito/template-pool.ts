@@ -3,16 +3,7 @@
 // client's PreventUserExistenceErrors. One source: cloudformation/api.yaml, read with cfn-lib.
 import { loadTemplate } from '../../cfn-lib/cfn-yaml.ts';
 import { TEMPLATE_FILE } from '../../tools/paths.ts';
-
-/** The PasswordPolicy of AWS::Cognito::UserPool (and of the CreateUserPool API). */
-export interface PasswordPolicy {
-  MinimumLength?: number;
-  RequireLowercase?: boolean;
-  RequireUppercase?: boolean;
-  RequireNumbers?: boolean;
-  RequireSymbols?: boolean;
-  TemporaryPasswordValidityDays?: number;
-}
+import type { PasswordPolicy } from './internals.ts';
 
 export interface TemplatePool {
   passwordPolicy: PasswordPolicy;

@@ -23,6 +23,7 @@ import {
   generateTokens,
   notAuthorized,
   type AppClient,
+  type ClientRequest,
   type Ctx,
   type Services,
   type Target,
@@ -37,14 +38,27 @@ export const FIRST_FACTORS = ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] as const;
 export type FirstFactor = (typeof FIRST_FACTORS)[number];
 
 /** One sign-in attempt: who asks, through which client, and cognito-local's password flow. */
-export interface SignIn {
-  services: Services;
-  ctx: Ctx;
-  pool: UserPool;
-  client: AppClient;
-  clientMetadata?: Record<string, string>;
+export interface SignIn extends ClientRequest {
   /** cognito-local's InitiateAuth, for USER_PASSWORD_AUTH. */
   passwordAuth: Target;
+}
+
+/** The sign-in attempt of the request `req` through `client`, an app client that exists. */
+export async function signInThrough(
+  services: Services,
+  ctx: Ctx,
+  client: AppClient,
+  req: Record<string, unknown>,
+  passwordAuth: Target,
+): Promise<SignIn> {
+  return {
+    services,
+    ctx,
+    pool: await services.cognito.getUserPool(ctx, client.UserPoolId),
+    client,
+    clientMetadata: req['ClientMetadata'] as Record<string, string> | undefined,
+    passwordAuth,
+  };
 }
 
 export interface AuthResponse {
@@ -88,17 +102,9 @@ export async function userOrPhantom(signIn: SignIn, username: string): Promise<U
 
 /** Tokens for a user who passed a first factor, with ExpiresIn and TokenType as AWS answers. */
 export async function issueTokens(signIn: SignIn, user: User): Promise<AuthResponse> {
-  const { services, ctx, pool, client } = signIn;
+  const { ctx, pool } = signIn;
   const latest = (await pool.getUserByUsername(ctx, user.Username)) ?? user;
-  const tokens = await generateTokens(
-    services,
-    ctx,
-    pool,
-    client,
-    latest,
-    signIn.clientMetadata,
-    'Authentication',
-  );
+  const tokens = await generateTokens(signIn, latest, 'Authentication');
   await pool.storeRefreshToken(ctx, tokens.RefreshToken, latest);
   return { ChallengeParameters: {}, AuthenticationResult: authenticationResult(tokens) };
 }
@@ -141,7 +147,7 @@ export async function beginFactor(
   factor: FirstFactor,
   password: unknown,
 ): Promise<AuthResponse> {
-  const { services, ctx, pool, client } = signIn;
+  const { ctx, pool, client } = signIn;
   if (factor === 'PASSWORD') {
     if (password !== undefined) return passwordSignIn(signIn, user, password);
     const session = user
@@ -151,7 +157,7 @@ export async function beginFactor(
   }
   if (factor === 'EMAIL_OTP') {
     if (user === null) return emailChallenge(newSessionId(), username);
-    return sendEmailCode(services, ctx, pool, client, user, signIn.clientMetadata);
+    return sendEmailCode(signIn, user);
   }
   if (user === null) throw notAuthorized('The passkey could not be verified.');
   const options = await assertionOptions({

@@ -7,12 +7,12 @@
 // WebAuthnUserVerification.) They are kept in the pool's options, in cognito-local's pool file.
 import {
   invalidParameter,
-  replaceTarget,
   type TargetFactory,
   type TargetTable,
   type UserPoolOptions,
   type WebAuthnConfiguration,
 } from './internals.ts';
+import { wrapTarget } from './target-table.ts';
 
 function validated(value: unknown): WebAuthnConfiguration | undefined {
   if (value === undefined) return undefined;
@@ -41,8 +41,7 @@ export function webAuthnConfiguration(options: UserPoolOptions): WebAuthnConfigu
   return { UserVerification: 'preferred', ...options.WebAuthnConfiguration };
 }
 
-function setting(original: TargetFactory | undefined): TargetFactory {
-  if (!original) throw new Error('cognito-local has no SetUserPoolMfaConfig target');
+function setting(original: TargetFactory): TargetFactory {
   return (services) => {
     const target = original(services);
     return async (ctx, req) => {
@@ -60,8 +59,7 @@ function setting(original: TargetFactory | undefined): TargetFactory {
   };
 }
 
-function getting(original: TargetFactory | undefined): TargetFactory {
-  if (!original) throw new Error('cognito-local has no GetUserPoolMfaConfig target');
+function getting(original: TargetFactory): TargetFactory {
   return (services) => {
     const target = original(services);
     return async (ctx, req) => {
@@ -73,6 +71,6 @@ function getting(original: TargetFactory | undefined): TargetFactory {
 }
 
 export function registerWebAuthnConfiguration(targets: TargetTable): void {
-  replaceTarget(targets, 'SetUserPoolMfaConfig', setting);
-  replaceTarget(targets, 'GetUserPoolMfaConfig', getting);
+  wrapTarget(targets, 'SetUserPoolMfaConfig', setting);
+  wrapTarget(targets, 'GetUserPoolMfaConfig', getting);
 }

@@ -128,14 +128,6 @@ export const PAGE_SIZE = 20;
       justify-content: center;
       padding: 1rem;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class TimerListPage {

@@ -46,7 +46,7 @@ export const INVISIBLE_REFUSED = createMetadataKey<(value: string) => readonly s
         {{ count() }} / {{ limit }}
       </p>
     }
-    <span class="announced" role="status">{{ announced() }}</span>
+    <span class="visually-hidden" role="status">{{ announced() }}</span>
   `,
   styles: `
     :host {
@@ -71,14 +71,6 @@ export const INVISIBLE_REFUSED = createMetadataKey<(value: string) => readonly s
       align-items: center;
       gap: 0.25rem 0.5rem;
       color: var(--ion-text-color);
-    }
-    .announced {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
   `,
 })
