@@ -94,18 +94,20 @@ export const START_AGAIN: StepLink = { label: 'Start again', to: '/sign-in' };
           @if (resend(); as code) {
             <p role="status" data-testid="resend-status">{{ code.status() }}</p>
           }
-          <ion-button
-            type="submit"
-            expand="block"
-            [disabled]="status().busy() || !!resend()?.busy()"
-          >
-            @if (status().busy()) {
-              <ion-spinner name="crescent" aria-hidden="true" />
-              {{ texts().busyAction }}
-            } @else {
-              {{ texts().action }}
-            }
-          </ion-button>
+          @if (hasAction()) {
+            <ion-button
+              type="submit"
+              expand="block"
+              [disabled]="status().busy() || !!resend()?.busy()"
+            >
+              @if (status().busy() && !busyElsewhere()) {
+                <ion-spinner name="crescent" aria-hidden="true" />
+                {{ texts().busyAction }}
+              } @else {
+                {{ texts().action }}
+              }
+            </ion-button>
+          }
           @if (resend(); as code) {
             <ion-button
               fill="outline"
@@ -139,6 +141,10 @@ export class AuthStepComponent {
   readonly resend = input<CodeResend | null>(null);
   /** False when the step cannot be taken on this page load: the page says why, with no button. */
   readonly ready = input(true);
+  /** False: no submit button (a page whose every way on is a button of its own). */
+  readonly hasAction = input(true);
+  /** True while the page is busy with a button of its own: the submit button shows no spinner. */
+  readonly busyElsewhere = input(false);
   /** The form was submitted (its default prevented). */
   readonly send = output();
   /** Ionic keeps earlier pages in the DOM: each heading needs its own id. */
