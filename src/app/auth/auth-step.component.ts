@@ -16,6 +16,7 @@ import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { StatusLines } from '../ui/form-status';
+import { STEP_ENDED } from './auth-errors';
 import type { CodeResend } from './code-resend';
 import { keepReturnUrl } from './route-query';
 
@@ -123,6 +124,8 @@ export const START_AGAIN: StepLink = { label: 'Start again', to: '/sign-in' };
               }
             </ion-button>
           }
+        } @else {
+          <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
         }
         <p class="links">
           @for (link of texts().links; track link.to) {
@@ -139,8 +142,13 @@ export class AuthStepComponent {
   readonly status = input.required<StatusLines>();
   readonly texts = input.required<StepTexts>();
   readonly resend = input<CodeResend | null>(null);
-  /** False when the step cannot be taken on this page load: the page says why, with no button. */
+  /**
+   * False when the step cannot be taken on this page load (its sign-in is not in this tab, or its
+   * 3 minutes are over): it says the sign-in has ended, with no button, and the page shows none of
+   * its fields.
+   */
   readonly ready = input(true);
+  readonly ended = STEP_ENDED;
   /** False: no submit button (a page whose every way on is a button of its own). */
   readonly hasAction = input(true);
   /** True while the page is busy with a button of its own: the submit button shows no spinner. */

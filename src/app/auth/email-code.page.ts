@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { apply, form } from '@angular/forms/signals';
 import { FormStatus } from '../ui/form-status';
-import { STEP_ENDED } from './auth-errors';
 import { EMAIL_CODE, USERNAME } from './auth-fields';
 import { authCall } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
@@ -44,8 +43,6 @@ const TEXTS: StepTexts = {
           code. It works once, within 3 minutes.
         </p>
         <app-auth-field [field]="form.code" autocomplete="one-time-code" />
-      } @else {
-        <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
       }
     </app-auth-step>
   `,
@@ -57,7 +54,6 @@ export class EmailCodePage {
   private readonly nav = stepNavigation();
   /** Opened without a code on its way (a reload after 3 minutes, another tab): it says so. */
   readonly open = this.flow.openNow('email-code');
-  readonly ended = STEP_ENDED;
   /** Whom the code is for: not a field on the page, but what "Send a new code" sends for. */
   readonly form = form(signal({ username: this.flow.username(), code: '' }), (f) => {
     apply(f.username, USERNAME);

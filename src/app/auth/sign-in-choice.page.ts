@@ -4,7 +4,6 @@ import { RouterLink } from '@angular/router';
 import { IonButton } from '@ionic/angular/ion-button';
 import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { FormStatus } from '../ui/form-status';
-import { STEP_ENDED } from './auth-errors';
 import { PASSWORD } from './auth-fields';
 import { authCall } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
@@ -99,8 +98,6 @@ type Chosen = FirstFactor | '';
           />
           <app-auth-field [field]="form.password" autocomplete="current-password" />
         }
-      } @else {
-        <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
       }
       @if (open && offers('PASSWORD')) {
         <a routerLink="/forgot-password" [queryParams]="forgotQuery()">Forgot your password?</a>
@@ -115,7 +112,6 @@ export class SignInChoicePage {
   private readonly ask = factorChoice();
   /** Opened without a sign-in in progress (another tab, a bookmark): it says so, no choices. */
   readonly open = this.flow.openNow('choose');
-  readonly ended = STEP_ENDED;
   readonly passkeysHere = inject(PASSKEYS_WORK_HERE);
   readonly notHere = PASSKEYS_NOT_HERE;
   readonly factors = computed(() => this.flow.choice()?.offer.factors ?? []);
