@@ -12,9 +12,9 @@ export interface CognitoData {
   userPoolId: string;
 }
 
-interface StoredUser {
+export interface StoredUser {
   Username: string;
-  Attributes?: { Name: string; Value: string }[];
+  Attributes?: { Name: string; Value?: string }[];
   ConfirmationCode?: string;
 }
 
@@ -23,10 +23,22 @@ export function poolDataFile({ cognitoDataDir, userPoolId }: CognitoData): strin
   return join(cognitoDataDir, '.cognito', 'db', `${userPoolId}.json`);
 }
 
-async function storedUser(data: CognitoData, email: string): Promise<StoredUser | undefined> {
-  const db = JSON.parse(await readFile(poolDataFile(data), 'utf8')) as {
-    Users?: Record<string, StoredUser>;
-  };
+/**
+ * The user record of this address in the pool's data file; undefined while there is none, and
+ * while cognito-local is rewriting the file (it truncates it, then writes it anew: a read in
+ * between finds it empty or cut short), so a caller that waits for a code reads again.
+ */
+export async function storedUser<T extends StoredUser = StoredUser>(
+  data: CognitoData,
+  email: string,
+): Promise<T | undefined> {
+  let db: { Users?: Record<string, T> };
+  try {
+    db = JSON.parse(await readFile(poolDataFile(data), 'utf8')) as typeof db;
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
   // Email-username pools key a signed-up user by its sub; the email is an attribute.
   return Object.values(db.Users ?? {}).find(
     (u) =>
