@@ -196,6 +196,7 @@ test('refused in plain words: a page the passkey is not for, an IP address, a de
     const account = await elsewhere.newPage();
     await account.goto(`${e2e.app.url}/sign-in`);
     await signIn(account, e2e);
+    await expect(account).toHaveURL(`${e2e.app.url}/timers`);
     await account.goto(`${e2e.app.url}/account`);
     const passkeys = account.locator('app-passkeys');
     await expect(passkeys.getByTestId('passkeys-not-here')).toHaveText(NOT_HERE);
