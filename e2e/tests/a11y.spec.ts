@@ -73,6 +73,8 @@ test('sign-in pages and their states pass axe in light and dark mode', async ({ 
   await continueAs(page, e2e.user.username);
   await scan('first-factor choice');
   const choice = step('app-sign-in-choice');
+  // Named before any choice, though required only once the password is chosen.
+  await expect(choice.locator('ion-input[name=password] input')).toHaveAccessibleName('Password');
   await choice.getByRole('button', { name: 'Sign in with password' }).click();
   await expect(step('app-sign-in-choice ion-input.ion-invalid')).toHaveCount(1);
   await scan('first-factor choice, no password typed', { settle: false });

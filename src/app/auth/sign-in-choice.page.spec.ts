@@ -53,7 +53,9 @@ describe('SignInChoicePage', () => {
       'Email me a code',
       'Sign in with password',
     ]);
-    expect(all.el.querySelector('ion-input[name=password]')).not.toBeNull();
+    // Labelled before any choice, though required only once the password is chosen.
+    const password = all.el.querySelector<HTMLIonInputElement>('ion-input[name=password]')!;
+    expect(password.label).toBe('Password');
     expect(all.el.textContent).toContain('Signing in as ann@example.com.');
     expect(all.el.querySelector('a[href^="/forgot-password"]')?.getAttribute('href')).toBe(
       '/forgot-password?returnUrl=%2Ftimers%2Fabc&username=ann@example.com',

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { applyWhen, form } from '@angular/forms/signals';
+import { apply, form } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { IonButton } from '@ionic/angular/ion-button';
 import { IonSpinner } from '@ionic/angular/ion-spinner';
 import { FormStatus } from '../ui/form-status';
-import { PASSWORD } from './auth-fields';
+import { passwordWhen } from './auth-fields';
 import { authCall } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
 import { factorChoice } from './factor-choice';
@@ -22,7 +22,7 @@ const TEXTS: StepTexts = {
   links: [START_AGAIN],
 };
 
-/** A factor not started yet: the password field's rule applies only once the password is chosen. */
+/** A factor not started yet: the password is required only once it is chosen. */
 type Chosen = FirstFactor | '';
 
 /**
@@ -116,7 +116,10 @@ export class SignInChoicePage {
   readonly notHere = PASSKEYS_NOT_HERE;
   readonly factors = computed(() => this.flow.choice()?.offer.factors ?? []);
   readonly form = form(signal({ factor: '' as Chosen, password: '' }), (f) => {
-    applyWhen(f.password, ({ valueOf }) => valueOf(f.factor) === 'PASSWORD', PASSWORD);
+    apply(
+      f.password,
+      passwordWhen(({ valueOf }) => valueOf(f.factor) === 'PASSWORD'),
+    );
   });
   readonly chosen = computed(() => this.form.factor().value());
   readonly status = new FormStatus(this.form);
