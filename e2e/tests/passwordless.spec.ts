@@ -308,3 +308,27 @@ test('the choice page offers exactly what the pool allows this user', async ({ p
     await app.close();
   }
 });
+
+test('with choice-based sign-in off, username and password on one page sign in as before', async ({
+  page,
+  e2e,
+}) => {
+  const app = await serveApp(APP_DIST);
+  try {
+    app.config = { ...e2e.stack.config, choiceBasedSignIn: false };
+    await page.goto(`${app.url}/timers`);
+    const signInPage = page.locator('app-sign-in');
+    await signInPage.locator('ion-input[name=username] input').fill(e2e.user.username);
+    await signInPage.locator('ion-input[name=password] input').fill(e2e.user.password);
+    await signInPage.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page).toHaveURL(`${app.url}/timers`);
+    // Signed in (this origin is not among the API's allowed ones, so the list cannot load here).
+    await expect(page.getByTestId('signed-in-as')).toHaveText(`Signed in as ${e2e.user.username}`);
+    // No passkeys without choice-based sign-in, through which alone they sign in.
+    await page.goto(`${app.url}/account`);
+    await expect(page.locator('app-account').getByTestId('totp-status')).toHaveText(/^Off/);
+    await expect(page.locator('app-passkeys')).toHaveCount(0);
+  } finally {
+    await app.close();
+  }
+});
