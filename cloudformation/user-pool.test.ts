@@ -67,4 +67,8 @@ test('outputs name the pool and client in use, created or given', () => {
   assert.deepEqual(outputs['AppClientID']!['Value'], {
     'Fn::If': ['CreateUserPool', { Ref: 'UserPoolClient' }, { Ref: 'AppClientID' }],
   });
+  // The created client allows USER_AUTH; a given one may not, so the demo asks for a password.
+  assert.deepEqual(outputs['ChoiceBasedSignIn']!['Value'], {
+    'Fn::If': ['CreateUserPool', 'true', 'false'],
+  });
 });

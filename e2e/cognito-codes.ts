@@ -6,7 +6,7 @@ import { cognitoCall } from '../local/cognito/api.ts';
 import { signIn } from '../local/cognito/seed.ts';
 import type { LocalStack } from '../local/stack.ts';
 
-export { sentCode } from '../local/cognito/codes.ts';
+export { sentCode, sentSignInCode } from '../local/cognito/codes.ts';
 
 /** RFC 4648 base32, as authenticator apps read the shared secret. */
 function base32(secret: string): Buffer {

@@ -18,6 +18,11 @@ export interface E2eStack {
   app: StaticApp;
   /** Same build and config, from an origin the gateway does not allow. */
   foreignApp: StaticApp;
+  /**
+   * `app` at http://localhost:<port>, an allowed origin too: browsers refuse WebAuthn on an IP
+   * address, so passkeys work here (the local Cognito's relying party is `localhost`).
+   */
+  passkeyUrl: string;
   apiOrigin: string;
 }
 
@@ -44,6 +49,7 @@ export const test = base.extend<{ e2e: E2eStack }, { shared: Shared }>({
       const dataDir = await mkdtemp(join(tmpdir(), 'e2e-cognito-'));
       const app = await serveApp(appDir);
       const foreignApp = await serveApp(appDir);
+      const passkeyUrl = onLocalhost(app.url);
       let stack: LocalStack | undefined;
       try {
         stack = await startLocalStack({
@@ -52,11 +58,12 @@ export const test = base.extend<{ e2e: E2eStack }, { shared: Shared }>({
           cognitoDataDir: dataDir,
           timerDb: ':memory:',
           configFile: false,
-          allowedOrigins: [app.url],
+          allowedOrigins: [app.url, passkeyUrl],
         });
         app.config = stack.config;
         foreignApp.config = stack.config;
-        await use({ stack, app, foreignApp, apiOrigin: new URL(stack.urls.gateway).origin });
+        const apiOrigin = new URL(stack.urls.gateway).origin;
+        await use({ stack, app, foreignApp, passkeyUrl, apiOrigin });
       } finally {
         await stack?.stop();
         await app.close();
@@ -70,6 +77,13 @@ export const test = base.extend<{ e2e: E2eStack }, { shared: Shared }>({
 
 export { expect };
 
+/** The same server's URL with the host `localhost` (it listens on 127.0.0.1, where that goes). */
+export function onLocalhost(url: string): string {
+  const local = new URL(url);
+  local.hostname = 'localhost';
+  return local.origin;
+}
+
 /** Every request the page sends that carries an Authorization header. */
 export function recordAuthorized(page: Page): { url: string; authorization: string }[] {
   const seen: { url: string; authorization: string }[] = [];
@@ -80,11 +94,34 @@ export function recordAuthorized(page: Page): { url: string; authorization: stri
   return seen;
 }
 
-/** Signs in as the test's own user (`e2e.user`). */
+/**
+ * Signs in as the test's own user (`e2e.user`) with the password, as a person does on the local
+ * stack (choice-based sign-in): the username, Continue, then the password on the choice page.
+ */
 export async function signIn(page: Page, e2e: E2eStack): Promise<void> {
-  await page.locator('ion-input[name=username] input').fill(e2e.user.username);
-  await page.locator('ion-input[name=password] input').fill(e2e.user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInWithPassword(page, e2e.user.username, e2e.user.password);
+}
+
+/** The username on the sign-in page, then this password on the choice page. */
+export async function signInWithPassword(
+  page: Page,
+  username: string,
+  password: string,
+): Promise<void> {
+  await continueAs(page, username);
+  const choice = page.locator('app-sign-in-choice');
+  await choice.locator('ion-input[name=password] input').fill(password);
+  await choice.getByRole('button', { name: 'Sign in with password' }).click();
+}
+
+/** The username on the sign-in page and Continue: on to the choice Cognito offers. */
+export async function continueAs(page: Page, username: string): Promise<void> {
+  const signInPage = page.locator('app-sign-in');
+  await signInPage.locator('ion-input[name=username] input').fill(username);
+  await signInPage.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.locator('app-sign-in-choice [data-testid=choice-username]')).toHaveText(
+    username,
+  );
 }
 
 /** One call to the Timer API: its status and its parsed body (null when it has none). */

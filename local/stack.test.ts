@@ -57,6 +57,7 @@ test("the runtime config file is the stack's config and points the app at this s
     userPoolClientId: stack.userPoolClientId,
     cognitoEndpoint: stack.urls.cognito,
     authFlow: 'USER_PASSWORD_AUTH',
+    choiceBasedSignIn: true,
   });
 });
 

@@ -84,6 +84,7 @@ test('its config step turns the Amplify environment variables into public/config
       userPoolId: 'us-east-1_Abc',
       userPoolClientId: 'client1',
       authFlow: 'USER_SRP_AUTH',
+      choiceBasedSignIn: false,
     });
     await assert.rejects(
       promisify(execFile)(

@@ -89,6 +89,8 @@ export const OUTPUTS = [
   { OutputKey: 'Region', OutputValue: 'eu-west-1' },
   { OutputKey: 'UserPoolID', OutputValue: 'eu-west-1_AbC123' },
   { OutputKey: 'AppClientID', OutputValue: 'client123' },
+  // A given pool (the parameters above name one): the stack has not set up choice-based sign-in.
+  { OutputKey: 'ChoiceBasedSignIn', OutputValue: 'false' },
 ];
 
 /** Tools the scripts may use; a PATH of only these proves they need nothing else. */

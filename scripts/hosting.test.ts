@@ -40,6 +40,7 @@ const ENVIRONMENT = {
   COGNITO_REGION: 'eu-west-1',
   COGNITO_USER_POOL_ID: 'eu-west-1_AbC123',
   COGNITO_CLIENT_ID: 'client123',
+  COGNITO_CHOICE_BASED_SIGN_IN: 'false',
 };
 
 let box: Sandbox;

@@ -112,6 +112,7 @@ export function branchEnvironment(stack: StackDescription): Record<string, strin
     COGNITO_REGION: config.region,
     COGNITO_USER_POOL_ID: config.userPoolId,
     COGNITO_CLIENT_ID: config.userPoolClientId,
+    COGNITO_CHOICE_BASED_SIGN_IN: String(config.choiceBasedSignIn),
   };
 }
 

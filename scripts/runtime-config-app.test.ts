@@ -24,6 +24,7 @@ const WRITTEN: Record<string, RuntimeConfig> = {
       COGNITO_CLIENT_ID: 'client123',
       COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
       COGNITO_AUTH_FLOW: 'USER_PASSWORD_AUTH',
+      COGNITO_CHOICE_BASED_SIGN_IN: 'true',
     }),
   'for the local stack': offlineConfig({
     apiUrl: 'http://127.0.0.1:3000',

@@ -17,7 +17,17 @@ test('outputs map to the runtime config the demo app reads (SRP on AWS, no endpo
     userPoolId: 'eu-west-1_AbC123',
     userPoolClientId: 'client123',
     authFlow: 'USER_SRP_AUTH',
+    choiceBasedSignIn: false,
   });
+});
+
+test('a stack that created its pool and client offers choice-based sign-in; an older one does not', () => {
+  const created = OUTPUTS.map((o) =>
+    o.OutputKey === 'ChoiceBasedSignIn' ? { ...o, OutputValue: 'true' } : o,
+  );
+  assert.equal(configFromOutputs(created).choiceBasedSignIn, true);
+  const older = OUTPUTS.filter((o) => o.OutputKey !== 'ChoiceBasedSignIn');
+  assert.equal(configFromOutputs(older).choiceBasedSignIn, false);
 });
 
 test('Amplify environment variables map to the same config; the trailing slash is dropped', () => {
@@ -27,11 +37,13 @@ test('Amplify environment variables map to the same config; the trailing slash i
       ...AMPLIFY_ENV,
       COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
       COGNITO_AUTH_FLOW: 'USER_PASSWORD_AUTH',
+      COGNITO_CHOICE_BASED_SIGN_IN: 'true',
     }),
     {
       ...configFromOutputs(OUTPUTS),
       cognitoEndpoint: 'http://127.0.0.1:9229',
       authFlow: 'USER_PASSWORD_AUTH',
+      choiceBasedSignIn: true,
     },
   );
 });
@@ -45,6 +57,7 @@ test('missing or malformed values are refused with the name of what is wrong', (
     [{ ...AMPLIFY_ENV, COGNITO_USER_POOL_ID: 'pool' }, /bad user pool id/],
     [{ ...AMPLIFY_ENV, COGNITO_CLIENT_ID: 'a b' }, /bad app client id/],
     [{ ...AMPLIFY_ENV, COGNITO_AUTH_FLOW: 'CUSTOM_AUTH' }, /COGNITO_AUTH_FLOW/],
+    [{ ...AMPLIFY_ENV, COGNITO_CHOICE_BASED_SIGN_IN: 'yes' }, /COGNITO_CHOICE_BASED_SIGN_IN/],
   ];
   for (const [env, message] of cases) {
     assert.throws(() => configFromEnvironment(env), RuntimeConfigError, JSON.stringify(env));

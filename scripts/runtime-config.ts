@@ -41,9 +41,14 @@ function checked(config: RuntimeConfig): RuntimeConfig {
   return { ...config, apiUrl: httpUrl(config.apiUrl, 'apiUrl') };
 }
 
+/**
+ * The config of a deployed stack. `ChoiceBasedSignIn` is "true" when the stack created the pool and
+ * its client, which allow USER_AUTH; a stack deployed before that output existed reads as false.
+ */
 export function configFromOutputs(outputs: readonly StackOutput[]): RuntimeConfig {
+  const optional = (key: string) => outputs.find((output) => output.OutputKey === key)?.OutputValue;
   const value = (key: string) => {
-    const found = outputs.find((output) => output.OutputKey === key)?.OutputValue;
+    const found = optional(key);
     if (!found) throw new RuntimeConfigError(`the stack has no ${key} output`);
     return found;
   };
@@ -53,6 +58,7 @@ export function configFromOutputs(outputs: readonly StackOutput[]): RuntimeConfi
     userPoolId: value('UserPoolID'),
     userPoolClientId: value('AppClientID'),
     authFlow: 'USER_SRP_AUTH',
+    choiceBasedSignIn: optional('ChoiceBasedSignIn') === 'true',
   });
 }
 
@@ -73,6 +79,10 @@ export function configFromEnvironment(
   if (flow !== 'USER_SRP_AUTH' && flow !== 'USER_PASSWORD_AUTH') {
     throw new RuntimeConfigError(`COGNITO_AUTH_FLOW must be USER_SRP_AUTH or USER_PASSWORD_AUTH`);
   }
+  const choices = env['COGNITO_CHOICE_BASED_SIGN_IN']?.trim() || 'false';
+  if (choices !== 'true' && choices !== 'false') {
+    throw new RuntimeConfigError('COGNITO_CHOICE_BASED_SIGN_IN must be true or false');
+  }
   return checked({
     apiUrl: value('API_URL'),
     region: value('COGNITO_REGION'),
@@ -80,12 +90,14 @@ export function configFromEnvironment(
     userPoolClientId: value('COGNITO_CLIENT_ID'),
     ...(endpoint ? { cognitoEndpoint: httpUrl(endpoint, 'COGNITO_ENDPOINT') } : {}),
     authFlow: flow,
+    choiceBasedSignIn: choices === 'true',
   });
 }
 
 /**
  * The local stack's config: the local gateway, cognito-local's pool and client, and
- * cognito-local's endpoint, which speaks USER_PASSWORD_AUTH but not SRP. Amplify needs a region;
+ * cognito-local's endpoint, which speaks USER_PASSWORD_AUTH but not SRP. The seeded client allows
+ * USER_AUTH (local/cognito/seed.ts), so choice-based sign-in is on. Amplify needs a region;
  * cognito-local's pools (ids `local_…`) belong to none, so any valid one does.
  */
 export function offlineConfig(local: {
@@ -101,6 +113,7 @@ export function offlineConfig(local: {
     userPoolClientId: local.userPoolClientId,
     cognitoEndpoint: httpUrl(local.cognitoEndpoint, 'cognitoEndpoint'),
     authFlow: 'USER_PASSWORD_AUTH',
+    choiceBasedSignIn: true,
   });
 }
 

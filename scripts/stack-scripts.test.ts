@@ -92,6 +92,7 @@ const EXPECTED_CONFIG = {
   userPoolId: 'eu-west-1_AbC123',
   userPoolClientId: 'client123',
   authFlow: 'USER_SRP_AUTH',
+  choiceBasedSignIn: false,
 };
 
 function assertNoAccountId(...texts: string[]): void {

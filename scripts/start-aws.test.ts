@@ -54,6 +54,7 @@ test('writes the config from the outputs, checks the origin, builds the library,
     userPoolId: 'eu-west-1_AbC123',
     userPoolClientId: 'client123',
     authFlow: 'USER_SRP_AUTH',
+    choiceBasedSignIn: false,
   });
   assert.deepEqual(await box.calls(), [
     IDENTITY,

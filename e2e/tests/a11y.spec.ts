@@ -5,7 +5,8 @@
 // the suite quick.
 import type { Page } from '@playwright/test';
 import { consoleErrors, expectAccessible } from '../axe.ts';
-import { apiAs, expect, settled, shot, signIn, test } from '../fixtures.ts';
+import { apiAs, continueAs, expect, settled, shot, signIn, test } from '../fixtures.ts';
+import { addVirtualAuthenticator } from '../virtual-authenticator.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -64,14 +65,33 @@ test('sign-in pages and their states pass axe in light and dark mode', async ({ 
     await expect(page.getByTestId('sign-in-note')).toBeVisible();
     await scan(`sign-in note "${reason}"`);
   }
-  await step('app-sign-in').getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(step('app-sign-in ion-input.ion-invalid')).toHaveCount(2);
-  await scan('sign-in with field errors', { settle: false });
-  await step('app-sign-in ion-input[name=username] input').fill('nobody@example.com');
-  await step('app-sign-in ion-input[name=password] input').fill('Wrong-Passw0rd!');
-  await step('app-sign-in').getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(step('app-sign-in form > [role=alert]')).toHaveText('Wrong username or password.');
-  await scan('sign-in refused', { settle: false });
+  await step('app-sign-in').getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(step('app-sign-in ion-input.ion-invalid')).toHaveCount(1);
+  await scan('sign-in with a field error', { settle: false });
+
+  // The choice of first factors (this user has no passkey), its password refused, an emailed code.
+  await continueAs(page, e2e.user.username);
+  await scan('first-factor choice');
+  const choice = step('app-sign-in-choice');
+  // Named before any choice, though required only once the password is chosen.
+  await expect(choice.locator('ion-input[name=password] input')).toHaveAccessibleName('Password');
+  await choice.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(step('app-sign-in-choice ion-input.ion-invalid')).toHaveCount(1);
+  await scan('first-factor choice, no password typed', { settle: false });
+  await step('app-sign-in-choice ion-input[name=password] input').fill('Wrong-Passw0rd!');
+  await choice.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(choice.locator('form > [role=alert]')).toHaveText('Wrong username or password.');
+  await scan('first-factor choice, password refused', { settle: false });
+  await choice.getByRole('button', { name: 'Email me a code' }).click();
+  await expect(page).toHaveURL(/\/sign-in\/email-code$/);
+  await scan('emailed code');
+  await step('app-email-code ion-input[name=code] input').fill('00000000');
+  await step('app-email-code').getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(step('app-email-code ion-input[name=code].ion-invalid')).toHaveCount(1);
+  await scan('emailed code refused', { settle: false });
+  await step('app-email-code').getByRole('button', { name: 'Send a new code' }).click();
+  await expect(step('app-email-code').getByTestId('resend-status')).not.toBeEmpty();
+  await scan('emailed code, a new one sent', { settle: false });
 
   await page.goto(`${e2e.app.url}/sign-up`);
   await step('app-sign-up').getByRole('button', { name: 'Create account' }).click();
@@ -94,6 +114,46 @@ test('sign-in pages and their states pass axe in light and dark mode', async ({ 
   await page.goto(`${e2e.app.url}/sign-in/new-password`);
   await expect(step('app-new-password').getByTestId('step-ended')).toBeVisible();
   await scan('a sign-in step that has ended');
+});
+
+test('passkey pages and their states pass axe in light and dark mode', async ({ page, e2e }) => {
+  const scan = scanner(page);
+  const authenticator = await addVirtualAuthenticator(page);
+  const app = e2e.passkeyUrl;
+  await page.goto(`${app}/sign-in`);
+  await signIn(page, e2e);
+  await expect(page).toHaveURL(`${app}/timers`);
+
+  // The account page's passkeys: none, one added, its Remove dialog.
+  await page.goto(`${app}/account`);
+  const passkeys = page.locator('app-passkeys');
+  await expect(passkeys.getByTestId('passkeys-status')).toHaveText(/^No passkeys yet/);
+  await scan('account, no passkeys');
+  await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+  await expect(passkeys.getByTestId('passkey-list').locator('li')).toHaveCount(1);
+  await scan('account, a passkey added', { settle: false });
+  await presentAlert(page, () => passkeys.getByRole('button', { name: /^Remove / }).click());
+  await expect(page.locator('ion-alert .alert-button-danger')).toBeVisible();
+  await scan('remove passkey dialog', { settle: false });
+  await page.locator('ion-alert').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('ion-alert')).toHaveCount(0);
+  // Added again on the same device: the browser refuses, in words.
+  await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+  await expect(passkeys.getByTestId('passkeys-status')).toHaveText(
+    'This device already has a passkey for your account.',
+  );
+  await scan('account, a passkey refused', { settle: false });
+
+  // The choice with a passkey, and a passkey this device no longer has.
+  await page.locator('app-account').getByRole('button', { name: 'Sign out' }).click();
+  await continueAs(page, e2e.user.username);
+  const choice = page.locator('app-sign-in-choice');
+  await expect(choice.getByRole('button', { name: 'Sign in with a passkey' })).toBeVisible();
+  await scan('first-factor choice with a passkey');
+  await authenticator.clear();
+  await choice.getByRole('button', { name: 'Sign in with a passkey' }).click();
+  await expect(choice.locator('form > [role=alert]')).toHaveText(/^No passkey was used/);
+  await scan('first-factor choice, no passkey on this device', { settle: false });
 });
 
 test('timer and account pages and their states pass axe in light and dark mode, with no console errors', async ({
@@ -218,10 +278,12 @@ test('timer and account pages and their states pass axe in light and dark mode, 
   await scan('API failing', { settle: false });
   await page.unroute(`${e2e.apiOrigin}/**`);
 
-  // The account page: who is signed in, the authenticator app off and being set up.
+  // The account page: who is signed in, passkeys (which cannot work on an IP address, said so),
+  // the authenticator app off and being set up.
   await page.goto(`${e2e.app.url}/account`);
   const account = page.locator('app-account');
   await expect(account.getByTestId('totp-status')).toHaveText(/^Off/);
+  await expect(account.getByTestId('passkeys-not-here')).toBeVisible();
   await scan('account');
   await account.getByRole('button', { name: 'Set up an authenticator app' }).click();
   await account.locator('ion-input[name=code] input').fill('12');

@@ -2,7 +2,7 @@
 // new page's heading, and a focused control shows a ring of at least 3:1 against what is next to
 // it (WCAG 2.4.7, 1.4.11), the selected day chip too.
 import type { Locator, Page } from '@playwright/test';
-import { apiAs, expect, settled, signIn, test } from '../fixtures.ts';
+import { apiAs, continueAs, expect, settled, signIn, test } from '../fixtures.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -37,6 +37,12 @@ test('after each navigation the focus is on the new page’s heading, and Tab go
   await expect.poll(() => focusedHeading(page)).toBe('Account');
   await page.locator('app-account').getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
+  await expect.poll(() => focusedHeading(page)).toBe('Sign in to Timers');
+  await continueAs(page, e2e.user.username);
+  await expect.poll(() => focusedHeading(page)).toBe('Choose how to sign in');
+  await page.locator('app-sign-in-choice').getByRole('button', { name: 'Email me a code' }).click();
+  await expect.poll(() => focusedHeading(page)).toBe('Enter the code from your email');
+  await page.locator('app-email-code').getByRole('link', { name: 'Start again' }).click();
   await expect.poll(() => focusedHeading(page)).toBe('Sign in to Timers');
   await page.getByRole('link', { name: 'Create an account' }).click();
   await expect.poll(() => focusedHeading(page)).toBe('Create an account');

@@ -6,7 +6,14 @@ import { cognitoCall } from '../../local/cognito/api.ts';
 import { ensureTemporaryPassword } from '../../local/cognito/seed.ts';
 import { consoleErrors, expectAccessible } from '../axe.ts';
 import { enableTotp, sentCode, totp } from '../cognito-codes.ts';
-import { expect, settled, test, type E2eStack } from '../fixtures.ts';
+import {
+  continueAs,
+  expect,
+  settled,
+  signInWithPassword,
+  test,
+  type E2eStack,
+} from '../fixtures.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -60,12 +67,8 @@ function on(page: Page, tag: string) {
   };
 }
 
-async function signInWith(page: Page, username: string, password: string): Promise<void> {
-  const form = on(page, 'app-sign-in');
-  await form.field('username').fill(username);
-  await form.field('password').fill(password);
-  await form.press('Sign in');
-}
+/** The username, Continue, then the password on the choice page (choice-based sign-in). */
+const signInWith = signInWithPassword;
 
 /** Fills in and sends the sign-up form; answers the code page it leads to. */
 async function signUpAs(page: Page, email: string) {
@@ -209,18 +212,23 @@ test('forgot password → wrong code refused → emailed code and new password �
   ).toBeVisible();
   await expect(signIn.field('username')).toHaveValue(email);
 
-  // The old password no longer works, and reads exactly like an account that does not exist.
-  await signIn.field('password').fill(PASSWORD);
-  await signIn.press('Sign in');
-  await expect(signIn.alert).toHaveText('Wrong username or password.');
-  await signInWith(page, freshEmail('nobody'), PASSWORD);
-  await expect(signIn.alert).toHaveText('Wrong username or password.');
+  // The old password no longer works, and reads exactly like an account that does not exist:
+  // the same choices, the same words.
+  const refused = async (username: string) => {
+    await page.goto(`${e2e.app.url}/sign-in`);
+    await signInWith(page, username, PASSWORD);
+    const choice = on(page, 'app-sign-in-choice');
+    await expect(choice.alert).toHaveText('Wrong username or password.');
+    return choice.text(username);
+  };
+  expect(await refused(email)).toBe(await refused(freshEmail('nobody')));
 
+  await page.goto(`${e2e.app.url}/sign-in`);
   await signInWith(page, email, 'Reset-Passw0rd!');
   await expectSignedIn(page, e2e);
 });
 
-test('no page tells who has an account: sign-up, its code and forgot-password read alike', async ({
+test('no page tells who has an account: the sign-in choices, an emailed code, sign-up, its code and forgot-password read alike', async ({
   page,
   e2e,
 }) => {
@@ -228,6 +236,20 @@ test('no page tells who has an account: sign-up, its code and forgot-password re
   const unknown = freshEmail('unknown');
   /** What each page says for one address, with the address itself written as <address>. */
   const said = async (email: string) => {
+    // Choice-based sign-in, before sign-up below makes the unknown address an (unconfirmed) account:
+    // the factors offered, and the emailed code's page.
+    await page.goto(`${e2e.app.url}/sign-in`);
+    await continueAs(page, email);
+    const choices = await on(page, 'app-sign-in-choice').text(email);
+    await on(page, 'app-sign-in-choice').press('Email me a code');
+    await expect(page).toHaveURL(/\/sign-in\/email-code$/);
+    const emailCode = on(page, 'app-email-code');
+    await emailCode.field('code').fill('00000000');
+    await emailCode.press('Sign in');
+    await expect(emailCode.errorOf('code')).toHaveText(
+      'That code is not right. Check the email, or send a new code.',
+    );
+    const afterEmailCode = await emailCode.text(email);
     await page.goto(`${e2e.app.url}/sign-up`);
     const confirm = await signUpAs(page, email);
     const afterSignUp = await confirm.text(email);
@@ -246,7 +268,9 @@ test('no page tells who has an account: sign-up, its code and forgot-password re
     const afterForgot = await reset.text(email);
     await reset.press('Send a new code');
     await expect(reset.statusLines).toHaveCount(1);
-    return { afterSignUp, afterCode, afterForgot, resent: await reset.statusLines.innerText() };
+    const resent = await reset.statusLines.innerText();
+
+    return { afterSignUp, afterCode, afterForgot, resent, choices, afterEmailCode };
   };
   const forKnown = await said(known);
   const forUnknown = await said(unknown);

@@ -17,9 +17,24 @@ export interface CognitoData {
   userPoolId: string;
 }
 
+/** The data file of one pool: `.cognito/db/<poolId>.json` under cognito-local's working directory. */
+export function poolDataFile({ cognitoDataDir, userPoolId }: CognitoData): string {
+  return join(cognitoDataDir, '.cognito', 'db', `${userPoolId}.json`);
+}
+
+/**
+ * The user record of this address in the pool's data file; undefined while there is none, and
+ * while cognito-local is rewriting the file (it truncates it, then writes it anew: a read in
+ * between finds it empty or cut short), so a caller that waits for a code reads again.
+ */
 async function storedUser(data: CognitoData, email: string): Promise<User | undefined> {
-  const file = join(data.cognitoDataDir, '.cognito', 'db', `${data.userPoolId}.json`);
-  const db = JSON.parse(await readFile(file, 'utf8')) as { Users?: Record<string, User> };
+  let db: { Users?: Record<string, User> };
+  try {
+    db = JSON.parse(await readFile(poolDataFile(data), 'utf8')) as typeof db;
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
   // Email-username pools key a signed-up user by its sub; the email is an attribute.
   return Object.values(db.Users ?? {}).find(
     (u) =>

@@ -12,12 +12,14 @@ import { useSeededCognito } from './testing.ts';
 
 /** Amplify auth function → the Cognito actions it sends, as the demo uses it. */
 const ACTIONS: Record<string, string[]> = {
-  // USER_PASSWORD_AUTH offline; SRP on AWS also answers PASSWORD_VERIFIER with RespondToAuthChallenge.
+  // USER_PASSWORD_AUTH or USER_AUTH offline; SRP on AWS also answers PASSWORD_VERIFIER with
+  // RespondToAuthChallenge.
   signIn: ['InitiateAuth'],
   signOut: ['RevokeToken'],
   fetchAuthSession: ['GetTokensFromRefreshToken'],
   // The TOTP setup challenge (MFA_SETUP) would also call AssociateSoftwareToken/VerifySoftwareToken
   // with a Session; the local pool's MFA is optional, so it never asks for that step.
+  // Also SELECT_CHALLENGE, PASSWORD, EMAIL_OTP and WEB_AUTHN (the passkey's assertion) of USER_AUTH.
   confirmSignIn: ['RespondToAuthChallenge'],
   signUp: ['SignUp'],
   confirmSignUp: ['ConfirmSignUp'],
@@ -29,6 +31,9 @@ const ACTIONS: Record<string, string[]> = {
   setUpTOTP: ['AssociateSoftwareToken'],
   verifyTOTPSetup: ['VerifySoftwareToken'],
   updateMFAPreference: ['SetUserMFAPreference'],
+  associateWebAuthnCredential: ['StartWebAuthnRegistration', 'CompleteWebAuthnRegistration'],
+  listWebAuthnCredentials: ['ListWebAuthnCredentials'],
+  deleteWebAuthnCredential: ['DeleteWebAuthnCredential'],
 };
 
 /** The functions the app's own code imports from aws-amplify/auth. */

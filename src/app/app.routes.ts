@@ -18,6 +18,12 @@ export const routes: Routes = [
     canActivateChild: [signedInGoesOn],
     children: [
       page('sign-in', () => import('./auth/sign-in.page').then((m) => m.SignInPage)),
+      page('sign-in/choose', () =>
+        import('./auth/sign-in-choice.page').then((m) => m.SignInChoicePage),
+      ),
+      page('sign-in/email-code', () =>
+        import('./auth/email-code.page').then((m) => m.EmailCodePage),
+      ),
       page('sign-in/new-password', () =>
         import('./auth/new-password.page').then((m) => m.NewPasswordPage),
       ),

@@ -20,6 +20,7 @@ export const TEST_CONFIG: RuntimeConfig = {
   userPoolClientId: 'client',
   cognitoEndpoint: 'http://127.0.0.1:9229',
   authFlow: 'USER_PASSWORD_AUTH',
+  choiceBasedSignIn: false,
 };
 
 /** The app's real wiring (library interceptor + Timer client) over HttpTestingController. */

@@ -12,18 +12,22 @@ import { AccountPage } from './account.page';
 import { AMPLIFY_ACCOUNT, type AmplifyAccountApi } from './amplify-account';
 
 describe('AccountPage', () => {
-  async function setup(enabled: ('TOTP' | 'SMS')[] = []) {
+  async function setup(enabled: ('TOTP' | 'SMS')[] = [], choiceBasedSignIn = false) {
     const amplify = fakeAmplify();
     const account = jasmine.createSpyObj<AmplifyAccountApi>('account', [
       'fetchMFAPreference',
       'setUpTOTP',
       'verifyTOTPSetup',
       'updateMFAPreference',
+      'listWebAuthnCredentials',
+      'associateWebAuthnCredential',
+      'deleteWebAuthnCredential',
     ]);
     account.fetchMFAPreference.and.resolveTo({ enabled });
+    account.listWebAuthnCredentials.and.resolveTo({ credentials: [] });
     TestBed.configureTestingModule({
       providers: [
-        ...authTestingProviders(amplify),
+        ...authTestingProviders(amplify, {}, { choiceBasedSignIn }),
         { provide: AMPLIFY_ACCOUNT, useValue: account },
       ],
     });
@@ -43,6 +47,16 @@ describe('AccountPage', () => {
     const { el } = await setup();
     expect(el.querySelector('[data-testid=account-email]')?.textContent).toBe('ann@example.com');
     expect(el.querySelector('app-sign-out-button')?.textContent).toContain('Sign out');
+  });
+
+  it('shows passkeys with choice-based sign-in only, through which they sign in', async () => {
+    const without = await setup();
+    expect(without.el.querySelector('app-passkeys')).toBeNull();
+    expect(without.account.listWebAuthnCredentials).not.toHaveBeenCalled();
+    TestBed.resetTestingModule();
+    const withChoices = await setup([], true);
+    expect(withChoices.el.querySelector('app-passkeys h2')?.textContent).toBe('Passkeys');
+    expect(withChoices.account.listWebAuthnCredentials).toHaveBeenCalled();
   });
 
   it('sets up an authenticator app: the key, a wrong code in words, then on as preferred', async () => {

@@ -6,19 +6,29 @@ import { TOTP_CODE } from '../auth/auth-fields';
 import { SignOutButtonComponent } from '../auth/sign-out-button.component';
 import { SignedInUser } from '../auth/signed-in-user';
 import { TotpKeyComponent } from '../auth/totp-key.component';
+import { RUNTIME_CONFIG } from '../config/runtime-config.token';
 import { PAGE_PARTS } from '../timers/page-parts';
 import { FormStatus } from '../ui/form-status';
 import { AMPLIFY_ACCOUNT } from './amplify-account';
+import { PasskeysComponent } from './passkeys.component';
 import { TotpSettings } from './totp-settings';
 
 /**
- * The signed-in person's account: who is signed in, Sign out, and an authenticator app (TOTP) as
- * a second sign-in step, turned on with a first code and off again.
+ * The signed-in person's account: who is signed in, Sign out, their passkeys (with choice-based
+ * sign-in), and an authenticator app (TOTP) as a second sign-in step, turned on with a first code
+ * and off again.
  */
 @Component({
   selector: 'app-account',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [...PAGE_PARTS, IonBackButton, IonSpinner, SignOutButtonComponent, TotpKeyComponent],
+  imports: [
+    ...PAGE_PARTS,
+    IonBackButton,
+    IonSpinner,
+    SignOutButtonComponent,
+    TotpKeyComponent,
+    PasskeysComponent,
+  ],
   template: `
     <ion-header>
       <ion-toolbar color="primary">
@@ -38,6 +48,9 @@ import { TotpSettings } from './totp-settings';
           </p>
           <app-sign-out-button fill="outline" />
         </section>
+        @if (passkeys) {
+          <app-passkeys />
+        }
         <section aria-labelledby="account-totp">
           <h2 id="account-totp">Authenticator app</h2>
           <p role="status" data-testid="totp-status">{{ totp.status() }}</p>
@@ -112,6 +125,8 @@ import { TotpSettings } from './totp-settings';
 })
 export class AccountPage {
   readonly user = inject(SignedInUser);
+  /** Passkeys sign in through choice-based sign-in only. */
+  readonly passkeys = inject(RUNTIME_CONFIG).choiceBasedSignIn;
   readonly form = form(signal({ code: '' }), (f) => apply(f.code, TOTP_CODE));
   readonly status = new FormStatus(this.form);
   readonly totp = new TotpSettings(inject(AMPLIFY_ACCOUNT), this.form.code, this.status);

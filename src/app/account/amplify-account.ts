@@ -1,6 +1,9 @@
 import { InjectionToken } from '@angular/core';
 import {
+  associateWebAuthnCredential,
+  deleteWebAuthnCredential,
   fetchMFAPreference,
+  listWebAuthnCredentials,
   setUpTOTP,
   updateMFAPreference,
   verifyTOTPSetup,
@@ -15,9 +18,20 @@ export interface AmplifyAccountApi {
   setUpTOTP: typeof setUpTOTP;
   verifyTOTPSetup: typeof verifyTOTPSetup;
   updateMFAPreference: typeof updateMFAPreference;
+  associateWebAuthnCredential: typeof associateWebAuthnCredential;
+  listWebAuthnCredentials: typeof listWebAuthnCredentials;
+  deleteWebAuthnCredential: typeof deleteWebAuthnCredential;
 }
 
 export const AMPLIFY_ACCOUNT = new InjectionToken<AmplifyAccountApi>('AMPLIFY_ACCOUNT', {
   providedIn: 'root',
-  factory: () => ({ fetchMFAPreference, setUpTOTP, verifyTOTPSetup, updateMFAPreference }),
+  factory: () => ({
+    fetchMFAPreference,
+    setUpTOTP,
+    verifyTOTPSetup,
+    updateMFAPreference,
+    associateWebAuthnCredential,
+    listWebAuthnCredentials,
+    deleteWebAuthnCredential,
+  }),
 });

@@ -6,6 +6,15 @@ import {
   WRONG_CREDENTIALS,
 } from './auth-errors';
 import { cognitoError } from './auth-testing';
+import {
+  EMAIL_CODE_ENDED,
+  EMAIL_CODE_WRONG,
+  NO_PASSKEY_ADDED,
+  NO_PASSKEY_USED,
+  PASSKEY_REFUSED,
+  PASSKEYS_UNSUPPORTED,
+  WRONG_ADDRESS,
+} from './passwordless-errors';
 
 describe('authProblem', () => {
   it('reads a wrong password and an unknown user the same at sign-in', () => {
@@ -105,5 +114,51 @@ describe('authProblem', () => {
       message: 'No new code could be sent. Try again in a moment.',
     });
     expect(log).toHaveBeenCalledWith('No new code could be sent:', raw);
+  });
+
+  it('says what happened to a passkey in words, never the browser’s or Cognito’s text', () => {
+    const said = (name: string, action: 'passkey-sign-in' | 'passkey-add' | 'passkeys') =>
+      authProblem(cognitoError(name, `raw text of ${name}`), action).message;
+    // Cancelled, timed out, or no passkey here: browsers answer all alike (NotAllowedError).
+    expect(said('PasskeyAuthenticationCanceled', 'passkey-sign-in')).toBe(NO_PASSKEY_USED);
+    expect(said('PasskeyOperationAborted', 'passkey-sign-in')).toBe(NO_PASSKEY_USED);
+    expect(said('PasskeyRegistrationCanceled', 'passkey-add')).toBe(NO_PASSKEY_ADDED);
+    expect(said('PasskeyNotSupported', 'passkey-sign-in')).toBe(PASSKEYS_UNSUPPORTED);
+    expect(said('RelyingPartyMismatch', 'passkey-sign-in')).toBe(WRONG_ADDRESS);
+    expect(said('WebAuthnOriginNotAllowedException', 'passkey-add')).toBe(WRONG_ADDRESS);
+    expect(said('WebAuthnRelyingPartyMismatchException', 'passkey-add')).toBe(WRONG_ADDRESS);
+    // Cognito refused the signature: a removed passkey, another site's.
+    expect(said('NotAuthorizedException', 'passkey-sign-in')).toBe(PASSKEY_REFUSED);
+    expect(said('PasskeyAlreadyExists', 'passkey-add')).toBe(
+      'This device already has a passkey for your account.',
+    );
+    expect(said('WebAuthnNotEnabledException', 'passkey-add')).toBe(
+      'Passkeys are not turned on for this app’s accounts.',
+    );
+    expect(said('LimitExceededException', 'passkey-add')).toContain('Remove one first');
+    expect(said('ResourceNotFoundException', 'passkeys')).toBe(
+      'That passkey was already removed from your account.',
+    );
+    spyOn(console, 'error');
+    expect(said('UnknownError', 'passkey-add')).toBe(
+      'The passkey could not be added. Try again in a moment.',
+    );
+    expect(console.error).toHaveBeenCalled();
+  });
+
+  it('tells a wrong emailed sign-in code from one that can no longer be used', () => {
+    expect(authProblem(cognitoError('CodeMismatchException'), 'email-code')).toEqual({
+      field: 'code',
+      message: EMAIL_CODE_WRONG,
+    });
+    for (const name of ['NotAuthorizedException', 'ExpiredCodeException', 'SignInException']) {
+      expect(authProblem(cognitoError(name, 'Invalid session'), 'email-code')).toEqual({
+        message: EMAIL_CODE_ENDED,
+      });
+    }
+    // The password on the choice page reads as on the one-page sign-in.
+    expect(authProblem(cognitoError('NotAuthorizedException'), 'sign-in').message).toBe(
+      WRONG_CREDENTIALS,
+    );
   });
 });

@@ -1,3 +1,5 @@
+import { passwordlessProblem, type PasswordlessAction } from './passwordless-errors';
+
 /**
  * What went wrong in a sign-in step, in plain words, from the error Amplify threw. Amplify names
  * its errors after Cognito's exceptions, listed per action in the Cognito API reference
@@ -11,7 +13,8 @@ export type AuthAction =
   | 'resend-code'
   | 'forgot-password'
   | 'reset-password'
-  | 'account';
+  | 'account'
+  | PasswordlessAction;
 
 /** The form field a problem belongs to, when it belongs to one. */
 export type AuthField = 'username' | 'password' | 'code';
@@ -45,6 +48,10 @@ const FALLBACK: Record<AuthAction, string> = {
   'forgot-password': 'No code could be sent',
   'reset-password': 'The password could not be changed',
   account: 'The authenticator app setting could not be read or changed',
+  'passkey-sign-in': 'Signing in with the passkey failed',
+  'passkey-add': 'The passkey could not be added',
+  passkeys: 'Your passkeys could not be read or changed',
+  'email-code': 'Sign-in failed',
 };
 
 /**
@@ -84,6 +91,8 @@ export function authProblem(error: unknown, action: AuthAction): AuthProblem {
   const detail = String((error as { message?: unknown } | null)?.message ?? '');
   if (error instanceof UnsupportedStepError) return { message: error.message };
   if (name === 'NetworkError' || error instanceof TypeError) return { message: UNREACHABLE };
+  const passwordless = passwordlessProblem(String(name), action);
+  if (passwordless) return passwordless;
   switch (name) {
     case 'LimitExceededException':
     case 'TooManyRequestsException':

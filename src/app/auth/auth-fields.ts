@@ -1,21 +1,49 @@
 // Each kind of field the sign-in steps ask for, defined once as a Signal Forms schema (its label
 // and its rule): a page's form applies the ones it shows. Cognito has the last word on every
 // value; these rules only catch a slip before the call.
-import { schema, validate, type Schema, type SchemaPathTree } from '@angular/forms/signals';
+import {
+  apply,
+  applyWhen,
+  schema,
+  validate,
+  type LogicFn,
+  type Schema,
+  type SchemaPathTree,
+} from '@angular/forms/signals';
 import { label } from '../ui/form-status';
 
-/** A field called `name` that must hold more than spaces. */
-function filled(name: string, missing: string): Schema<string> {
+/** The rule of a field that must hold more than spaces; `missing` says so. */
+function required(missing: string): Schema<string> {
   return schema<string>((path) => {
-    label(path, name);
     validate(path, ({ value }) =>
       value().trim() ? undefined : { kind: 'required', message: missing },
     );
   });
 }
 
+/** A field called `name` that must hold more than spaces. */
+function filled(name: string, missing: string): Schema<string> {
+  return schema<string>((path) => {
+    label(path, name);
+    apply(path, required(missing));
+  });
+}
+
 export const USERNAME = filled('Username', 'Enter your username.');
-export const PASSWORD = filled('Password', 'Enter your password.');
+const PASSWORD_LABEL = 'Password';
+const PASSWORD_MISSING = 'Enter your password.';
+export const PASSWORD = filled(PASSWORD_LABEL, PASSWORD_MISSING);
+
+/**
+ * The password where it is one way to sign in among others: always labelled, required only
+ * `when` the person signs in with it.
+ */
+export function passwordWhen(when: LogicFn<string, boolean>): Schema<string> {
+  return schema<string>((path) => {
+    label(path, PASSWORD_LABEL);
+    applyWhen(path, when, required(PASSWORD_MISSING));
+  });
+}
 export const EMAIL_CODE = filled('Code', 'Enter the code from the email.');
 
 /** The username at sign-up: an email address, enough of one to catch a slip. */

@@ -16,6 +16,7 @@ import { IonTitle } from '@ionic/angular/ion-title';
 import { IonToolbar } from '@ionic/angular/ion-toolbar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { StatusLines } from '../ui/form-status';
+import { STEP_ENDED } from './auth-errors';
 import type { CodeResend } from './code-resend';
 import { keepReturnUrl } from './route-query';
 
@@ -94,18 +95,20 @@ export const START_AGAIN: StepLink = { label: 'Start again', to: '/sign-in' };
           @if (resend(); as code) {
             <p role="status" data-testid="resend-status">{{ code.status() }}</p>
           }
-          <ion-button
-            type="submit"
-            expand="block"
-            [disabled]="status().busy() || !!resend()?.busy()"
-          >
-            @if (status().busy()) {
-              <ion-spinner name="crescent" aria-hidden="true" />
-              {{ texts().busyAction }}
-            } @else {
-              {{ texts().action }}
-            }
-          </ion-button>
+          @if (hasAction()) {
+            <ion-button
+              type="submit"
+              expand="block"
+              [disabled]="status().busy() || !!resend()?.busy()"
+            >
+              @if (status().busy() && !busyElsewhere()) {
+                <ion-spinner name="crescent" aria-hidden="true" />
+                {{ texts().busyAction }}
+              } @else {
+                {{ texts().action }}
+              }
+            </ion-button>
+          }
           @if (resend(); as code) {
             <ion-button
               fill="outline"
@@ -121,6 +124,8 @@ export const START_AGAIN: StepLink = { label: 'Start again', to: '/sign-in' };
               }
             </ion-button>
           }
+        } @else {
+          <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
         }
         <p class="links">
           @for (link of texts().links; track link.to) {
@@ -137,8 +142,17 @@ export class AuthStepComponent {
   readonly status = input.required<StatusLines>();
   readonly texts = input.required<StepTexts>();
   readonly resend = input<CodeResend | null>(null);
-  /** False when the step cannot be taken on this page load: the page says why, with no button. */
+  /**
+   * False when the step cannot be taken on this page load (its sign-in is not in this tab, or its
+   * 3 minutes are over): it says the sign-in has ended, with no button, and the page shows none of
+   * its fields.
+   */
   readonly ready = input(true);
+  readonly ended = STEP_ENDED;
+  /** False: no submit button (a page whose every way on is a button of its own). */
+  readonly hasAction = input(true);
+  /** True while the page is busy with a button of its own: the submit button shows no spinner. */
+  readonly busyElsewhere = input(false);
   /** The form was submitted (its default prevented). */
   readonly send = output();
   /** Ionic keeps earlier pages in the DOM: each heading needs its own id. */

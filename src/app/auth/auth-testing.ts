@@ -5,7 +5,9 @@ import { type EnvironmentProviders, type Provider, type Type } from '@angular/co
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap, Router, type ParamMap } from '@angular/router';
 import { BehaviorSubject } from 'rxjs';
-import { appTestingProviders } from '../testing';
+import type { RuntimeConfig } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config.token';
+import { appTestingProviders, TEST_CONFIG } from '../testing';
 import { AMPLIFY_AUTH, type AmplifyAuthApi } from './amplify-auth';
 import { AMPLIFY_STEPS, type AmplifyStepsApi } from './amplify-steps';
 import { SignInFlow } from './sign-in-flow';
@@ -37,13 +39,18 @@ interface FakeRoute {
   queryParamMap: BehaviorSubject<ParamMap>;
 }
 
-/** The app's testing providers, a fake Amplify and a route with these query parameters. */
+/**
+ * The app's testing providers, a fake Amplify, a route with these query parameters, and the
+ * testing config with `config` over it.
+ */
 export function authTestingProviders(
   amplify: FakeAmplify,
   query: Record<string, string> = {},
+  config: Partial<RuntimeConfig> = {},
 ): (Provider | EnvironmentProviders)[] {
   return [
     ...appTestingProviders(),
+    { provide: RUNTIME_CONFIG, useValue: { ...TEST_CONFIG, ...config } },
     { provide: AMPLIFY_AUTH, useValue: amplify.auth },
     { provide: AMPLIFY_STEPS, useValue: amplify.steps },
     {
@@ -81,17 +88,22 @@ export function spyOnNavigation() {
 
 /**
  * One auth page, rendered and stable, over a fake Amplify and a route with these query parameters;
- * `before` sets up the sign-in in progress (what earlier steps left) before the page is made.
+ * `before` sets up the sign-in in progress (what earlier steps left) before the page is made;
+ * `providers` and `config` replace what the page would get otherwise.
  */
 export async function renderAuthPage<T>(
   component: Type<T>,
   query: Record<string, string> = {},
   before: (flow: SignInFlow) => void = () => undefined,
+  providers: (Provider | EnvironmentProviders)[] = [],
+  config: Partial<RuntimeConfig> = {},
 ) {
   const amplify = fakeAmplify();
   // What an earlier spec's sign-in left in the tab (the open challenge) is not this one's.
   sessionStorage.clear();
-  TestBed.configureTestingModule({ providers: authTestingProviders(amplify, query) });
+  TestBed.configureTestingModule({
+    providers: [...authTestingProviders(amplify, query, config), ...providers],
+  });
   const flow = TestBed.inject(SignInFlow);
   before(flow);
   const fixture = TestBed.createComponent(component);

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { apply, form } from '@angular/forms/signals';
 import { FormStatus } from '../ui/form-status';
-import { STEP_ENDED } from './auth-errors';
 import { NEW_PASSWORD, REPEAT_NEW_PASSWORD, samePasswords } from './auth-fields';
 import { authCall } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
@@ -38,8 +37,6 @@ const TEXTS: StepTexts = {
         <input type="text" name="username" autocomplete="username" [value]="username()" hidden />
         <app-auth-field [field]="form.password" autocomplete="new-password" />
         <app-auth-field [field]="form.repeat" autocomplete="new-password" />
-      } @else {
-        <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
       }
     </app-auth-step>
   `,
@@ -51,7 +48,6 @@ export class NewPasswordPage {
   readonly username = this.flow.username;
   /** The challenge lives in Cognito's session: a page without it says so before any typing. */
   readonly open = this.flow.stillOpen('new-password');
-  readonly ended = STEP_ENDED;
   readonly form = form(signal({ password: '', repeat: '' }), (f) => {
     apply(f.password, NEW_PASSWORD);
     apply(f.repeat, REPEAT_NEW_PASSWORD);

@@ -1,7 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import { UnsupportedStepError } from './auth-errors';
 import { authTestingProviders, fakeAmplify, spyOnNavigation } from './auth-testing';
-import { SignInFlow, type NextSignInStep, type TotpSetupDetails } from './sign-in-flow';
+import {
+  SignInFlow,
+  STEP_SESSION_MS,
+  type NextSignInStep,
+  type TotpSetupDetails,
+} from './sign-in-flow';
 
 describe('SignInFlow', () => {
   function setup() {
@@ -86,5 +91,67 @@ describe('SignInFlow', () => {
         null,
       ),
     ).toBeRejectedWithError(UnsupportedStepError, /CONTINUE_SIGN_IN_WITH_MFA_SELECTION/);
+  });
+
+  it('shows the first factors Cognito offered on the choice page, and keeps them in the tab', async () => {
+    sessionStorage.clear();
+    const { flow, nav } = setup();
+    await flow.follow(
+      {
+        signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION',
+        availableChallenges: ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP'],
+      },
+      '/timers/new',
+    );
+    expect(nav.navigate).toHaveBeenCalledWith(['/sign-in/choose'], {
+      queryParams: { returnUrl: '/timers/new' },
+    });
+    const choice = flow.choice()!;
+    expect(choice.offer).toEqual({ factors: ['EMAIL_OTP', 'PASSWORD'], password: 'PASSWORD_SRP' });
+    expect(choice.waiting).toBe('SELECT_CHALLENGE');
+    expect(flow.openNow('choose')).toBeTrue();
+    // A reload of the tab finds them again.
+    const reloaded = TestBed.runInInjectionContext(() => new SignInFlow());
+    expect(reloaded.choice()).toEqual(choice);
+    expect(reloaded.username()).toBe('ann@example.com');
+
+    flow.spendChoice();
+    expect(flow.choice()?.waiting).toBeNull();
+    await flow.follow({ signInStep: 'DONE' }, null);
+    expect(flow.choice()).toBeNull();
+    expect(flow.openNow('choose')).toBeFalse();
+    expect(TestBed.runInInjectionContext(() => new SignInFlow()).choice()).toBeNull();
+  });
+
+  it('a password Cognito asks for itself is the choice page with the password only', async () => {
+    sessionStorage.clear();
+    const { flow, nav } = setup();
+    await flow.follow({ signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD' }, null);
+    expect(nav.navigate).toHaveBeenCalledWith(['/sign-in/choose'], { queryParams: {} });
+    expect(flow.choice()?.offer.factors).toEqual(['PASSWORD']);
+    expect(flow.choice()?.waiting).toBe('PASSWORD');
+  });
+
+  it('an emailed code is its page, open in this tab for 3 minutes', async () => {
+    sessionStorage.clear();
+    jasmine.clock().install();
+    try {
+      jasmine.clock().mockDate(new Date(2030, 0, 1));
+      const { flow, nav } = setup();
+      expect(flow.openNow('email-code')).toBeFalse();
+      await flow.follow(
+        {
+          signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE',
+          codeDeliveryDetails: { deliveryMedium: 'EMAIL', destination: 'a***@e***' },
+        },
+        null,
+      );
+      expect(nav.navigate).toHaveBeenCalledWith(['/sign-in/email-code'], { queryParams: {} });
+      expect(flow.openNow('email-code')).toBeTrue();
+      jasmine.clock().tick(STEP_SESSION_MS + 1);
+      expect(flow.openNow('email-code')).toBeFalse();
+    } finally {
+      jasmine.clock().uninstall();
+    }
   });
 });

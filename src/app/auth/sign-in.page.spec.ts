@@ -114,3 +114,44 @@ describe('SignInPage shown again by Ionic', () => {
     expect(shownError(el, 'password')).toBeNull();
   });
 });
+
+describe('SignInPage with choice-based sign-in', () => {
+  async function setup() {
+    return renderAuthPage(SignInPage, { returnUrl: '/timers/abc' }, undefined, [], {
+      choiceBasedSignIn: true,
+    });
+  }
+
+  it('asks for the username only, then Cognito for the factors this user may choose', async () => {
+    const { amplify, page, el, nav, flow } = await setup();
+    expect(el.querySelector('ion-input[name=password]')).toBeNull();
+    expect(el.querySelector('ion-button[type=submit]')?.textContent?.trim()).toBe('Continue');
+    amplify.auth.signIn.and.resolveTo({
+      isSignedIn: false,
+      nextStep: {
+        signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION',
+        availableChallenges: ['PASSWORD', 'EMAIL_OTP'],
+      },
+    });
+    typeInto(el, 'username', ' ann@example.com ');
+    await page.submit();
+    expect(amplify.auth.signIn).toHaveBeenCalledOnceWith({
+      username: 'ann@example.com',
+      options: { authFlowType: 'USER_AUTH' },
+    });
+    expect(flow.username()).toBe('ann@example.com');
+    expect(flow.choice()?.offer.factors).toEqual(['EMAIL_OTP', 'PASSWORD']);
+    expect(nav.navigate).toHaveBeenCalledWith(['/sign-in/choose'], {
+      queryParams: { returnUrl: '/timers/abc' },
+    });
+  });
+
+  it('an empty username is marked, and nothing is sent', async () => {
+    const { amplify, page, el, fixture } = await setup();
+    await page.submit();
+    await fixture.whenStable();
+    expect(amplify.auth.signIn).not.toHaveBeenCalled();
+    expect(shownError(el, 'username')).toBe('Enter your username.');
+    expect(el.querySelector('[role=status]')?.textContent).toContain('Check Username.');
+  });
+});

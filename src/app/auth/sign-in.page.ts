@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { apply, form } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
+import { RUNTIME_CONFIG } from '../config/runtime-config.token';
 import { FormStatus } from '../ui/form-status';
 import { resetOnQuery } from './route-query';
 import { PASSWORD, USERNAME } from './auth-fields';
@@ -17,6 +18,9 @@ const TEXTS: StepTexts = {
   action: 'Sign in',
   busyAction: 'Signing in…',
 };
+
+/** Choice-based sign-in: the username first; the next page offers what Cognito allows. */
+const CHOICE_TEXTS: StepTexts = { ...TEXTS, action: 'Continue', busyAction: 'Continuing…' };
 
 /** Why the person is here, from the page that sent them; its kind colours the note's edge. */
 const NOTES: Record<string, { kind: 'success' | 'warning'; text: string }> = {
@@ -38,21 +42,25 @@ const NOTES: Record<string, { kind: 'success' | 'warning'; text: string }> = {
         <p class="note" [class]="n.kind" role="status" data-testid="sign-in-note">{{ n.text }}</p>
       }
       <app-auth-field [field]="form.username" autocomplete="username" />
-      <app-auth-field [field]="form.password" autocomplete="current-password" />
+      @if (!choices) {
+        <app-auth-field [field]="form.password" autocomplete="current-password" />
+      }
       <a routerLink="/forgot-password" [queryParams]="withUsername()">Forgot your password?</a>
       <a routerLink="/sign-up" [queryParams]="nav.returnUrlQuery()">Create an account</a>
     </app-auth-step>
   `,
 })
 export class SignInPage {
-  readonly texts = TEXTS;
+  /** Username first, then the choice of factors (USER_AUTH); else username and password here. */
+  readonly choices = inject(RUNTIME_CONFIG).choiceBasedSignIn;
+  readonly texts = this.choices ? CHOICE_TEXTS : TEXTS;
   private readonly auth = inject(AuthService);
   private readonly flow = inject(SignInFlow);
   readonly nav = stepNavigation();
   readonly note = signal<(typeof NOTES)[string] | null>(null);
   readonly form = form(signal({ username: '', password: '' }), (f) => {
     apply(f.username, USERNAME);
-    apply(f.password, PASSWORD);
+    if (!this.choices) apply(f.password, PASSWORD);
   });
   readonly status = new FormStatus(this.form);
 
@@ -71,8 +79,12 @@ export class SignInPage {
     const { username, password } = this.form().value();
     await this.status.submit(
       authCall('sign-in', async () => {
-        this.flow.username.set(username.trim());
-        await this.nav.follow(await this.auth.signIn(username.trim(), password));
+        const name = username.trim();
+        this.flow.username.set(name);
+        const next = this.choices
+          ? await this.auth.startChoice(name)
+          : await this.auth.signIn(name, password);
+        await this.nav.follow(next);
       }),
     );
   }

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { apply, form } from '@angular/forms/signals';
 import { FormStatus } from '../ui/form-status';
-import { STEP_ENDED } from './auth-errors';
 import { TOTP_CODE, totpDigits } from './auth-fields';
 import { authCall } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
@@ -28,8 +27,6 @@ const TEXTS: StepTexts = {
       @if (open()) {
         <p>Open your authenticator app and enter the 6-digit code it shows for Timers.</p>
         <app-auth-field [field]="form.code" autocomplete="one-time-code" />
-      } @else {
-        <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
       }
     </app-auth-step>
   `,
@@ -39,7 +36,6 @@ export class TotpCodePage {
   private readonly nav = stepNavigation();
   /** The challenge lives in Cognito's session: a page without it says so before any typing. */
   readonly open = inject(SignInFlow).stillOpen('totp');
-  readonly ended = STEP_ENDED;
   readonly form = form(signal({ code: '' }), (f) => apply(f.code, TOTP_CODE));
   readonly status = new FormStatus(this.form);
 

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { apply, form } from '@angular/forms/signals';
 import { FormStatus } from '../ui/form-status';
-import { STEP_ENDED } from './auth-errors';
 import { TOTP_CODE, totpDigits } from './auth-fields';
 import { authCall } from './auth-form';
 import { START_AGAIN, type StepTexts } from './auth-step.component';
@@ -33,8 +32,6 @@ const TEXTS: StepTexts = {
       @if (setup(); as details) {
         <p>This account needs a second step at sign-in: an authenticator app.</p>
         <app-totp-key [setup]="details" [account]="flow.username()" [code]="form.code" />
-      } @else {
-        <div class="field-error" role="alert" data-testid="step-ended">{{ ended }}</div>
       }
     </app-auth-step>
   `,
@@ -45,7 +42,6 @@ export class TotpSetupPage {
   readonly flow = inject(SignInFlow);
   /** The secret lives in this page load only: after a reload there is nothing to set up. */
   readonly setup = this.flow.totpSetup;
-  readonly ended = STEP_ENDED;
   readonly form = form(signal({ code: '' }), (f) => apply(f.code, TOTP_CODE));
   readonly status = new FormStatus(this.form);
 

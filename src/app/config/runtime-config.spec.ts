@@ -14,6 +14,14 @@ describe('parseRuntimeConfig', () => {
     expect(config.apiUrl).toBe('https://abc.execute-api.us-east-1.amazonaws.com');
     expect(config.cognitoEndpoint).toBeUndefined();
     expect(config.authFlow).toBe('USER_SRP_AUTH');
+    expect(config.choiceBasedSignIn).toBeFalse();
+  });
+
+  it('reads choice-based sign-in when set', () => {
+    expect(parseRuntimeConfig({ ...valid, choiceBasedSignIn: true }).choiceBasedSignIn).toBeTrue();
+    expect(
+      parseRuntimeConfig({ ...valid, choiceBasedSignIn: false }).choiceBasedSignIn,
+    ).toBeFalse();
   });
 
   it('keeps a cognito-local endpoint and defaults the flow to SRP', () => {
@@ -28,7 +36,12 @@ describe('parseRuntimeConfig', () => {
 
   it('names every problem at once', () => {
     try {
-      parseRuntimeConfig({ apiUrl: 'ftp://x', authFlow: 'PLAIN', cognitoEndpoint: 'nope' });
+      parseRuntimeConfig({
+        apiUrl: 'ftp://x',
+        authFlow: 'PLAIN',
+        cognitoEndpoint: 'nope',
+        choiceBasedSignIn: 'yes',
+      });
       fail('expected an error');
     } catch (e) {
       expect(e).toBeInstanceOf(RuntimeConfigError);
@@ -39,6 +52,7 @@ describe('parseRuntimeConfig', () => {
         'userPoolClientId is required',
         'cognitoEndpoint must be an http(s) URL when set',
         'authFlow must be USER_PASSWORD_AUTH or USER_SRP_AUTH',
+        'choiceBasedSignIn must be true or false',
       ]);
     }
   });

@@ -13,7 +13,15 @@ export interface RuntimeConfig {
   userPoolClientId: string;
   /** Only offline (cognito-local); absent on AWS. */
   cognitoEndpoint?: string;
+  /** The password sign-in flow: on the one-page sign-in, and after sign-up (auto sign-in). */
   authFlow: AuthFlow;
+  /**
+   * Choice-based sign-in (Cognito's `USER_AUTH`; the app client needs `ALLOW_USER_AUTH`): the
+   * sign-in page asks for the username, then offers the first factors Cognito allows that user (a
+   * passkey, an email code, a password), and the account page manages passkeys. false: username
+   * and password on one page, with `authFlow`. Absent: false.
+   */
+  choiceBasedSignIn: boolean;
 }
 
 /**
@@ -62,6 +70,8 @@ export function parseRuntimeConfig(json: unknown): RuntimeConfig {
   if (flow !== 'USER_PASSWORD_AUTH' && flow !== 'USER_SRP_AUTH') {
     problems.push('authFlow must be USER_PASSWORD_AUTH or USER_SRP_AUTH');
   }
+  const choices = raw['choiceBasedSignIn'] ?? false;
+  if (typeof choices !== 'boolean') problems.push('choiceBasedSignIn must be true or false');
   if (problems.length) throw new RuntimeConfigError('config.json is invalid', problems);
   return {
     apiUrl: (raw['apiUrl'] as string).replace(/\/+$/, ''),
@@ -70,6 +80,7 @@ export function parseRuntimeConfig(json: unknown): RuntimeConfig {
     userPoolClientId: raw['userPoolClientId'] as string,
     ...(nonEmpty(endpoint) ? { cognitoEndpoint: endpoint.replace(/\/+$/, '') } : {}),
     authFlow: flow as AuthFlow,
+    choiceBasedSignIn: choices as boolean,
   };
 }
 
