@@ -211,11 +211,26 @@ describe('CognitoTokenService', () => {
     }));
     expect(tokens.now()).toBe(START);
     const token = await tokens.get(); // due by the device clock: one forced refresh
-    expect(tokens.now()).toBe(START - 600_000);
+    // `iat` has whole seconds: the issuer's clock was somewhere in [iat, iat + 1 s), so the device
+    // is known to run at least 599 s ahead.
+    expect(tokens.now()).toBe(START - 599_000);
     expect(tokens.current()).toBe(token!);
     jasmine.clock().tick(60_000);
     expect(tokens.current()).toBe(token!);
     await tokens.get();
     expect(forced(source)).toEqual([false, true]);
+  });
+
+  it("takes less than iat's second of rounding for no skew", async () => {
+    const { source, tokens } = setUp({}, { expired: true });
+    jasmine.clock().tick(999); // the token was issued 999 ms ago by the device's clock
+    spyOn(source, 'fetchTokens').and.callFake(async ({ forceRefresh }) => ({
+      accessToken: forceRefresh
+        ? fakeJwt({ expiresInSeconds: 60, claims: { iat: Math.floor(START / 1000) } })
+        : fakeJwt({ expiresInSeconds: -60 }),
+    }));
+    await tokens.get();
+    expect(forced(source)).toEqual([false, true]);
+    expect(tokens.now()).toBe(Date.now());
   });
 });

@@ -116,9 +116,10 @@ export class CognitoTokenService {
    * until it settles; it measures the clock skew.
    */
   private forceRefresh(): Promise<SendableToken | null> {
+    const asked = Date.now();
     this.refreshing ??= this.ask({ forceRefresh: true })
       .then((token) => {
-        if (token && Number.isFinite(token.issuedAt)) this.skew = token.issuedAt - Date.now();
+        if (token && Number.isFinite(token.issuedAt)) this.skew = skewOf(token, asked);
         return token;
       })
       .finally(() => (this.refreshing = undefined));
@@ -153,6 +154,18 @@ export class CognitoTokenService {
   private isFresh(token: SendableToken): boolean {
     return this.now() < token.refreshAt;
   }
+}
+
+/**
+ * The smallest skew a token fetched since `asked` allows. `iat` has whole seconds, so the issuer's
+ * clock was in [iat, iat + 1 s) when the token was made, at some moment between `asked` and now by
+ * the device's clock: a skew within that range is no skew (a second of rounding is no reason to
+ * refresh a second late), and one outside it is corrected only as far as it must be.
+ */
+function skewOf(token: SendableToken, asked: number): number {
+  const earliest = token.issuedAt - Date.now();
+  const latest = token.issuedAt + 1000 - asked;
+  return Math.min(Math.max(0, earliest), latest);
 }
 
 function fail(message: string): never {
