@@ -10,8 +10,14 @@ import {
 } from '../jwt-authorizer/flags.ts';
 import { ALLOWED_ORIGIN_RULE, isAllowedOrigin } from './origin-check.ts';
 
+/**
+ * The access log's file when `--access-log` is not given, so that a stack started by code that
+ * passes no such flag (the e2e suite's) can still have one.
+ */
+export const ACCESS_LOG_ENV = 'LOCAL_GATEWAY_ACCESS_LOG';
+
 export const USAGE = [
-  'usage: npm run gateway -- --port N --issuer URL --audience ID[,ID] --upstream URL --allowed-origins CSV [--scopes CSV] [--template FILE] [--parameters FILE] [--jwks-max-age SECONDS] [--lambda-env KEY=VALUE ...]',
+  'usage: npm run gateway -- --port N --issuer URL --audience ID[,ID] --upstream URL --allowed-origins CSV [--scopes CSV] [--template FILE] [--parameters FILE] [--jwks-max-age SECONDS] [--lambda-env KEY=VALUE ...] [--access-log FILE]',
   '   or: npm run gateway -- --help',
   '',
   'The HTTP API of cloudformation/api.yaml on 127.0.0.1, as API Gateway runs it (docs/gateway-emulator.md):',
@@ -27,6 +33,8 @@ export const USAGE = [
   '  --parameters FILE        default cloudformation/parameters/local.json',
   '  --jwks-max-age SECONDS   how long a fetched key set is used (default 3600)',
   "  --lambda-env KEY=VALUE   added to every Lambda integration's environment (repeatable)",
+  '  --access-log FILE        one JSON line per request appended to FILE, as a stage access log',
+  `                           (default: $${ACCESS_LOG_ENV}, else none)`,
 ].join('\n');
 
 export class GatewayArgsError extends Error {
@@ -46,6 +54,8 @@ export interface GatewayArgs {
   jwksMaxAgeSeconds?: number;
   /** `--lambda-env KEY=VALUE` (repeatable): added to every Lambda integration's environment. */
   lambdaEnv?: Record<string, string>;
+  /** Where to append the access log (`--access-log`, else the environment variable); none if unset. */
+  accessLog?: string;
 }
 
 /** The shared flag readers' errors, as this CLI's own. */
@@ -61,6 +71,7 @@ function flag<T>(read: () => T): T {
 export function parseGatewayArgs(
   argv: string[],
   defaults: { template: string; parameters?: string },
+  env: Record<string, string | undefined> = {},
 ): GatewayArgs {
   let values;
   try {
@@ -77,6 +88,7 @@ export function parseGatewayArgs(
         parameters: { type: 'string' },
         'jwks-max-age': { type: 'string' },
         'lambda-env': { type: 'string', multiple: true },
+        'access-log': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -109,9 +121,12 @@ export function parseGatewayArgs(
       throw new GatewayArgsError(`--lambda-env must be KEY=VALUE, got ${JSON.stringify(pair)}`);
     lambdaEnv[match[1]!] = match[2]!;
   }
+  const accessLog = values['access-log'] ?? env[ACCESS_LOG_ENV];
+  if (accessLog === '') throw new GatewayArgsError('--access-log must name a file');
   return {
     port,
     ...(values['lambda-env'] ? { lambdaEnv } : {}),
+    ...(accessLog === undefined ? {} : { accessLog }),
     // Exact: API Gateway compares iss with the configured issuer as a string, so an issuer whose
     // tokens say `https://idp.example/` must keep its slash (the JWKS URL drops it, authorizer.ts).
     issuer,
