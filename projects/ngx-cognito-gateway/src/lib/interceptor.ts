@@ -16,7 +16,7 @@ import {
 import { Observable, catchError, defer, of, switchMap, tap, throwError } from 'rxjs';
 import { CognitoAuthFailure, CognitoAuthFailureEvents } from './auth-failure-events';
 import { COGNITO_AUTH_CONFIG } from './config';
-import { NotSignedInError, TokenRefreshError } from './errors';
+import { NotSignedInError, TokenRefreshError, isNetworkFailure } from './errors';
 import { REFRESH_MARGIN_MS } from './jwt';
 import { injectPageContext } from './page-context';
 import { SKIP_COGNITO_AUTH } from './skip-auth';
@@ -155,9 +155,4 @@ function isRejection(error: unknown, msToExpiry: number): error is HttpErrorResp
 
 function is401(error: unknown): error is HttpErrorResponse {
   return error instanceof HttpErrorResponse && error.status === 401;
-}
-
-/** Amplify reports an unreachable Cognito as `NetworkError`; `fetch` itself, as a TypeError. */
-function isNetworkFailure(cause: unknown): boolean {
-  return cause instanceof TypeError || (cause as Error | undefined)?.name === 'NetworkError';
 }
