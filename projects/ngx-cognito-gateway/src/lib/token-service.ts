@@ -98,6 +98,14 @@ export class CognitoTokenService {
     return this.forceRefresh();
   }
 
+  /**
+   * Whether a token handed out is still held: no auth event has dropped it since. A request that
+   * then gets no token lost its session on the way (a refresh Cognito refused).
+   */
+  holdsToken(): boolean {
+    return this.cached !== undefined;
+  }
+
   /** Forgets the cached token; a read under way now caches nothing. */
   drop(): void {
     this.generation++;
