@@ -69,14 +69,20 @@ function fakeCognito({ grace = false, delays = [] as number[] } = {}) {
   };
 }
 
-/** localStorage as another tab sees it: frozen from `freeze()` until `thaw()`. */
+/**
+ * localStorage as another tab sees it: frozen from `freeze()` until `thaw()`, or, with `thaw(suffix)`,
+ * until the keys ending so arrive (another tab's writes reach this one a key at a time).
+ */
 class LaggingStorage implements KeyValueStorageInterface {
   private view: Map<string, string> | undefined;
   freeze() {
     this.view = new Map(Object.entries(localStorage));
   }
-  thaw() {
-    this.view = undefined;
+  thaw(suffix?: string) {
+    if (suffix === undefined) return void (this.view = undefined);
+    for (const [key, value] of Object.entries(localStorage)) {
+      if (key.endsWith(suffix)) this.view?.set(key, value);
+    }
   }
   async getItem(key: string) {
     return this.view ? (this.view.get(key) ?? null) : localStorage.getItem(key);
@@ -179,6 +185,50 @@ describe('refreshes shared across tabs (Amplify)', () => {
     const fresh = await a.token(true);
     setTimeout(() => lagging.thaw(), 150);
     expect(await b.token(true)).toBe(fresh);
+    expect(cognito.used).toEqual(['r0']);
+  });
+
+  it('waits for the newest session when its storage is several refreshes behind', async () => {
+    const cognito = fakeCognito();
+    const lagging = new LaggingStorage();
+    const [a, b] = [tab(cognito), tab(cognito, lagging, { ...BOUNDS, storageWaitMs: 5_000 })];
+    await a.store.storeTokens(session('r0'));
+    lagging.freeze();
+    await a.token(true);
+    const newest = await a.token(true); // two refreshes b has not seen yet
+    setTimeout(() => lagging.thaw(), 150);
+    const started = Date.now();
+    expect(await b.token(true)).toBe(newest);
+    expect(Date.now() - started).toBeLessThan(2_500); // as soon as it arrives, not after the bound
+    expect(cognito.used).toEqual(['r0', 'r1']);
+  });
+
+  it('waits for the whole new session when only its access token has arrived', async () => {
+    const cognito = fakeCognito();
+    const lagging = new LaggingStorage();
+    const [a, b] = [tab(cognito), tab(cognito, lagging)];
+    await a.store.storeTokens(session('r0', 3)); // within Amplify's 5 s: expired to it
+    lagging.freeze();
+    const fresh = await a.token(false);
+    // b reads the new access token beside the old, expired id token: Amplify asks to refresh that.
+    lagging.thaw('.accessToken');
+    setTimeout(() => lagging.thaw(), 150);
+    expect(await b.token(false)).toBe(fresh);
+    expect(cognito.used).toEqual(['r0']);
+  });
+
+  it('never has Amplify store back a session whose new refresh token has not arrived', async () => {
+    const cognito = fakeCognito();
+    const lagging = new LaggingStorage();
+    const [a, b] = [tab(cognito), tab(cognito, lagging)];
+    await a.store.storeTokens(session('r0'));
+    lagging.freeze();
+    const fresh = await a.token(true);
+    lagging.thaw('.accessToken');
+    lagging.thaw('.idToken'); // the old refresh token still stored, as b sees it
+    setTimeout(() => lagging.thaw(), 150);
+    expect(await b.token(true)).toBe(fresh);
+    expect((await a.store.loadTokens())?.refreshToken).toBe('r1');
     expect(cognito.used).toEqual(['r0']);
   });
 

@@ -1,5 +1,5 @@
 import type { TokenOrchestrator } from 'aws-amplify/auth/cognito';
-import { LockBounds, browserLocks, isMarked, mark, withCrossTabLock } from './cross-tab-lock';
+import { LockBounds, browserLocks, mark, marks, withCrossTabLock } from './cross-tab-lock';
 
 type Refresher = ReturnType<TokenOrchestrator['getTokenRefresher']>;
 type RefreshInput = Parameters<Refresher>[0];
@@ -37,12 +37,15 @@ const SHARED = Symbol.for('ngx-cognito-gateway.sharedRefresh');
  * tabs of the origin. Amplify calls its token refresher only to replace the session it loaded;
  * this one first takes the Web Lock, then reads the stored session again:
  *
- * - another tab has replaced it (a refresh, a sign-in): those tokens, and no call to Cognito;
- * - another tab has just refreshed this very session, but the new tokens have not reached this tab's
- *   localStorage yet (its writes reach other tabs a moment later): wait, bounded, until they do;
+ * - another tab has just refreshed this session, and marked which session replaced it: wait,
+ *   bounded, until this tab's localStorage holds all of that one (another tab's writes arrive here
+ *   a moment later, one key at a time, so Amplify may have read a new access token beside an old,
+ *   expired id token, and asked to refresh that);
+ * - another tab has replaced the session (a refresh, a sign-in): its tokens, no call to Cognito;
  * - signed out meanwhile: `NotAuthorizedException`, which Amplify answers with no session;
- * - else Amplify's own refresher, with the stored (newest) refresh token; the result is stored
- *   before the lock is released, unless the session was ended or replaced during the call.
+ * - else Amplify's own refresher, with the stored (newest) refresh token; the result is stored,
+ *   and marked as the replacement of the session it refreshed, before the lock is released,
+ *   unless the session was ended or replaced during the call.
  *
  * Idempotent: a refresher installed before is kept as it is.
  */
@@ -68,15 +71,20 @@ async function refreshOnce(
 ): Promise<Session> {
   const locks = browserLocks();
   const lock = `ngx-cognito-gateway:refresh:${input.authConfig?.Cognito?.userPoolClientId ?? ''}`;
-  const refreshed = (session: Session) => `${lock}:refreshed:${idOf(session)}`;
+  /** Marks read `<lock>:refreshed:<old access token id>:<new session's ids>`. */
+  const refreshed = `${lock}:refreshed:`;
   return withCrossTabLock(locks, lock, bounds, async () => {
-    const asked = input.tokens.accessToken.toString();
+    const asked = input.tokens;
     let stored = await store.loadTokens();
-    if (same(stored, asked) && (await isMarked(locks, refreshed(input.tokens)))) {
-      stored = await storedOtherThan(store, asked, bounds.storageWaitMs);
-    }
+    const links = (await marks(locks, refreshed)).map((name) => name.slice(refreshed.length));
+    const replacement = newestSession(idOf(asked.accessToken), links);
+    // Whatever this returns, Amplify stores again: never a session still on its way here (it would
+    // put its old refresh token back, or remove the new one, in every tab).
+    const arrived = (session: Session | null) =>
+      !session || (!!session.refreshToken && (!replacement || idsOf(session) === replacement));
+    if (!arrived(stored)) stored = await storedOnce(store, arrived, bounds.storageWaitMs);
     if (!stored) throw sessionEnded();
-    if (!same(stored, asked) && !expired(stored)) return stored;
+    if (idsOf(stored) !== idsOf(asked) && !expired(stored) && arrived(stored)) return stored;
 
     let fresh: Session;
     try {
@@ -85,27 +93,51 @@ async function refreshOnce(
       // Refused (a rotated-out refresh token) because another tab won a race outside the lock:
       // its session stands, and Amplify must not clear it.
       const now = await store.loadTokens();
-      if (now && !same(now, stored.accessToken.toString()) && !expired(now)) return now;
+      if (now && idsOf(now) !== idsOf(stored) && !expired(now)) return now;
       throw error;
     }
     const now = await store.loadTokens();
     if (!now) throw sessionEnded(); // signed out during the call: never bring the session back
-    if (!same(now, stored.accessToken.toString())) return now;
+    if (idsOf(now) !== idsOf(stored)) return now;
     // Stored as Amplify will store it (same sign-in details), so that its own write changes nothing.
-    await store.storeTokens({ ...fresh, signInDetails: input.tokens.signInDetails });
-    await mark(locks, refreshed(stored), bounds.markMs);
+    await store.storeTokens({ ...fresh, signInDetails: asked.signInDetails });
+    await mark(locks, `${refreshed}${idOf(stored.accessToken)}:${idsOf(fresh)}`, bounds.markMs);
     return fresh;
   });
 }
 
-function same(session: Session | null, accessToken: string): session is Session {
-  return !!session && session.accessToken.toString() === accessToken;
+/**
+ * The ids of the newest session that marks `<old>:<new ids>` show replacing the one whose access
+ * token is `access`, following every refresh since; or of the session the access token belongs to
+ * when it is itself a refresh's result (another tab's new tokens, some still on their way here).
+ */
+function newestSession(access: string, links: readonly string[]): string | undefined {
+  const next = new Map(links.map((link) => link.split(':') as [string, string]));
+  let newest = [...next.values()].find((ids) => ids.startsWith(`${access}+`));
+  for (let step = 0; next.has(access) && step < links.length; step++) {
+    newest = next.get(access)!;
+    access = newest.split('+')[0]!;
+  }
+  return newest;
 }
 
-/** A short id of the session, for a lock name: its access token's `jti`, else its signature's end. */
-function idOf(session: Session): string {
-  const jti = session.accessToken.payload.jti;
-  return typeof jti === 'string' ? jti : session.accessToken.toString().slice(-24);
+type Jwt = Session['accessToken'];
+
+/** A token's short id, for comparisons and lock names: its `jti`, else its signature's end. */
+function idOf(token: Jwt | undefined): string {
+  if (!token) return '';
+  const jti = token.payload.jti;
+  return typeof jti === 'string' ? jti : token.toString().slice(-24);
+}
+
+/**
+ * The ids of a session's access and id tokens and the end of its refresh token (the part no one can
+ * use; localStorage holds it whole anyway): equal only for the very same session, all three
+ * stored. `+` and `:` appear in none of them.
+ */
+function idsOf(session: Session): string {
+  const refresh = session.refreshToken?.slice(-16) ?? '';
+  return `${idOf(session.accessToken)}+${idOf(session.idToken)}+${refresh}`;
 }
 
 /** As Amplify's TokenOrchestrator decides it: it would refresh such a session at once. */
@@ -116,11 +148,15 @@ function expired(session: Session): boolean {
   );
 }
 
-/** The stored session once it is no longer `accessToken` (or none), or as it is after `ms`. */
-async function storedOtherThan(store: Store, accessToken: string, ms: number) {
+/** The stored session once `done` says so, or as it is after `ms`. */
+async function storedOnce(
+  store: Store,
+  done: (session: Session | null) => boolean,
+  ms: number,
+): Promise<Session | null> {
   const deadline = Date.now() + ms;
   let stored = await store.loadTokens();
-  while (same(stored, accessToken) && Date.now() < deadline) {
+  while (!done(stored) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, STORAGE_POLL_MS));
     stored = await store.loadTokens();
   }

@@ -1,6 +1,6 @@
 // The Web Locks of the Chromium this runs in: one page stands for several tabs (locks are per
 // origin, whoever asks), and a same-origin iframe for a tab that can be closed.
-import { Locks, browserLocks, isMarked, mark, withCrossTabLock } from './cross-tab-lock';
+import { Locks, browserLocks, mark, marks, withCrossTabLock } from './cross-tab-lock';
 
 const BOUNDS = { waitMs: 2_000, holdMs: 2_000 };
 let serial = 0;
@@ -107,21 +107,23 @@ describe('withCrossTabLock', () => {
   });
 });
 
-describe('mark and isMarked', () => {
+describe('mark and marks', () => {
   const locks = browserLocks()!;
 
-  it('shows a mark to every asker while it is held, and never blocks another mark', async () => {
+  it('lists a mark to every asker while it is held, and never blocks another mark', async () => {
     const name = lockName();
-    expect(await isMarked(locks, name)).toBe(false);
-    await mark(locks, name, 150);
-    await mark(locks, name, 150);
-    expect(await isMarked(locks, name)).toBe(true);
+    expect(await marks(locks, name)).toEqual([]);
+    await mark(locks, `${name}:a`, 150);
+    await mark(locks, `${name}:a`, 150);
+    await mark(locks, `${name}:b`, 150);
+    await mark(locks, 'elsewhere', 150);
+    expect((await marks(locks, name)).sort()).toEqual([`${name}:a`, `${name}:a`, `${name}:b`]);
     await sleep(250);
-    expect(await isMarked(locks, name)).toBe(false);
+    expect(await marks(locks, name)).toEqual([]);
   });
 
   it('marks nothing without Web Locks', async () => {
     await mark(undefined, lockName(), 100);
-    expect(await isMarked(undefined, lockName())).toBe(false);
+    expect(await marks(undefined, '')).toEqual([]);
   });
 });

@@ -61,7 +61,7 @@ export async function withCrossTabLock<T>(
 
 /**
  * Holds the shared lock `name` for `ms` (or until the tab closes), resolving once it is held: a mark
- * that any tab's `isMarked(name)` sees from then on. Never blocks: nothing takes it exclusively.
+ * that any tab's `marks()` lists from then on. Never blocks: nothing takes it exclusively.
  */
 export function mark(locks: Locks | undefined, name: string, ms: number): Promise<void> {
   if (!locks) return Promise.resolve();
@@ -76,17 +76,17 @@ export function mark(locks: Locks | undefined, name: string, ms: number): Promis
 }
 
 /**
- * Whether some tab holds the mark `name` now. The lock manager is one for the whole origin, so a mark
- * taken before another tab's lock was released is seen by the tab that takes the lock next, unlike a
- * value in localStorage, which reaches other tabs a moment later.
+ * The names of the marks some tab holds now that start with `prefix`. The lock manager is one for
+ * the whole origin, so a mark taken before another tab's lock was released is seen by the tab that
+ * takes the lock next, unlike a value in localStorage, which reaches other tabs a moment later.
  */
-export async function isMarked(locks: Locks | undefined, name: string): Promise<boolean> {
-  if (!locks) return false;
+export async function marks(locks: Locks | undefined, prefix: string): Promise<string[]> {
+  if (!locks) return [];
   try {
     const { held = [] } = await locks.query();
-    return held.some((lock) => lock.name === name);
+    return held.flatMap(({ name }) => (name?.startsWith(prefix) ? [name] : []));
   } catch {
-    return false;
+    return [];
   }
 }
 
