@@ -157,18 +157,34 @@ describe('CognitoTokenService', () => {
     });
   });
 
-  it('caches and publishes nothing from a read under way when the tokens change (drop)', async () => {
+  it('reads again when the tokens change during a read, and caches only the session as it is now', async () => {
     const { source, tokens, sessions } = setUp();
+    const pending = tokens.get(); // reads the first token
+    const next = fakeJwt({ expiresInSeconds: 3600 });
+    source.signIn(next); // changed meanwhile: drop()
+    expect((await pending)?.value).toBe(next);
+    expect(tokens.current()?.value).toBe(next);
+    expect(source.fetchCount).toBe(2);
+    expect(source.forceRefreshCount).toBe(0);
+    expect(sessions.map((session) => session?.accessToken)).toEqual([next]);
+  });
+
+  it('answers signed out to a read under way when another tab signs out', async () => {
+    const { source, tokens } = setUp();
     const pending = tokens.get();
-    tokens.drop();
-    expect((await pending)?.value).toBe(source.currentAccessToken!);
+    source.signOut({ inAnotherTab: true });
+    expect(await pending).toBeNull();
+  });
+
+  it('gives up reading again after three changes in a row, caching nothing', async () => {
+    const { source, tokens } = setUp();
+    spyOn(source, 'fetchTokens').and.callFake(async () => {
+      tokens.drop(); // a change during every read
+      return { accessToken: fakeJwt({ expiresInSeconds: 3600 }) };
+    });
+    expect(await tokens.get()).not.toBeNull();
+    expect(source.fetchTokens).toHaveBeenCalledTimes(3);
     expect(tokens.current()).toBeUndefined();
-    expect(sessions).toEqual([]);
-    await tokens.get();
-    expect(tokens.current()).toBeDefined();
-    expect(sessions).toEqual([
-      { accessToken: source.currentAccessToken!, idToken: jasmine.any(String) },
-    ]);
   });
 
   it("drops the cached token on the source's auth events, so the next call asks it", async () => {

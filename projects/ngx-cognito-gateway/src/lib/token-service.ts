@@ -38,7 +38,7 @@ export class CognitoTokenService {
    * request force a refresh.
    */
   private skew = 0;
-  /** Bumped by `drop()`, so that a read under way at that moment caches nothing. */
+  /** Bumped by `drop()`, so that a read under way at that moment asks again. */
   private generation = 0;
   private reading: Promise<SendableToken | null> | undefined;
   private refreshing: Promise<SendableToken | null> | undefined;
@@ -106,7 +106,7 @@ export class CognitoTokenService {
     return this.cached !== undefined;
   }
 
-  /** Forgets the cached token; a read under way now caches nothing. */
+  /** Forgets the cached token; a read under way now asks again. */
   drop(): void {
     this.generation++;
     this.cached = undefined;
@@ -134,10 +134,20 @@ export class CognitoTokenService {
     return this.refreshing;
   }
 
+  /**
+   * The source's answer, cached and published. If the tokens changed while it was under way (the
+   * event of its own refresh, a sign-out in another tab…), it asks again, refreshing no more, so
+   * that what it hands out is the session as it is now; a third change in a row, and it hands out
+   * the last answer uncached.
+   */
   private async ask(options: { forceRefresh: boolean }): Promise<SendableToken | null> {
-    const generation = this.generation;
-    const tokens = await this.source.fetchTokens(options);
-    return generation === this.generation ? this.keep(tokens) : this.sendable(tokens);
+    for (let attempt = 1; ; attempt++) {
+      const generation = this.generation;
+      const tokens = await this.source.fetchTokens(options);
+      if (generation === this.generation) return this.keep(tokens);
+      if (attempt === 3) return this.sendable(tokens);
+      options = { forceRefresh: false };
+    }
   }
 
   /** The token to send from a session, cached (unless it has no readable `exp`) and published. */
