@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 import { ensureUser, signIn as cognitoSignIn } from '../local/cognito/seed.ts';
+import { ACCESS_LOG_ENV } from '../local/gateway/args.ts';
 import { startLocalStack, type LocalStack } from '../local/stack.ts';
 import { APP_DIST as appDir } from '../tools/paths.ts';
 import { screenshots } from './paths.ts';
@@ -24,6 +25,8 @@ export interface E2eStack {
   /** Same build and config, from an origin the gateway does not allow. */
   foreignApp: StaticApp;
   apiOrigin: string;
+  /** The gateway's access log: one JSON line per request (local/gateway/access-log.ts). */
+  gatewayLog: string;
 }
 
 type Shared = Omit<E2eStack, 'user' | 'otherUser'>;
@@ -50,6 +53,9 @@ export const test = base.extend<{ e2e: E2eStack }, { shared: Shared }>({
       const app = await serveApp(appDir);
       const foreignApp = await serveApp(appDir);
       let stack: LocalStack | undefined;
+      // The stack starts the gateway with the environment of this process.
+      const gatewayLog = join(dataDir, 'gateway-access.jsonl');
+      process.env[ACCESS_LOG_ENV] = gatewayLog;
       try {
         stack = await startLocalStack({
           ports: { cognito: 0, timer: 0, gateway: 0, app: 0 },
@@ -59,10 +65,13 @@ export const test = base.extend<{ e2e: E2eStack }, { shared: Shared }>({
           configFile: false,
           allowedOrigins: [app.url],
         });
+        delete process.env[ACCESS_LOG_ENV];
         app.config = stack.config;
         foreignApp.config = stack.config;
-        await use({ stack, app, foreignApp, apiOrigin: new URL(stack.urls.gateway).origin });
+        const apiOrigin = new URL(stack.urls.gateway).origin;
+        await use({ stack, app, foreignApp, apiOrigin, gatewayLog });
       } finally {
+        delete process.env[ACCESS_LOG_ENV];
         await stack?.stop();
         await app.close();
         await foreignApp.close();
