@@ -1,4 +1,4 @@
-import { DestroyRef, Injectable, PLATFORM_ID, inject } from '@angular/core';
+import { DestroyRef, InjectionToken, PLATFORM_ID, inject } from '@angular/core';
 import {
   ActivatedRouteSnapshot,
   CanActivateChildFn,
@@ -44,7 +44,7 @@ export const cognitoAuthGuard: CanActivateFn & CanActivateChildFn & CanMatchFn =
   target: RouterStateSnapshot | UrlSegment[],
 ) => {
   if (inject(PLATFORM_ID) === 'server') return true;
-  inject(SignedOutElsewhere); // from the first guarded page on
+  inject(SIGNED_OUT_ELSEWHERE); // from the first guarded page on
   const router = inject(Router);
   const signInUrl = inject(COGNITO_SIGN_IN_URL);
   // canMatch runs before the router state exists: the URL is the navigation's.
@@ -59,51 +59,52 @@ export const cognitoAuthGuard: CanActivateFn & CanActivateChildFn & CanMatchFn =
 /**
  * Sends a tab on a page `cognitoAuthGuard` protects to sign-in when the session ends in another
  * tab. Only other tabs' changes: a sign-out in this tab is the app's own, and it navigates as it
- * wishes (as `withSignInRedirect` does after an auth failure).
+ * wishes (as `withSignInRedirect` does after an auth failure). A token with a factory, not an
+ * injectable class, so that bundlers drop it from apps without the guard (see auth-state.ts).
  */
-@Injectable({ providedIn: 'root' })
-class SignedOutElsewhere {
-  private readonly router = inject(Router);
-  private readonly auth = inject(CognitoAuthState);
-  private readonly signInUrl = inject(COGNITO_SIGN_IN_URL);
+const SIGNED_OUT_ELSEWHERE = /* @__PURE__ */ new InjectionToken<void>('SIGNED_OUT_ELSEWHERE', {
+  providedIn: 'root',
+  factory: watchSignedOutElsewhere,
+});
+
+function watchSignedOutElsewhere(): void {
+  const router = inject(Router);
+  const auth = inject(CognitoAuthState);
+  const signInUrl = inject(COGNITO_SIGN_IN_URL);
   /** A change came in while a check was under way: check again after it. */
-  private again = false;
-  private checking = false;
+  let again = false;
+  let checking = false;
 
-  constructor() {
-    const stop = inject(CognitoTokenSource).onTokensChanged((change) => {
-      if (change?.inAnotherTab) void this.check();
-    });
-    inject(DestroyRef).onDestroy(stop);
-  }
-
-  private async check(): Promise<void> {
-    this.again = true;
-    if (this.checking) return;
-    this.checking = true;
-    try {
-      while (this.again) {
-        this.again = false;
-        if ((await this.auth.check()) || !this.onGuardedPage()) continue;
-        const returnUrl = this.router.url;
-        const tree = signInTree(this.router, this.signInUrl, returnUrl, { reason: 'signed-out' });
-        await this.router.navigateByUrl(tree);
-      }
-    } finally {
-      this.checking = false;
-    }
-  }
-
-  private onGuardedPage(): boolean {
-    if (isSignInUrl(this.router.url, this.signInUrl)) return false;
-    let route: ActivatedRouteSnapshot | null = this.router.routerState.snapshot.root;
+  const onGuardedPage = () => {
+    if (isSignInUrl(router.url, signInUrl)) return false;
+    let route: ActivatedRouteSnapshot | null = router.routerState.snapshot.root;
     for (; route; route = route.firstChild) {
       const { canActivate, canActivateChild, canMatch } = route.routeConfig ?? {};
-      if (
-        [canActivate, canActivateChild, canMatch].some((list) => list?.includes(cognitoAuthGuard))
-      )
-        return true;
+      const guards = [canActivate, canActivateChild, canMatch];
+      if (guards.some((list) => list?.includes(cognitoAuthGuard))) return true;
     }
     return false;
-  }
+  };
+
+  const check = async () => {
+    again = true;
+    if (checking) return;
+    checking = true;
+    try {
+      while (again) {
+        again = false;
+        if ((await auth.check()) || !onGuardedPage()) continue;
+        const tree = signInTree(router, signInUrl, router.url, { reason: 'signed-out' });
+        await router.navigateByUrl(tree);
+      }
+    } finally {
+      checking = false;
+    }
+  };
+
+  // `change?.`: a source written before changes said where they came from calls with nothing.
+  const stop = inject(CognitoTokenSource).onTokensChanged((change) => {
+    if (change?.inAnotherTab) void check();
+  });
+  inject(DestroyRef).onDestroy(stop);
 }
