@@ -138,6 +138,21 @@ describe('refreshes shared across tabs (Amplify)', () => {
   const waitingForTheLock = async () =>
     !!(await navigator.locks.query()).pending?.some((lock) => lock.name?.endsWith(clientId));
 
+  /**
+   * Two tabs signed in, the second one's storage frozen from now on: it does not see the first
+   * one's writes until `lagging.thaw()`.
+   */
+  async function laggingTabs(
+    options: { grace?: boolean; lifetime?: number; bounds?: SharedRefreshBounds } = {},
+  ) {
+    const cognito = fakeCognito({ grace: options.grace });
+    const lagging = new LaggingStorage();
+    const [a, b] = [tab(cognito), tab(cognito, lagging, options.bounds)];
+    await a.store.storeTokens(session('r0', options.lifetime));
+    lagging.freeze();
+    return { cognito, lagging, a, b };
+  }
+
   const stored = async (store: DefaultTokenStore) =>
     (await store.loadTokens())?.accessToken.toString() ?? null;
 
@@ -177,11 +192,7 @@ describe('refreshes shared across tabs (Amplify)', () => {
   });
 
   it('waits, bounded, for tokens that another tab stored but this tab does not see yet', async () => {
-    const cognito = fakeCognito();
-    const lagging = new LaggingStorage();
-    const [a, b] = [tab(cognito), tab(cognito, lagging)];
-    await a.store.storeTokens(session('r0'));
-    lagging.freeze(); // b does not see a's writes for now
+    const { cognito, lagging, a, b } = await laggingTabs();
     const fresh = await a.token(true);
     setTimeout(() => lagging.thaw(), 150);
     expect(await b.token(true)).toBe(fresh);
@@ -189,11 +200,8 @@ describe('refreshes shared across tabs (Amplify)', () => {
   });
 
   it('waits for the newest session when its storage is several refreshes behind', async () => {
-    const cognito = fakeCognito();
-    const lagging = new LaggingStorage();
-    const [a, b] = [tab(cognito), tab(cognito, lagging, { ...BOUNDS, storageWaitMs: 5_000 })];
-    await a.store.storeTokens(session('r0'));
-    lagging.freeze();
+    const bounds = { ...BOUNDS, storageWaitMs: 5_000 };
+    const { cognito, lagging, a, b } = await laggingTabs({ bounds });
     await a.token(true);
     const newest = await a.token(true); // two refreshes b has not seen yet
     setTimeout(() => lagging.thaw(), 150);
@@ -204,11 +212,8 @@ describe('refreshes shared across tabs (Amplify)', () => {
   });
 
   it('waits for the whole new session when only its access token has arrived', async () => {
-    const cognito = fakeCognito();
-    const lagging = new LaggingStorage();
-    const [a, b] = [tab(cognito), tab(cognito, lagging)];
-    await a.store.storeTokens(session('r0', 3)); // within Amplify's 5 s: expired to it
-    lagging.freeze();
+    // Expiring within Amplify's 5 s: expired to it.
+    const { cognito, lagging, a, b } = await laggingTabs({ lifetime: 3 });
     const fresh = await a.token(false);
     // b reads the new access token beside the old, expired id token: Amplify asks to refresh that.
     lagging.thaw('.accessToken');
@@ -218,11 +223,7 @@ describe('refreshes shared across tabs (Amplify)', () => {
   });
 
   it('never has Amplify store back a session whose new refresh token has not arrived', async () => {
-    const cognito = fakeCognito();
-    const lagging = new LaggingStorage();
-    const [a, b] = [tab(cognito), tab(cognito, lagging)];
-    await a.store.storeTokens(session('r0'));
-    lagging.freeze();
+    const { cognito, lagging, a, b } = await laggingTabs();
     const fresh = await a.token(true);
     lagging.thaw('.accessToken');
     lagging.thaw('.idToken'); // the old refresh token still stored, as b sees it
@@ -233,11 +234,8 @@ describe('refreshes shared across tabs (Amplify)', () => {
   });
 
   it('refreshes itself when its storage has not caught up after storageWaitMs', async () => {
-    const cognito = fakeCognito({ grace: true });
-    const lagging = new LaggingStorage();
-    const [a, b] = [tab(cognito), tab(cognito, lagging, { ...BOUNDS, storageWaitMs: 100 })];
-    await a.store.storeTokens(session('r0'));
-    lagging.freeze();
+    const bounds = { ...BOUNDS, storageWaitMs: 100 };
+    const { cognito, a, b } = await laggingTabs({ grace: true, bounds });
     await a.token(true);
     const started = Date.now();
     expect(await b.token(true)).not.toBeNull();
