@@ -42,7 +42,7 @@ function session(refreshToken: string, expiresInSeconds = 3600): Session {
  * Cognito's refresh for a rotating client: each call answers a new refresh token; a rotated-out one
  * is refused with RefreshTokenReuseException unless `grace` (the retry grace period).
  */
-function fakeCognito({ grace = false, delays = [] as number[] } = {}) {
+function fakeCognito({ grace = false, delays = [] as number[], answering = () => {} } = {}) {
   const valid = new Set(['r0']);
   const used: string[] = [];
   let hold: Promise<void> | undefined;
@@ -57,6 +57,7 @@ function fakeCognito({ grace = false, delays = [] as number[] } = {}) {
     valid.delete(token);
     const next = `r${used.length}`;
     valid.add(next);
+    answering();
     return session(next);
   };
   return {
@@ -75,6 +76,11 @@ function fakeCognito({ grace = false, delays = [] as number[] } = {}) {
  */
 class LaggingStorage implements KeyValueStorageInterface {
   private view: Map<string, string> | undefined;
+  private readsLeft: number | undefined;
+  /** Thaws right after this many more reads of the session (of its refresh token). */
+  thawAfter(reads: number) {
+    this.readsLeft = reads;
+  }
   freeze() {
     this.view = new Map(Object.entries(localStorage));
   }
@@ -85,7 +91,11 @@ class LaggingStorage implements KeyValueStorageInterface {
     }
   }
   async getItem(key: string) {
-    return this.view ? (this.view.get(key) ?? null) : localStorage.getItem(key);
+    const value = this.view ? (this.view.get(key) ?? null) : localStorage.getItem(key);
+    if (key.endsWith('.refreshToken') && this.readsLeft !== undefined && --this.readsLeft === 0) {
+      this.thaw();
+    }
+    return value;
   }
   async setItem(key: string, value: string) {
     localStorage.setItem(key, value);
@@ -231,6 +241,24 @@ describe('refreshes shared across tabs (Amplify)', () => {
     expect(await b.token(true)).toBe(fresh);
     expect((await a.store.loadTokens())?.refreshToken).toBe('r1');
     expect(cognito.used).toEqual(['r0']);
+  });
+
+  it('answers a session signed in elsewhere during its call whole, never its first keys', async () => {
+    const lagging = new LaggingStorage();
+    // Another tab's refresh token arrives once a's call has ended and a has read the session twice.
+    const cognito = fakeCognito({ delays: [60], answering: () => lagging.thawAfter(2) });
+    const [a, elsewhere] = [tab(cognito, lagging), tab(cognito)];
+    await a.store.storeTokens(session('r0'));
+    lagging.freeze();
+    const answer = a.token(true);
+    await until(async () => cognito.used.length === 1);
+    const other = session('r-other');
+    await elsewhere.store.storeTokens(other); // a new sign-in, while a waits for Cognito
+    lagging.thaw('.accessToken');
+    lagging.thaw('.idToken');
+    lagging.thaw('.LastAuthUser');
+    expect(await answer).toBe(other.accessToken.toString());
+    expect((await a.store.loadTokens())?.refreshToken).toBe('r-other');
   });
 
   it('refreshes itself when its storage has not caught up after storageWaitMs', async () => {

@@ -92,11 +92,13 @@ async function refreshOnce(
     } catch (error) {
       // Refused (a rotated-out refresh token) because another tab won a race outside the lock:
       // its session stands, and Amplify must not clear it.
-      const now = await store.loadTokens();
+      const now = await settled(store, bounds.storageWaitMs);
       if (now && idsOf(now) !== idsOf(stored) && !expired(now)) return now;
       throw error;
     }
-    const now = await store.loadTokens();
+    let now = await store.loadTokens();
+    // Changed during the call (a sign-in or sign-out elsewhere): as it is once all of it is here.
+    if (!now || idsOf(now) !== idsOf(stored)) now = await settled(store, bounds.storageWaitMs);
     if (!now) throw sessionEnded(); // signed out during the call: never bring the session back
     if (idsOf(now) !== idsOf(stored)) return now;
     // Stored as Amplify will store it (same sign-in details), so that its own write changes nothing.
@@ -161,6 +163,23 @@ async function storedOnce(
     stored = await store.loadTokens();
   }
   return stored;
+}
+
+/**
+ * The stored session once two reads a poll apart agree and it has its refresh token (another tab's
+ * writes, which arrive one key at a time, have all arrived), or as it is after `ms`. For changes
+ * no mark describes: a sign-in or a sign-out in another tab.
+ */
+async function settled(store: Store, ms: number): Promise<Session | null> {
+  const deadline = Date.now() + ms;
+  let before = await store.loadTokens();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, STORAGE_POLL_MS));
+    const now = await store.loadTokens();
+    const same = now && before ? idsOf(now) === idsOf(before) : now === before;
+    if ((same && (!now || !!now.refreshToken)) || Date.now() >= deadline) return now;
+    before = now;
+  }
 }
 
 /** What Amplify's refresher throws for a session that is gone; Amplify then reports none. */
