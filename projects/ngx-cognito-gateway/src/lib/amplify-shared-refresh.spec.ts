@@ -42,7 +42,11 @@ function session(refreshToken: string, expiresInSeconds = 3600): Session {
  * Cognito's refresh for a rotating client: each call answers a new refresh token; a rotated-out one
  * is refused with RefreshTokenReuseException unless `grace` (the retry grace period).
  */
-function fakeCognito({ grace = false, delays = [] as number[], answering = () => {} } = {}) {
+function fakeCognito({
+  grace = false,
+  delays = [] as number[],
+  answering = (): void => undefined,
+} = {}) {
   const valid = new Set(['r0']);
   const used: string[] = [];
   let hold: Promise<void> | undefined;
