@@ -10,7 +10,7 @@ type Store = ReturnType<TokenOrchestrator['getTokenStore']>;
 export interface SharedRefreshBounds extends LockBounds {
   /** How long a tab that finds its session refreshed elsewhere waits to see the new tokens stored. */
   readonly storageWaitMs: number;
-  /** How long the mark "this session has been refreshed" stays for other tabs to see. */
+  /** How long the mark "the session was refreshed" stays for other tabs to see. */
   readonly markMs: number;
 }
 
@@ -37,7 +37,7 @@ const SHARED = Symbol.for('ngx-cognito-gateway.sharedRefresh');
  * tabs of the origin. Amplify calls its token refresher only to replace the session it loaded;
  * this one first takes the Web Lock, then reads the stored session again:
  *
- * - another tab has just refreshed this session, and marked which session replaced it: wait,
+ * - another tab has just refreshed the session, and marked which session replaced it: wait,
  *   bounded, until this tab's localStorage holds all of that one (another tab's writes arrive here
  *   a moment later, one key at a time, so Amplify may have read a new access token beside an old,
  *   expired id token, and asked to refresh that);
