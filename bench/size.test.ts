@@ -15,8 +15,8 @@ import { entrySize } from './lib/sizes.ts';
  * a measured cost users notice says otherwise. For scale, the Amplify auth an app signs in with
  * (signIn, signOut, fetchAuthSession, Hub) is about 40 kB min+gzip, measured the same way.
  */
-const AUTH_INTERCEPTOR_BUDGET = 4000;
-const AUTH_ROUTING_BUDGET = 5000;
+const AUTH_INTERCEPTOR_BUDGET = 5500;
+const AUTH_ROUTING_BUDGET = 6500;
 const TIMER_BUDGET = 3500;
 /** Strings only the Timer client contains; they survive minification (error names, token name). */
 const TIMER_ONLY = ['TimerApiError', 'TIMER_CLIENT_CONFIG', 'daysOfWeek', 'executionCommand'];

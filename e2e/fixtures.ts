@@ -24,6 +24,8 @@ export interface E2eStack {
    */
   passkeyUrl: string;
   apiOrigin: string;
+  /** The gateway's access log: one JSON line per request (local/gateway/access-log.ts). */
+  gatewayLog: string;
 }
 
 type Shared = Omit<E2eStack, 'user' | 'otherUser'>;
@@ -51,6 +53,7 @@ export const test = base.extend<{ e2e: E2eStack }, { shared: Shared }>({
       const foreignApp = await serveApp(appDir);
       const passkeyUrl = onLocalhost(app.url);
       let stack: LocalStack | undefined;
+      const gatewayLog = join(dataDir, 'gateway-access.jsonl');
       try {
         stack = await startLocalStack({
           ports: { cognito: 0, timer: 0, gateway: 0, app: 0 },
@@ -59,11 +62,12 @@ export const test = base.extend<{ e2e: E2eStack }, { shared: Shared }>({
           timerDb: ':memory:',
           configFile: false,
           allowedOrigins: [app.url, passkeyUrl],
+          gatewayAccessLog: gatewayLog,
         });
         app.config = stack.config;
         foreignApp.config = stack.config;
         const apiOrigin = new URL(stack.urls.gateway).origin;
-        await use({ stack, app, foreignApp, passkeyUrl, apiOrigin });
+        await use({ stack, app, foreignApp, passkeyUrl, apiOrigin, gatewayLog });
       } finally {
         await stack?.stop();
         await app.close();

@@ -72,6 +72,8 @@ export function gatewayRecipe(
     auth: AcceptedTokens;
     allowedOrigins: readonly string[];
     backend: { upstream: string } | { lambdaTable: string };
+    /** Append one JSON line per request to this file, as a stage's access log. */
+    accessLog?: string;
   },
   options: StartOptions = {},
 ): StartRecipe {
@@ -95,6 +97,7 @@ export function gatewayRecipe(
       ...backend,
       '--allowed-origins',
       server.allowedOrigins.join(','),
+      ...(server.accessLog === undefined ? [] : ['--access-log', server.accessLog]),
     ],
     options,
   );

@@ -46,6 +46,8 @@ export interface LocalStackOptions {
    * memory), dynalite listening on the `timer` port.
    */
   backend?: 'reference' | 'lambda';
+  /** The gateway's access log: one JSON line per request appended to this file (default none). */
+  gatewayAccessLog?: string;
   /** Echo every child's output (default: only our own servers' stderr, where they log). */
   echo?: boolean;
   /** Aborting stops whatever has started so far and rejects. */
@@ -160,6 +162,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           auth: accepted,
           allowedOrigins,
           backend: backend === 'lambda' ? { lambdaTable: timerUrl } : { upstream: timerUrl },
+          accessLog: options.gatewayAccessLog,
         },
         ours,
       ),

@@ -60,7 +60,7 @@ test('sign-in pages and their states pass axe in light and dark mode', async ({ 
   await page.goto(`${e2e.app.url}/timers`);
   await expect(page).toHaveURL(/\/sign-in/);
   await scan('sign-in', { shot: 'sign-in' });
-  for (const reason of ['expired', 'confirmed', 'password-changed']) {
+  for (const reason of ['expired', 'signed-out', 'confirmed', 'password-changed']) {
     await page.goto(`${e2e.app.url}/sign-in?reason=${reason}`);
     await expect(page.getByTestId('sign-in-note')).toBeVisible();
     await scan(`sign-in note "${reason}"`);

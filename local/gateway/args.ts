@@ -11,7 +11,7 @@ import {
 import { ALLOWED_ORIGIN_RULE, isAllowedOrigin } from './origin-check.ts';
 
 export const USAGE = [
-  'usage: npm run gateway -- --port N --issuer URL --audience ID[,ID] --upstream URL --allowed-origins CSV [--scopes CSV] [--template FILE] [--parameters FILE] [--jwks-max-age SECONDS] [--lambda-env KEY=VALUE ...]',
+  'usage: npm run gateway -- --port N --issuer URL --audience ID[,ID] --upstream URL --allowed-origins CSV [--scopes CSV] [--template FILE] [--parameters FILE] [--jwks-max-age SECONDS] [--lambda-env KEY=VALUE ...] [--access-log FILE]',
   '   or: npm run gateway -- --help',
   '',
   'The HTTP API of cloudformation/api.yaml on 127.0.0.1, as API Gateway runs it (docs/gateway-emulator.md):',
@@ -27,6 +27,7 @@ export const USAGE = [
   '  --parameters FILE        default cloudformation/parameters/local.json',
   '  --jwks-max-age SECONDS   how long a fetched key set is used (default 3600)',
   "  --lambda-env KEY=VALUE   added to every Lambda integration's environment (repeatable)",
+  '  --access-log FILE        one JSON line per request appended to FILE, as a stage access log',
 ].join('\n');
 
 export class GatewayArgsError extends Error {
@@ -46,6 +47,8 @@ export interface GatewayArgs {
   jwksMaxAgeSeconds?: number;
   /** `--lambda-env KEY=VALUE` (repeatable): added to every Lambda integration's environment. */
   lambdaEnv?: Record<string, string>;
+  /** Where to append the access log (`--access-log`); none if unset. */
+  accessLog?: string;
 }
 
 /** The shared flag readers' errors, as this CLI's own. */
@@ -77,6 +80,7 @@ export function parseGatewayArgs(
         parameters: { type: 'string' },
         'jwks-max-age': { type: 'string' },
         'lambda-env': { type: 'string', multiple: true },
+        'access-log': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -109,9 +113,12 @@ export function parseGatewayArgs(
       throw new GatewayArgsError(`--lambda-env must be KEY=VALUE, got ${JSON.stringify(pair)}`);
     lambdaEnv[match[1]!] = match[2]!;
   }
+  const accessLog = values['access-log'];
+  if (accessLog === '') throw new GatewayArgsError('--access-log must name a file');
   return {
     port,
     ...(values['lambda-env'] ? { lambdaEnv } : {}),
+    ...(accessLog === undefined ? {} : { accessLog }),
     // Exact: API Gateway compares iss with the configured issuer as a string, so an issuer whose
     // tokens say `https://idp.example/` must keep its slash (the JWKS URL drops it, authorizer.ts).
     issuer,

@@ -1,7 +1,8 @@
 // `npm run gateway -- --port N --issuer URL --audience ID[,ID] --upstream URL --allowed-origins CSV
 //  [--scopes CSV] [--template FILE] [--parameters FILE] [--jwks-max-age SECONDS]
-//  [--lambda-env KEY=VALUE ...]`
+//  [--lambda-env KEY=VALUE ...] [--access-log FILE]`
 import { existsSync } from 'node:fs';
+import { fileAccessLog } from './access-log.ts';
 import { parseGatewayArgs, USAGE } from './args.ts';
 import { LOCAL_PARAMETERS_FILE, TEMPLATE_FILE, CORS_LAMBDA_FILE } from '../../tools/paths.ts';
 import { startGateway } from './server.ts';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     port: args.port,
     lambdaFile: CORS_LAMBDA_FILE,
     jwksMaxAgeSeconds: args.jwksMaxAgeSeconds,
+    ...(args.accessLog ? { accessLog: fileAccessLog(args.accessLog) } : {}),
   });
   console.log(`listening on ${gateway.url}`);
   const stop = () => {

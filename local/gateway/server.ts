@@ -17,6 +17,7 @@ import {
   isClientGone,
   readBody,
 } from '../http/body.ts';
+import type { AccessLog } from './access-log.ts';
 import { corsResponseHeaders } from './cors.ts';
 import { interpretResult, loadHandler, payloadV2Event, type LambdaHandler } from './lambda-host.ts';
 import {
@@ -54,6 +55,8 @@ export interface GatewayOptions {
   upstreamPool?: UpstreamPoolOptions;
   /** Bytes of request bodies held at once, per kind of route (limits.ts; tests make them small). */
   bodyBudgets?: { lambda?: number; proxy?: number };
+  /** One line per request, as a stage's access log (access-log.ts); none by default. */
+  accessLog?: AccessLog;
 }
 
 /** The token's scopes as the event lists them; null when it has none. */
@@ -143,6 +146,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const base = { 'apigw-requestid': requestId };
+    options.accessLog?.begin(req, res, requestId);
     const method = (req.method ?? 'GET').toUpperCase();
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const cors = corsResponseHeaders(config.cors, origin);
@@ -154,6 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     const route = selectRoute(config.routes, method, target.routePath);
     if (route === undefined) return json(res, 404, 'Not Found', { ...base, ...cors });
+    options.accessLog?.routed(req, route.routeKey);
 
     const integration = route.integration;
     const limit = integration.kind === 'lambda' ? MAX_LAMBDA_BODY_BYTES : MAX_BODY_BYTES;
@@ -166,6 +171,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const decision = await routeAuthorizers
         .get(route)!
         .authorize(req.headers.authorization, route.jwt.scopes);
+      options.accessLog?.routed(req, route.routeKey, decision);
       if (decision.ok) claims = decision.claims;
       if (!decision.ok) {
         req.resume();

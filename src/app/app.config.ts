@@ -11,6 +11,7 @@ import {
 import { provideTimerClient } from 'ngx-cognito-gateway/timer';
 import { routes } from './app.routes';
 import { AuthService } from './auth/auth.service';
+import { pageUserInterceptor } from './auth/page-user';
 import type { RuntimeConfig } from './config/runtime-config';
 import { RUNTIME_CONFIG } from './config/runtime-config.token';
 
@@ -23,7 +24,8 @@ export function appConfig(config: RuntimeConfig): ApplicationConfig {
       { provide: RouteReuseStrategy, useClass: IonicRouteStrategy },
       provideIonicAngular({ mode: 'md' }),
       provideRouter(routes, withComponentInputBinding()),
-      provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
+      // A request with another user's token than the page shows is not sent (page-user.ts).
+      provideHttpClient(withInterceptors([cognitoAuthInterceptor, pageUserInterceptor])),
       provideCognitoAuth(
         { allowedUrls: [config.apiUrl] },
         // A 401 that a refresh could not heal ends the session: signed out first, so that the

@@ -12,6 +12,7 @@ import { provideCognitoAuthTesting } from 'ngx-cognito-gateway/testing';
 import { provideTimerClient } from 'ngx-cognito-gateway/timer';
 import type { RuntimeConfig } from './config/runtime-config';
 import { RUNTIME_CONFIG } from './config/runtime-config.token';
+import { RELOAD_PAGE } from './auth/page-user';
 
 export const TEST_CONFIG: RuntimeConfig = {
   apiUrl: 'http://127.0.0.1:3000',
@@ -30,6 +31,13 @@ export function appTestingProviders(): (Provider | EnvironmentProviders)[] {
     provideIonicAngular(),
     provideRouter([]),
     { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+    // Never the Karma page itself; a spec that expects a reload provides its own.
+    {
+      provide: RELOAD_PAGE,
+      useValue: () => {
+        throw new Error('the page would reload: another user signed in');
+      },
+    },
     provideHttpClient(withInterceptors([cognitoAuthInterceptor])),
     provideHttpClientTesting(),
     provideCognitoAuth({ allowedUrls: [TEST_CONFIG.apiUrl] }),

@@ -10,7 +10,7 @@ export { SKIP_COGNITO_AUTH } from './lib/skip-auth';
 export { CognitoAuthFailureEvents, CognitoAuthFailures } from './lib/auth-failure-events';
 export type { CognitoAuthFailure } from './lib/auth-failure-events';
 export { CognitoTokenSource } from './lib/token-source';
-export type { CognitoSessionTokens } from './lib/token-source';
+export type { CognitoSessionTokens, CognitoTokensChange } from './lib/token-source';
 export { CognitoAuthState } from './lib/auth-state';
 export type { CognitoAccessTokenClaims } from './lib/auth-state';
 export { cognitoAuthGuard } from './lib/guard';

@@ -25,6 +25,7 @@ const CHOICE_TEXTS: StepTexts = { ...TEXTS, action: 'Continue', busyAction: 'Con
 /** Why the person is here, from the page that sent them; its kind colours the note's edge. */
 const NOTES: Record<string, { kind: 'success' | 'warning'; text: string }> = {
   expired: { kind: 'warning', text: 'Your session ended. Please sign in again.' },
+  'signed-out': { kind: 'warning', text: 'You were signed out in another tab or window.' },
   confirmed: { kind: 'success', text: 'Your account is confirmed. Sign in to continue.' },
   'password-changed': {
     kind: 'success',

@@ -12,7 +12,9 @@ export interface CognitoAuthFailure {
   /**
    * `refresh-failed`: the forced refresh after a 401 failed (not for network reasons);
    * `signed-out`: after the 401 there was no session left — also what Amplify 6 reports when
-   *   Cognito refuses the refresh token (revoked or expired): it clears the session;
+   *   Cognito refuses the refresh token (revoked, expired or rotated out): it clears the session;
+   *   or the session this tab held ended while the request waited for its fresh token (then
+   *   `status` is the API's 401, or 0 with `whenSignedOut: 'error'`, where nothing is sent);
    * `rejected-after-refresh`: the API refused the freshly refreshed token too.
    */
   readonly reason: 'refresh-failed' | 'signed-out' | 'rejected-after-refresh';

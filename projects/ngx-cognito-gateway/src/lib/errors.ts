@@ -70,3 +70,8 @@ export class TokenRefreshError extends CognitoGatewayError {
     super(`No fresh Cognito token for ${url}: ${String(options.cause)}`, options);
   }
 }
+
+/** Amplify reports an unreachable Cognito as `NetworkError`; `fetch` itself, as a TypeError. */
+export function isNetworkFailure(cause: unknown): boolean {
+  return cause instanceof TypeError || (cause as Error | undefined)?.name === 'NetworkError';
+}

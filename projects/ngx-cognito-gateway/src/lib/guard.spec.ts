@@ -137,6 +137,57 @@ describe('cognitoAuthGuard', () => {
     expect((await visit('/private/1')).text).toBe('sign-in page');
   });
 
+  describe('signed out in another tab', () => {
+    /** Where the router is once the sign-out has been read and any navigation is done. */
+    async function settledUrl(): Promise<string> {
+      const router = TestBed.inject(Router);
+      await new Promise((resolve) => setTimeout(resolve));
+      while (router.currentNavigation()) await new Promise((resolve) => setTimeout(resolve));
+      return router.url;
+    }
+
+    it('sends a tab on a guarded page to sign-in, with the way back and why', async () => {
+      const source = setUp({});
+      for (const page of ['/private/7?tab=2', '/area/inner', '/lazy']) {
+        expect((await visit(page)).text).toBe('private page');
+        source.signOut({ inAnotherTab: true });
+        const url = await settledUrl();
+        expect(TestBed.inject(Router).parseUrl(url).queryParams).toEqual({
+          returnUrl: page,
+          reason: 'signed-out',
+        });
+        expect(url.startsWith('/sign-in?')).toBe(true);
+        source.signIn();
+      }
+    });
+
+    it('to the signInUrl of withSignInRedirect', async () => {
+      const source = setUp({}, { signInUrl: '/login' });
+      await visit('/private/1');
+      source.signOut({ inAnotherTab: true });
+      expect(await settledUrl()).toBe('/login?returnUrl=%2Fprivate%2F1&reason=signed-out');
+    });
+
+    it('leaves a page the guard does not protect, and a sign-in in another tab, alone', async () => {
+      const source = setUp({});
+      await visit('/private/1'); // the guard has run
+      await visit('/elsewhere');
+      source.signOut({ inAnotherTab: true });
+      expect(await settledUrl()).toBe('/elsewhere');
+      source.signIn(undefined, { inAnotherTab: true });
+      await visit('/private/1');
+      source.signIn(undefined, { inAnotherTab: true }); // another user, or a refresh, elsewhere
+      expect(await settledUrl()).toBe('/private/1');
+    });
+
+    it("leaves a sign-out in this very tab to the app's own navigation", async () => {
+      const source = setUp({});
+      await visit('/private/1');
+      source.signOut();
+      expect(await settledUrl()).toBe('/private/1');
+    });
+  });
+
   it('on the server lets the render through at once, without asking the token source', async () => {
     const source = setUp({ signedOut: true }, { platform: 'server' });
     expect(await visit('/private/1')).toEqual({ url: '/private/1', text: 'private page' });

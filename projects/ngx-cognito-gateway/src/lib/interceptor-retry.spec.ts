@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { fakeJwt } from 'ngx-cognito-gateway/testing';
 import { firstValueFrom } from 'rxjs';
-import { TokenRefreshError } from 'ngx-cognito-gateway';
+import { NotSignedInError, TokenRefreshError } from 'ngx-cognito-gateway';
 import {
   API,
   UNAUTHORIZED,
@@ -138,6 +138,51 @@ describe('cognitoAuthInterceptor after a rejection', () => {
       await settle();
       expect(source.forceRefreshCount).toBe(1);
       backend.expectNone(`${API}/tasks`);
+      expect(failures).toEqual([]);
+    });
+  });
+
+  describe('a session that ends while a request waits for its fresh token', () => {
+    /** Signed in, one request sent; then the token is due and Cognito refuses the refresh. */
+    async function endingSession(whenSignedOut: 'pass' | 'error') {
+      const harness = setUp({ whenSignedOut }, { token: hourLongTokenExpiringIn(120) });
+      const { http, backend, source } = harness;
+      firstValueFrom(http.get(`${API}/a`)).catch(() => undefined);
+      (await sent(backend, `${API}/a`)).flush([]);
+      jasmine.clock().tick(61_000); // due
+      // Amplify, told a rotated-out refresh token: it clears the session and answers none.
+      spyOn(source, 'fetchTokens').and.resolveTo(null);
+      return harness;
+    }
+
+    it("reports signed-out with the API's 401, the request sent without a token", async () => {
+      const { http, backend, failures } = await endingSession('pass');
+      const response = firstValueFrom(http.get(`${API}/b`)).catch((e: unknown) => e);
+      const request = await sent(backend, `${API}/b`);
+      expect(request.request.headers.has('Authorization')).toBe(false);
+      request.flush({ message: 'Unauthorized' }, UNAUTHORIZED);
+      expect(((await response) as HttpErrorResponse).status).toBe(401);
+      expect(failures.map(({ reason, status }) => ({ reason, status }))).toEqual([
+        { reason: 'signed-out', status: 401 },
+      ]);
+    });
+
+    it("with whenSignedOut: 'error', reports it at once and sends nothing", async () => {
+      const { http, backend, failures } = await endingSession('error');
+      const error = await firstValueFrom(http.get(`${API}/b`)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NotSignedInError);
+      backend.expectNone(`${API}/b`);
+      expect(failures.map(({ reason, status }) => ({ reason, status }))).toEqual([
+        { reason: 'signed-out', status: 0 },
+      ]);
+    });
+
+    it('reports nothing for a user who was signed out before the request', async () => {
+      const { http, backend, source, failures } = setUp();
+      source.signOut();
+      const response = firstValueFrom(http.get(`${API}/b`)).catch((e: unknown) => e);
+      (await sent(backend, `${API}/b`)).flush({ message: 'Unauthorized' }, UNAUTHORIZED);
+      expect(((await response) as HttpErrorResponse).status).toBe(401);
       expect(failures).toEqual([]);
     });
   });

@@ -16,7 +16,7 @@ import {
 import { Observable, catchError, defer, of, switchMap, tap, throwError } from 'rxjs';
 import { CognitoAuthFailure, CognitoAuthFailureEvents } from './auth-failure-events';
 import { COGNITO_AUTH_CONFIG } from './config';
-import { NotSignedInError, TokenRefreshError } from './errors';
+import { NotSignedInError, TokenRefreshError, isNetworkFailure } from './errors';
 import { REFRESH_MARGIN_MS } from './jwt';
 import { injectPageContext } from './page-context';
 import { SKIP_COGNITO_AUTH } from './skip-auth';
@@ -51,13 +51,13 @@ export const cognitoAuthInterceptor: HttpInterceptorFn = (req, next) => {
   // apps may turn it off with `includeRequestsWithAuthHeaders`).
   if (inject(PLATFORM_ID) === 'server') return next(req.clone({ transferCache: false }));
 
-  // 3. Get the token (in this same turn when one is at hand), set the header, send.
+  // 3. Get the token (in this same turn when one is at hand), set the header, send. No token where
+  // this tab held one: the session ended on the way (Cognito refused to refresh it), which is
+  // reported as the point to sign in again.
+  const held = tokens.holdsToken();
   return firstToken(tokens, url).pipe(
     switchMap((token) => {
-      if (!token) {
-        if (whenSignedOut === 'error') throw new NotSignedInError(url);
-        return next(req);
-      }
+      if (!token) return held ? sessionEnded() : signedOut();
       return send(token).pipe(
         catchError((error: unknown) => {
           if (!isRejection(error, token.expiresAt - tokens.now())) throw error;
@@ -66,6 +66,27 @@ export const cognitoAuthInterceptor: HttpInterceptorFn = (req, next) => {
       );
     }),
   );
+
+  function signedOut(): Observable<HttpEvent<unknown>> {
+    if (whenSignedOut === 'error') throw new NotSignedInError(url);
+    return next(req);
+  }
+
+  /** As signed out, and reported: with the API's 401, or at once when nothing is sent. */
+  function sessionEnded(): Observable<HttpEvent<unknown>> {
+    if (whenSignedOut === 'error') {
+      const cause = new NotSignedInError(url);
+      failures.report({ reason: 'signed-out', url, status: 0, cause });
+      throw cause;
+    }
+    return next(req).pipe(
+      tap({
+        error: (error: unknown) => {
+          if (is401(error)) reported(error, 'signed-out');
+        },
+      }),
+    );
+  }
 
   function send(token: SendableToken): Observable<HttpEvent<unknown>> {
     return next(req.clone({ setHeaders: { [headerName]: token.header } }));
@@ -155,9 +176,4 @@ function isRejection(error: unknown, msToExpiry: number): error is HttpErrorResp
 
 function is401(error: unknown): error is HttpErrorResponse {
   return error instanceof HttpErrorResponse && error.status === 401;
-}
-
-/** Amplify reports an unreachable Cognito as `NetworkError`; `fetch` itself, as a TypeError. */
-function isNetworkFailure(cause: unknown): boolean {
-  return cause instanceof TypeError || (cause as Error | undefined)?.name === 'NetworkError';
 }

@@ -157,18 +157,34 @@ describe('CognitoTokenService', () => {
     });
   });
 
-  it('caches and publishes nothing from a read under way when the tokens change (drop)', async () => {
+  it('reads again when the tokens change during a read, and caches only the session as it is now', async () => {
     const { source, tokens, sessions } = setUp();
+    const pending = tokens.get(); // reads the first token
+    const next = fakeJwt({ expiresInSeconds: 3600 });
+    source.signIn(next); // changed meanwhile: drop()
+    expect((await pending)?.value).toBe(next);
+    expect(tokens.current()?.value).toBe(next);
+    expect(source.fetchCount).toBe(2);
+    expect(source.forceRefreshCount).toBe(0);
+    expect(sessions.map((session) => session?.accessToken)).toEqual([next]);
+  });
+
+  it('answers signed out to a read under way when another tab signs out', async () => {
+    const { source, tokens } = setUp();
     const pending = tokens.get();
-    tokens.drop();
-    expect((await pending)?.value).toBe(source.currentAccessToken!);
+    source.signOut({ inAnotherTab: true });
+    expect(await pending).toBeNull();
+  });
+
+  it('gives up reading again after three changes in a row, caching nothing', async () => {
+    const { source, tokens } = setUp();
+    spyOn(source, 'fetchTokens').and.callFake(async () => {
+      tokens.drop(); // a change during every read
+      return { accessToken: fakeJwt({ expiresInSeconds: 3600 }) };
+    });
+    expect(await tokens.get()).not.toBeNull();
+    expect(source.fetchTokens).toHaveBeenCalledTimes(3);
     expect(tokens.current()).toBeUndefined();
-    expect(sessions).toEqual([]);
-    await tokens.get();
-    expect(tokens.current()).toBeDefined();
-    expect(sessions).toEqual([
-      { accessToken: source.currentAccessToken!, idToken: jasmine.any(String) },
-    ]);
   });
 
   it("drops the cached token on the source's auth events, so the next call asks it", async () => {
@@ -211,11 +227,26 @@ describe('CognitoTokenService', () => {
     }));
     expect(tokens.now()).toBe(START);
     const token = await tokens.get(); // due by the device clock: one forced refresh
-    expect(tokens.now()).toBe(START - 600_000);
+    // `iat` has whole seconds: the issuer's clock was somewhere in [iat, iat + 1 s), so the device
+    // is known to run at least 599 s ahead.
+    expect(tokens.now()).toBe(START - 599_000);
     expect(tokens.current()).toBe(token!);
     jasmine.clock().tick(60_000);
     expect(tokens.current()).toBe(token!);
     await tokens.get();
     expect(forced(source)).toEqual([false, true]);
+  });
+
+  it("takes less than iat's second of rounding for no skew", async () => {
+    const { source, tokens } = setUp({}, { expired: true });
+    jasmine.clock().tick(999); // the token was issued 999 ms ago by the device's clock
+    spyOn(source, 'fetchTokens').and.callFake(async ({ forceRefresh }) => ({
+      accessToken: forceRefresh
+        ? fakeJwt({ expiresInSeconds: 60, claims: { iat: Math.floor(START / 1000) } })
+        : fakeJwt({ expiresInSeconds: -60 }),
+    }));
+    await tokens.get();
+    expect(forced(source)).toEqual([false, true]);
+    expect(tokens.now()).toBe(Date.now());
   });
 });

@@ -38,7 +38,7 @@ export class CognitoTokenService {
    * request force a refresh.
    */
   private skew = 0;
-  /** Bumped by `drop()`, so that a read under way at that moment caches nothing. */
+  /** Bumped by `drop()`, so that a read under way at that moment asks again. */
   private generation = 0;
   private reading: Promise<SendableToken | null> | undefined;
   private refreshing: Promise<SendableToken | null> | undefined;
@@ -98,7 +98,15 @@ export class CognitoTokenService {
     return this.forceRefresh();
   }
 
-  /** Forgets the cached token; a read under way now caches nothing. */
+  /**
+   * Whether a token handed out is still held: no auth event has dropped it since. A request that
+   * then gets no token lost its session on the way (a refresh Cognito refused).
+   */
+  holdsToken(): boolean {
+    return this.cached !== undefined;
+  }
+
+  /** Forgets the cached token; a read under way now asks again. */
   drop(): void {
     this.generation++;
     this.cached = undefined;
@@ -116,19 +124,30 @@ export class CognitoTokenService {
    * until it settles; it measures the clock skew.
    */
   private forceRefresh(): Promise<SendableToken | null> {
+    const asked = Date.now();
     this.refreshing ??= this.ask({ forceRefresh: true })
       .then((token) => {
-        if (token && Number.isFinite(token.issuedAt)) this.skew = token.issuedAt - Date.now();
+        if (token && Number.isFinite(token.issuedAt)) this.skew = skewOf(token, asked);
         return token;
       })
       .finally(() => (this.refreshing = undefined));
     return this.refreshing;
   }
 
+  /**
+   * The source's answer, cached and published. If the tokens changed while it was under way (the
+   * event of its own refresh, a sign-out in another tab…), it asks again, refreshing no more, so
+   * that what it hands out is the session as it is now; a third change in a row, and it hands out
+   * the last answer uncached.
+   */
   private async ask(options: { forceRefresh: boolean }): Promise<SendableToken | null> {
-    const generation = this.generation;
-    const tokens = await this.source.fetchTokens(options);
-    return generation === this.generation ? this.keep(tokens) : this.sendable(tokens);
+    for (let attempt = 1; ; attempt++) {
+      const generation = this.generation;
+      const tokens = await this.source.fetchTokens(options);
+      if (generation === this.generation) return this.keep(tokens);
+      if (attempt === 3) return this.sendable(tokens);
+      options = { forceRefresh: false };
+    }
   }
 
   /** The token to send from a session, cached (unless it has no readable `exp`) and published. */
@@ -153,6 +172,18 @@ export class CognitoTokenService {
   private isFresh(token: SendableToken): boolean {
     return this.now() < token.refreshAt;
   }
+}
+
+/**
+ * The smallest skew a token fetched since `asked` allows. `iat` has whole seconds, so the issuer's
+ * clock was in [iat, iat + 1 s) when the token was made, at some moment between `asked` and now by
+ * the device's clock: a skew within that range is no skew (a second of rounding is no reason to
+ * refresh a second late), and one outside it is corrected only as far as it must be.
+ */
+function skewOf(token: SendableToken, asked: number): number {
+  const earliest = token.issuedAt - Date.now();
+  const latest = token.issuedAt + 1000 - asked;
+  return Math.min(Math.max(0, earliest), latest);
 }
 
 function fail(message: string): never {

@@ -45,9 +45,27 @@ export abstract class CognitoTokenSource {
 
   /**
    * Calls `listener` whenever tokens handed out earlier may no longer be current (sign-in,
-   * sign-out, a refresh elsewhere), so the interceptor drops its copy. Returns an unsubscribe.
+   * sign-out, a refresh), so the interceptor drops its copy, and says whether the change was made
+   * in another tab: then `cognitoAuthGuard` sends a user who is now signed out from a guarded page
+   * to sign-in. Returns an unsubscribe.
    */
-  onTokensChanged(_listener: () => void): () => void {
+  onTokensChanged(_listener: (change: CognitoTokensChange) => void): () => void {
     return () => undefined;
   }
+}
+
+/**
+ * What `CognitoTokenSource.onTokensChanged` tells its listeners: whether another tab or window of
+ * the app (same origin, same storage) signed in, signed out or refreshed.
+ *
+ * @example
+ * import { inject } from '@angular/core';
+ * import { CognitoTokenSource, type CognitoTokensChange } from 'ngx-cognito-gateway';
+ * // in a constructor or other injection context
+ * inject(CognitoTokenSource).onTokensChanged((change: CognitoTokensChange) => {
+ *   if (change.inAnotherTab) console.info('the session changed in another tab');
+ * });
+ */
+export interface CognitoTokensChange {
+  readonly inAnotherTab: boolean;
 }

@@ -1,4 +1,4 @@
-import { CognitoSessionTokens, CognitoTokenSource } from 'ngx-cognito-gateway';
+import { CognitoSessionTokens, CognitoTokenSource, CognitoTokensChange } from 'ngx-cognito-gateway';
 
 /**
  * How `provideCognitoAuthTesting` starts; signed in with a fresh fake token by default.
@@ -26,7 +26,7 @@ export interface CognitoAuthTestingOptions {
  * and `CognitoAuthState` follows `signIn()`/`signOut()` without waiting; only a refresh (an
  * `expired` token, a 401) takes a turn of the event loop. Counts calls so tests can assert how
  * many refreshes happened; `signIn()` and `signOut()` also drive `cognitoAuthGuard`, as Amplify's
- * Hub events do.
+ * Hub events do, and with `{ inAnotherTab: true }` they stand for another tab of the app.
  *
  * @example
  * import { TestBed } from '@angular/core/testing';
@@ -50,7 +50,7 @@ export class FakeCognitoTokenSource extends CognitoTokenSource {
   forceRefreshCount = 0;
   private tokens: CognitoSessionTokens | null;
   private failure: unknown;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: CognitoTokensChange) => void>();
 
   constructor(private readonly options: CognitoAuthTestingOptions = {}) {
     super();
@@ -77,26 +77,40 @@ export class FakeCognitoTokenSource extends CognitoTokenSource {
     return this.failure === undefined ? this.tokens : undefined;
   }
 
-  override onTokensChanged(listener: () => void): () => void {
+  override onTokensChanged(listener: (change: CognitoTokensChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  /** Sign in with the given (or a fresh fake) access token, as Amplify's `signedIn` event would. */
-  signIn(token: string = fakeJwt({ expiresInSeconds: 3600 })): void {
+  /**
+   * Sign in with the given (or a fresh fake) access token, as Amplify's `signedIn` event would;
+   * `{ inAnotherTab: true }`: as another tab of the app signing in.
+   */
+  signIn(
+    token: string = fakeJwt({ expiresInSeconds: 3600 }),
+    change: Partial<CognitoTokensChange> = {},
+  ): void {
     this.tokens = sessionOf(token);
     this.failure = undefined;
-    this.listeners.forEach((listener) => listener());
+    this.changed(change);
   }
 
-  signOut(): void {
+  /**
+   * Sign out, as Amplify's `signedOut` event would; `{ inAnotherTab: true }`: as another tab of the
+   * app signing out, which sends a tab on a page `cognitoAuthGuard` protects to sign-in.
+   */
+  signOut(change: Partial<CognitoTokensChange> = {}): void {
     this.tokens = null;
-    this.listeners.forEach((listener) => listener());
+    this.changed(change);
   }
 
   /** Make every following fetch reject with `error` (e.g. an Amplify `NetworkError`). */
   failWith(error: unknown): void {
     this.failure = error;
+  }
+
+  private changed({ inAnotherTab = false }: Partial<CognitoTokensChange>): void {
+    this.listeners.forEach((listener) => listener({ inAnotherTab }));
   }
 
   get currentAccessToken(): string | undefined {
