@@ -10,11 +10,15 @@ import { addVirtualAuthenticator } from '../virtual-authenticator.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-/** Holds every answer of the API for `path` until `during` is done: the page shows it loading. */
+/**
+ * Holds every answer of the API for `url` (whatever its query: the list asks `/tasks?limit=…`)
+ * until `during` is done: the page shows it loading.
+ */
 async function whileLoading(page: Page, url: string, during: () => Promise<void>): Promise<void> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(url, async (route) => {
+  const matches = (requested: URL): boolean => requested.origin + requested.pathname === url;
+  await page.route(matches, async (route) => {
     await held;
     await route.fallback();
   });
@@ -22,7 +26,7 @@ async function whileLoading(page: Page, url: string, during: () => Promise<void>
     await during();
   } finally {
     release();
-    await page.unroute(url);
+    await page.unroute(matches);
   }
 }
 
