@@ -45,7 +45,11 @@ export async function loadHarness(): Promise<Harness> {
   }
 }
 
-/** The benchmarks replace the token source, so Amplify itself is never called; stub it out. */
+/**
+ * The benchmarks replace the token source, so Amplify itself is never called; stub it out. The stub
+ * names every export the library imports from Amplify (the bundle fails on a missing one, which
+ * `bench/interceptor/load-harness.test.ts` catches in `npm test`).
+ */
 function amplifyStub(): Plugin {
   return {
     name: 'amplify-stub',
@@ -56,7 +60,9 @@ function amplifyStub(): Plugin {
       }));
       b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
         contents: `export const fetchAuthSession = async () => ({});
-          export const Hub = { listen: () => () => undefined };`,
+          export const Hub = { listen: () => () => undefined };
+          export const AUTH_KEY_PREFIX = 'CognitoIdentityServiceProvider';
+          export const cognitoUserPoolsTokenProvider = { tokenOrchestrator: {} };`,
         loader: 'js',
       }));
     },
