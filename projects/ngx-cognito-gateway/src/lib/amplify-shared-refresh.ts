@@ -170,16 +170,18 @@ async function storedOnce(
  * writes, which arrive one key at a time, have all arrived), or as it is after `ms`. For changes
  * no mark describes: a sign-in or a sign-out in another tab.
  */
-async function settled(store: Store, ms: number): Promise<Session | null> {
-  const deadline = Date.now() + ms;
-  let before = await store.loadTokens();
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, STORAGE_POLL_MS));
-    const now = await store.loadTokens();
-    const same = now && before ? idsOf(now) === idsOf(before) : now === before;
-    if ((same && (!now || !!now.refreshToken)) || Date.now() >= deadline) return now;
-    before = now;
-  }
+function settled(store: Store, ms: number): Promise<Session | null> {
+  let before: Session | null | undefined; // undefined: nothing read yet
+  return storedOnce(
+    store,
+    (now) => {
+      const same =
+        before !== undefined && (now && before ? idsOf(now) === idsOf(before) : now === before);
+      before = now;
+      return same && (!now || !!now.refreshToken);
+    },
+    ms,
+  );
 }
 
 /** What Amplify's refresher throws for a session that is gone; Amplify then reports none. */
